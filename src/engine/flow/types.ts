@@ -1,0 +1,84 @@
+// The playground's configuration, mirroring NextAuthOptions (v4) / AuthConfig (Auth.js) for the
+// credentials provider with JWT sessions, and the one async interface every callback goes through.
+import type { SerializedEngineError } from '../errors'
+
+/** Which real library the flow follows. */
+export type FlowFlavor = 'next-auth-v4' | 'authjs'
+
+/** The token model shown: the real encrypted JWE, or the popular (wrong) signed-HS256 picture of it. */
+export type TokenModel = 'real' | 'simplified-hs256'
+
+export type NodeEnv = 'development' | 'production'
+
+/** A mock user `authorize` can match: id, name, email, password, image, role and any extra fields. */
+export interface MockUser {
+  id: string | number
+  name?: string | null
+  email: string
+  password: string
+  image?: string | null
+  role?: string
+  [field: string]: unknown
+}
+
+export type CookieKey = 'sessionToken' | 'callbackUrl' | 'csrfToken' | 'pkceCodeVerifier' | 'state' | 'nonce' | 'webauthnChallenge'
+
+export interface CookieOptionsOverride {
+  httpOnly?: boolean
+  sameSite?: 'lax' | 'strict' | 'none'
+  path?: string
+  secure?: boolean
+  domain?: string
+  maxAge?: number
+}
+
+export interface CookieOverride {
+  name?: string
+  options?: CookieOptionsOverride
+}
+
+export interface PlaygroundConfig {
+  flavor: FlowFlavor
+  tokenModel: TokenModel
+  /** `secret`; an array only means something for Auth.js (rotation: encode with the first). Empty → NO_SECRET / MissingSecret. */
+  secret: string | string[]
+  /** NEXTAUTH_URL / AUTH_URL, e.g. `http://localhost:3000`. https → secure cookie names (and the Auth.js salt). */
+  siteUrl: string
+  useSecureCookies?: boolean
+  nodeEnv: NodeEnv
+  session: { maxAge: number; updateAge: number }
+  /** v4: `jwt.maxAge` defaults to 30 days, independent of `session.maxAge`; Auth.js: defaults to `session.maxAge`. */
+  jwt: { maxAge?: number }
+  cookies?: Partial<Record<CookieKey, CookieOverride>>
+  users: MockUser[]
+  /** Which callbacks the app defines; the rest use the library's defaults. */
+  callbacks: Partial<Record<CallbackName, boolean>>
+}
+
+/** Every piece of app code a flow may call. */
+export type CallbackName = 'authorize' | 'signIn' | 'jwt' | 'session' | 'redirect'
+
+export type ConsoleLevel = 'log' | 'info' | 'warn' | 'error'
+
+export interface ConsoleEntry {
+  level: ConsoleLevel
+  /** The arguments, each already rendered to text inside the sandbox. */
+  text: string
+}
+
+export type CallbackResult =
+  | { ok: true; value: unknown; logs: ConsoleEntry[]; durationMs: number }
+  | { ok: false; error: SerializedEngineError; logs: ConsoleEntry[]; durationMs: number }
+
+/** What a callback can see besides its arguments: the mock users (for `authorize`). */
+export interface CallbackContext {
+  users: MockUser[]
+}
+
+/**
+ * The one async interface the flows call app code through. The default runner calls plain
+ * functions; the editors plug in the Web Worker sandbox without the engine changing.
+ */
+export interface CallbackRunner {
+  run(name: CallbackName, args: unknown[], context: CallbackContext): Promise<CallbackResult>
+}

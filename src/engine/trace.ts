@@ -1,0 +1,127 @@
+// The trace: the contract between the engine and the UI. Each flow returns an ordered list of
+// plain, serialisable events; the UI only renders and animates them. The engine emits data and
+// codes, never words: the UI turns `kind` (and the data) into text through i18n.
+import type { SerializedEngineError } from './errors'
+import type { CallbackName, ConsoleEntry, FlowFlavor, TokenModel } from './flow/types'
+
+/** Who does something in a step; one swimlane each in the pipeline. */
+export type Actor = 'browser' | 'routeHandler' | 'callbacks' | 'jose' | 'cookieJar' | 'middleware'
+
+export type FlowName = 'getCsrfToken' | 'signIn' | 'getSession' | 'updateSession' | 'signOut' | 'visitProtectedPage'
+
+/** A header as it travels: one entry per line, so several Set-Cookie headers stay separate. */
+export type HeaderLine = [name: string, value: string]
+
+export interface HttpRequestView {
+  method: 'GET' | 'POST'
+  /** Full URL, e.g. `http://localhost:3000/api/auth/callback/credentials`. */
+  url: string
+  headers: HeaderLine[]
+  /** The body as sent (form-encoded or JSON text), if any. */
+  body?: string
+}
+
+export interface HttpResponseView {
+  status: number
+  headers: HeaderLine[]
+  /** Parsed JSON body (`{ url }`, the session, `{}`, `null`…), or the raw text for a redirect page. */
+  body?: unknown
+}
+
+/** The HKDF inputs and the derived key, for the key ladder. Same shape as `deriveKey()` returns. */
+export interface KeyView {
+  hash: string
+  salt: string
+  info: string
+  lengthBytes: number
+  keyHex: string
+  kid?: string
+}
+
+/** A cookie as the jar holds it, with what the cookie-jar panel shows. */
+export interface CookieView {
+  name: string
+  value: string
+  domain: string
+  path: string
+  /** Absolute expiry in simulated seconds; undefined for a session cookie. */
+  expiresAtSec?: number
+  httpOnly: boolean
+  secure: boolean
+  sameSite?: 'Lax' | 'Strict' | 'None'
+  /** `name=value` length in bytes, what the 4096-byte limit counts. */
+  sizeBytes: number
+}
+
+/** Why `getToken()` answered null; the "why is it null?" ladder. */
+export type GetTokenNullReason =
+  | 'no-cookie'            // no cookie under the expected name (e.g. plain name but secureCookie inferred true)
+  | 'no-secret'
+  | 'decrypt-failed'       // wrong secret, wrong salt, tampered
+  | 'no-matching-secret'   // Auth.js: no secret's kid matches
+  | 'expired'
+  | 'malformed'
+  | 'not-yet-valid'
+
+export type UseSessionStatus = 'loading' | 'authenticated' | 'unauthenticated'
+
+interface EventBase {
+  /** Place in the trace, from 0. */
+  step: number
+  /** Simulated time of the step, Unix seconds. */
+  atSec: number
+  actor: Actor
+  /** The real source file this step follows, e.g. `next-auth/core/routes/session.js`. */
+  source?: string
+}
+
+export type TraceEvent = EventBase &
+  (
+    | { kind: 'flow.started'; flow: FlowName; flavor: FlowFlavor; tokenModel: TokenModel; input?: unknown }
+    | { kind: 'http.requested'; requestId: number; from: Actor; to: Actor; request: HttpRequestView }
+    | { kind: 'http.responded'; requestId: number; from: Actor; to: Actor; response: HttpResponseView }
+    | { kind: 'csrf.checked'; cookiePresent: boolean; hashValid: boolean; bodyTokenMatches: boolean | null; verified: boolean; issuedNew: boolean }
+    | { kind: 'cookies.read'; cookieName: string; names: string[]; chunked: boolean; value: string | null }
+    | { kind: 'callback.called'; callback: CallbackName; args: Record<string, unknown>; undefinedArgs: string[]; trigger?: string; isDefault: boolean }
+    | { kind: 'callback.returned'; callback: CallbackName; value: unknown; logs: ConsoleEntry[]; durationMs: number }
+    | { kind: 'callback.failed'; callback: CallbackName; error: SerializedEngineError; logs: ConsoleEntry[]; durationMs: number }
+    | { kind: 'token.defaulted'; token: Record<string, unknown> }
+    | { kind: 'jwt.encoded'; claimsIn: Record<string, unknown>; claims: Record<string, unknown>; maxAgeSec: number; maxAgeFrom: 'jwt.maxAge' | 'session.maxAge' | 'default'; key: KeyView; header: Record<string, unknown>; token: string }
+    | { kind: 'jwt.decoded'; token: string; key: KeyView; header: Record<string, unknown>; claims: Record<string, unknown> }
+    | { kind: 'jwt.decodeFailed'; token: string; key?: KeyView; error: SerializedEngineError }
+    | { kind: 'cookie.set'; name: string; value: string; setCookie: string; expiresAtSec?: number; chunk?: { index: number; total: number } }
+    | { kind: 'cookie.deleted'; name: string; setCookie: string }
+    | { kind: 'cookie.rejected'; name: string; setCookie: string; error: SerializedEngineError }
+    | { kind: 'cookie.expired'; name: string; expiresAtSec: number }
+    | { kind: 'session.built'; session: Record<string, unknown>; expiresIso: string }
+    | { kind: 'log.written'; level: 'error' | 'warn' | 'debug'; code: string; text: string }
+    | { kind: 'getToken.resolved'; cookieName: string; secureCookie: boolean; token: Record<string, unknown> | null; nullReason?: GetTokenNullReason }
+    | { kind: 'middleware.decided'; authorized: boolean; redirectTo?: string }
+    | { kind: 'clock.advanced'; bySec: number }
+    | { kind: 'flow.failed'; error: SerializedEngineError }
+    | { kind: 'flow.finished'; result: FlowResult }
+  )
+
+export type TraceEventKind = TraceEvent['kind']
+
+/** What the flow resolves to, as the app's code would see it. */
+export type FlowResult =
+  | { flow: 'getCsrfToken'; csrfToken: string }
+  | { flow: 'signIn'; value: { ok: boolean; status: number; error: string | null; url: string | null; code?: string | null } }
+  | { flow: 'getSession' | 'updateSession'; session: Record<string, unknown> | null; status: UseSessionStatus }
+  | { flow: 'signOut'; value: { url: string } }
+  | { flow: 'visitProtectedPage'; token: Record<string, unknown> | null; authorized: boolean; redirectTo?: string }
+
+export interface Trace {
+  id: string
+  flow: FlowName
+  flavor: FlowFlavor
+  startedAtSec: number
+  endedAtSec: number
+  /** The browser's cookies before the first step; apply `cookie.*` events to replay the jar. */
+  jarBefore: CookieView[]
+  /** The browser's cookies after the last step. */
+  jarAfter: CookieView[]
+  events: TraceEvent[]
+  result: FlowResult
+}

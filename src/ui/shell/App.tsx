@@ -1,0 +1,61 @@
+import { useAppStore } from '../../state/useAppStore'
+import { useT } from '../../i18n/useT'
+import { LOCALES, type Locale } from '../../i18n/t'
+import type { ThemeChoice } from '../../state/uiSlice'
+import { PlaygroundScreen } from '../playground/PlaygroundScreen'
+import { TokenLab } from '../lab/TokenLab'
+import { useThemeClass } from './useThemeClass'
+import { useHashView } from './useHashView'
+
+const THEMES: ThemeChoice[] = ['system', 'light', 'dark']
+const LOCALE_NAMES: Record<Locale, string> = { en: 'English', zh: '简体中文' }
+
+export function App() {
+  const t = useT()
+  const { view, setView, theme, setTheme, locale, setLocale } = useAppStore((s) => s)
+  useThemeClass(theme)
+  useHashView(view, setView)
+
+  const tabClass = (active: boolean) =>
+    `rounded-md px-3 py-1.5 text-sm font-medium ${active ? 'bg-indigo-600 text-white' : 'text-slate-700 hover:bg-slate-200 dark:text-slate-200 dark:hover:bg-slate-800'}`
+
+  return (
+    <div className="min-h-screen bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
+      <header className="border-b border-slate-200 bg-white px-4 py-3 dark:border-slate-800 dark:bg-slate-900">
+        <div className="mx-auto flex max-w-[1600px] flex-wrap items-center gap-x-6 gap-y-2">
+          <div className="min-w-0 flex-1">
+            <h1 className="text-lg font-bold">{t('app.name')}</h1>
+            <p className="text-sm text-slate-600 dark:text-slate-300">{t('app.tagline')}</p>
+          </div>
+          <nav aria-label={t('app.nav.label')} className="flex gap-1">
+            <a href="#" className={tabClass(view === 'playground')} aria-current={view === 'playground' ? 'page' : undefined} onClick={(e) => { e.preventDefault(); setView('playground') }}>
+              {t('app.nav.playground')}
+            </a>
+            <a href="#/lab" className={tabClass(view === 'lab')} aria-current={view === 'lab' ? 'page' : undefined} onClick={(e) => { e.preventDefault(); setView('lab') }}>
+              {t('app.nav.lab')}
+            </a>
+          </nav>
+          <div className="flex items-center gap-3 text-sm">
+            <label className="flex items-center gap-1">
+              <span>{t('app.theme.label')}</span>
+              <select className="rounded border border-slate-300 bg-white px-1 py-0.5 dark:border-slate-600 dark:bg-slate-800" value={theme} onChange={(e) => setTheme(e.target.value as ThemeChoice)}>
+                {THEMES.map((choice) => (
+                  <option key={choice} value={choice}>{t(`app.theme.${choice}`)}</option>
+                ))}
+              </select>
+            </label>
+            <label className="flex items-center gap-1">
+              <span>{t('app.language.label')}</span>
+              <select className="rounded border border-slate-300 bg-white px-1 py-0.5 dark:border-slate-600 dark:bg-slate-800" value={locale} onChange={(e) => setLocale(e.target.value as Locale)}>
+                {LOCALES.map((code) => (
+                  <option key={code} value={code} lang={code}>{LOCALE_NAMES[code]}</option>
+                ))}
+              </select>
+            </label>
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto max-w-[1600px] p-4">{view === 'lab' ? <TokenLab /> : <PlaygroundScreen />}</main>
+    </div>
+  )
+}

@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openApp, type OpenApp } from './helpers/openApp'
+
+describe('the app shell', () => {
+  let app: OpenApp
+  beforeAll(async () => {
+    app = await openApp()
+  })
+  afterAll(async () => {
+    await app?.close()
+  })
+
+  it('shows the product name and description', async () => {
+    await expect(app.page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('NextAuth JWT Playground')
+    await expect(app.page.getByText('create, store, read and verify the JWT session').isVisible()).resolves.toBe(true)
+  })
+
+  it('lays out the panels, each a region with its exact name', async () => {
+    for (const name of ['Cookie jar', 'Token inspector', 'Session']) {
+      await expect(app.page.getByRole('region', { name, exact: true }).count()).resolves.toBe(1)
+    }
+  })
+
+  it('loads with no console errors and no request leaving the page origin', async () => {
+    await app.page.waitForLoadState('networkidle')
+    expect(app.requests.length).toBeGreaterThan(0)
+    expect(app.foreignRequests()).toEqual([])
+    expect(app.errors).toEqual([])
+  })
+
+  it('opens the Token lab from the main screen', async () => {
+    await app.page.getByRole('link', { name: 'Token lab' }).click()
+    await expect(app.page.getByRole('heading', { name: 'Token lab' }).isVisible()).resolves.toBe(true)
+    expect(app.page.url()).toContain('#/lab')
+  })
+})
