@@ -2,13 +2,21 @@
 // each test makes its own with createAppStore().
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import { createUiSlice, type UiSlice } from './uiSlice'
+import { createConfigSlice, type ConfigSlice } from './configSlice'
+import { createRunSlice, type RunSlice } from './runSlice'
+import { createEditorSlice, type EditorSlice } from './editorSlice'
+import { createLabSlice, type LabSlice } from './labSlice'
 
-export type AppState = UiSlice
+export type AppState = UiSlice & ConfigSlice & RunSlice & EditorSlice & LabSlice
 
 export type AppStore = StoreApi<AppState>
 
 export function createAppStore(): AppStore {
   return createStore<AppState>()((...a) => ({
     ...createUiSlice(...a),
+    ...createConfigSlice(...a),
+    ...createRunSlice(...a),
+    ...createEditorSlice(...a),
+    ...createLabSlice(...a),
   }))
 }

@@ -17,10 +17,11 @@ export default async function setup(project: TestProject) {
         `then run npm test again.`,
     )
   }
-  if (!existsSync(resolve('dist/index.html'))) {
+  if (!existsSync(resolve(process.env.DIST_DIR || 'dist', 'index.html'))) {
     throw new Error('Browser tests run against the production build, and dist/index.html is missing. Run `npx vite build` first (npm test does this for you).')
   }
-  server = await preview({ preview: { host: '127.0.0.1', port: 0, strictPort: false }, logLevel: 'error' })
+  // DIST_DIR lets several builds coexist (e.g. `npx vite build --outDir .dist-lab`).
+  server = await preview({ build: { outDir: process.env.DIST_DIR || 'dist' }, preview: { host: '127.0.0.1', port: 0, strictPort: false }, logLevel: 'error' })
   const url = server.resolvedUrls?.local[0]
   if (!url) throw new Error('vite preview did not report a local URL')
   project.provide('baseUrl', url)

@@ -1,5 +1,6 @@
 import { useT } from '../../i18n/useT'
 import { EmptyState, Panel } from '../shared/Panel'
+import { CallbackEditors } from '../editor/CallbackEditors'
 
 /** The main screen: controls, pipeline, cookie jar, token inspector, callback editors and session. */
 export function PlaygroundScreen() {
@@ -24,7 +25,7 @@ export function PlaygroundScreen() {
         </Panel>
       </div>
       <Panel label={t('app.panels.editors')} className="lg:col-span-3">
-        <EmptyState>{t('app.empty.editors')}</EmptyState>
+        <CallbackEditors />
       </Panel>
     </div>
   )

@@ -1,0 +1,7 @@
+import type { StateCreator } from 'zustand'
+import type { AppState } from './createAppStore'
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface RunSlice {}
+
+export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = () => ({})
