@@ -3,10 +3,30 @@ import { defineConfig } from 'vite'
 import react from '@vitejs/plugin-react'
 import tailwindcss from '@tailwindcss/vite'
 
+// The production page's Content-Security-Policy: everything from the app's own origin, nothing from
+// elsewhere (backs up the callback sandbox). Monaco needs inline styles, and data: for its font.
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "worker-src 'self' blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ')
+
 // `base: './'` keeps every asset URL relative, so `dist/` works from any path on any static host.
 export default defineConfig({
   base: './',
-  plugins: [react(), tailwindcss()],
+  plugins: [
+    react(),
+    tailwindcss(),
+    // The production build gets a CSP meta tag (vite dev injects inline scripts, so not there).
+    { name: 'content-security-policy', apply: 'build', transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }] },
+  ],
   worker: { format: 'es' },
   build: {
     chunkSizeWarningLimit: 8000, // the lazily loaded Monaco chunk is ~4 MB by design

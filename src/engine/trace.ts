@@ -9,6 +9,21 @@ export type Actor = 'browser' | 'routeHandler' | 'callbacks' | 'jose' | 'cookieJ
 
 export type FlowName = 'getCsrfToken' | 'signIn' | 'getSession' | 'updateSession' | 'signOut' | 'visitProtectedPage'
 
+/** Playground actions that are not NextAuth flows but still return a (small) trace. */
+export type PlaygroundActionName = 'advanceClock' | 'tamperSessionCookie' | 'clearCookies'
+
+/** What a trace is about: a flow, or one of the playground's own actions. */
+export type TraceName = FlowName | PlaygroundActionName
+
+/** Something about the configuration the learner should notice (each has an i18n text in the UI). */
+export type ConfigNote =
+  | 'update-age-ignored'        // session.updateAge is used only by the database strategy
+  | 'jwt-max-age-differs'       // v4: the sign-in token uses jwt.maxAge, the cookie uses session.maxAge
+  | 'fallback-secret-unstable'  // v4 development without a secret: a hash of the options; any option change invalidates every cookie
+  | 'secret-missing'            // production v4 / any Auth.js: every API action answers 500
+  | 'simplified-token-model'    // tokenModel 'simplified-hs256': not what NextAuth does
+  | 'secret-array-ignored'      // v4 has no secret rotation: only the first secret is used
+
 /** A header as it travels: one entry per line, so several Set-Cookie headers stay separate. */
 export type HeaderLine = [name: string, value: string]
 
@@ -49,7 +64,7 @@ export interface CookieView {
   httpOnly: boolean
   secure: boolean
   sameSite?: 'Lax' | 'Strict' | 'None'
-  /** `name=value` length in bytes, what the 4096-byte limit counts. */
+  /** UTF-8 bytes of name + value: what the browser's 4096-byte limit counts. */
   sizeBytes: number
 }
 
@@ -77,7 +92,7 @@ interface EventBase {
 
 export type TraceEvent = EventBase &
   (
-    | { kind: 'flow.started'; flow: FlowName; flavor: FlowFlavor; tokenModel: TokenModel; input?: unknown }
+    | { kind: 'flow.started'; flow: TraceName; flavor: FlowFlavor; tokenModel: TokenModel; input?: unknown }
     | { kind: 'http.requested'; requestId: number; from: Actor; to: Actor; request: HttpRequestView }
     | { kind: 'http.responded'; requestId: number; from: Actor; to: Actor; response: HttpResponseView }
     | { kind: 'csrf.checked'; cookiePresent: boolean; hashValid: boolean; bodyTokenMatches: boolean | null; verified: boolean; issuedNew: boolean }
@@ -99,6 +114,22 @@ export type TraceEvent = EventBase &
     | { kind: 'middleware.decided'; authorized: boolean; redirectTo?: string }
     | { kind: 'clock.advanced'; bySec: number }
     | { kind: 'flow.failed'; error: SerializedEngineError }
+    | {
+        kind: 'config.resolved'
+        /** Where the secret came from; `fallback` is v4's development-only hash of the options. */
+        secretSource: 'config' | 'fallback' | 'none'
+        useSecureCookies: boolean
+        cookieNames: { sessionToken: string; csrfToken: string; callbackUrl: string }
+        sessionMaxAgeSec: number
+        jwtMaxAgeSec: number
+        updateAgeSec: number
+        basePath: string
+        notes: ConfigNote[]
+      }
+    | { kind: 'client.skipped'; reason: 'update-without-session' }
+    | { kind: 'client.updated'; status: UseSessionStatus; session: Record<string, unknown> | null }
+    | { kind: 'cookie.tampered'; name: string; valueBefore: string; value: string; part: 'ciphertext' | 'signature'; byteIndex: number }
+    | { kind: 'session.expiries'; tokenExpSec?: number; cookieExpiresAtSec?: number; sessionExpiresIso?: string }
     | { kind: 'flow.finished'; result: FlowResult }
   )
 
@@ -107,14 +138,24 @@ export type TraceEventKind = TraceEvent['kind']
 /** What the flow resolves to, as the app's code would see it. */
 export type FlowResult =
   | { flow: 'getCsrfToken'; csrfToken: string }
-  | { flow: 'signIn'; value: { ok: boolean; status: number; error: string | null; url: string | null; code?: string | null } }
+  | {
+      flow: 'signIn'
+      /**
+       * `rejectedWith`: the client's `signIn()` promise rejected (e.g. `res.json()` on a 500 page) instead of resolving.
+       * `navigatedTo`: `signIn()` resolved to undefined and sent the page there (e.g. the providers request failed).
+       */
+      value: { ok: boolean; status: number; error: string | null; url: string | null; code?: string | null; rejectedWith?: string; navigatedTo?: string }
+    }
   | { flow: 'getSession' | 'updateSession'; session: Record<string, unknown> | null; status: UseSessionStatus }
   | { flow: 'signOut'; value: { url: string } }
   | { flow: 'visitProtectedPage'; token: Record<string, unknown> | null; authorized: boolean; redirectTo?: string }
+  | { flow: 'advanceClock'; bySec: number; nowSec: number; expired: string[] }
+  | { flow: 'tamperSessionCookie'; cookieName: string | null }
+  | { flow: 'clearCookies'; removed: string[] }
 
 export interface Trace {
   id: string
-  flow: FlowName
+  flow: TraceName
   flavor: FlowFlavor
   startedAtSec: number
   endedAtSec: number

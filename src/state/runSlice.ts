@@ -1,7 +1,205 @@
+// The runs: each learner action asks the engine's playground for a Trace; the store keeps the
+// traces and a playback cursor, and never does crypto or cookie logic itself.
 import type { StateCreator } from 'zustand'
+import {
+  createDefaultRunner,
+  createPlayground,
+  createSandboxRunner,
+  isEngineError,
+  type CallbackRunner,
+  type Playground,
+  type SandboxRunner,
+  type SerializedEngineError,
+  type Trace,
+  type TraceName,
+  type UseSessionStatus,
+} from '../engine/index'
 import type { AppState } from './createAppStore'
+import { sessionAt } from './selectors'
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface RunSlice {}
+export type RunStatus = 'idle' | 'running' | 'error'
 
-export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = () => ({})
+/** Slowest and fastest playback speeds the player offers. */
+export const MIN_SPEED = 0.5
+export const MAX_SPEED = 4
+/** How many traces the history keeps (oldest dropped first). */
+export const MAX_TRACES = 50
+/** Time limit for one callback call in the Worker sandbox. */
+export const SANDBOX_TIMEOUT_MS = 1000
+
+export interface RunSlice {
+  /** The engine's playground: browser, cookie jar, clock and route handlers. */
+  playground: Playground
+  lastTrace: Trace | null
+  traces: Trace[]
+  /** Index of the current step in `lastTrace.events`; −1 = before the first. */
+  cursor: number
+  playing: boolean
+  speed: number
+  runStatus: RunStatus
+  runError: SerializedEngineError | null
+  useSessionStatus: UseSessionStatus
+  /** The simulated clock, Unix seconds. */
+  nowSec: number
+  /** Runs callbacks through this runner instead of the sandbox (tests, benches); null restores the default. */
+  callbackRunner: CallbackRunner | null
+
+  play: () => void
+  pause: () => void
+  togglePlay: () => void
+  stepForward: () => void
+  stepBack: () => void
+  restart: () => void
+  setSpeed: (speed: number) => void
+  skipAnimation: () => void
+  setCursor: (index: number) => void
+
+  signIn: (email: string, password: string, callbackUrl?: string) => Promise<Trace | null>
+  getSession: () => Promise<Trace | null>
+  updateSession: (data: unknown) => Promise<Trace | null>
+  signOut: () => Promise<Trace | null>
+  visitProtectedPage: (path?: string) => Promise<Trace | null>
+  advanceClock: (bySec: number) => Promise<Trace | null>
+  setClockTo: (unixSec: number) => Promise<Trace | null>
+  tamperCookie: () => Promise<Trace | null>
+  /** A new random secret; the next request uses it (tokens made with the old one no longer decrypt). */
+  changeSecret: () => void
+  clearCookies: () => Promise<Trace | null>
+  setCallbackRunner: (runner: CallbackRunner | null) => void
+}
+
+/** A fresh secret, like `openssl rand -base64 32`. */
+export function generateSecret(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32))
+  return btoa(String.fromCharCode(...bytes))
+}
+
+export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, get) => {
+  const initialPlayground = createPlayground()
+  let latestRunId = 0
+  // Runs go through the engine one at a time, so two quick clicks never interleave on one cookie jar.
+  let queue: Promise<unknown> = Promise.resolve()
+  let sandbox: SandboxRunner | null = null
+  let plainRunner: CallbackRunner | null = null
+
+  const prepareRunner = (playground: Playground) => {
+    const { callbackRunner } = get()
+    if (callbackRunner) return playground.setRunner(callbackRunner)
+    if (typeof Worker === 'undefined') {
+      plainRunner ??= createDefaultRunner()
+      return playground.setRunner(plainRunner)
+    }
+    sandbox ??= createSandboxRunner({ timeoutMs: SANDBOX_TIMEOUT_MS })
+    sandbox.setSources(get().editorCode)
+    playground.setRunner(sandbox)
+  }
+
+  /** Queues one engine call; shows its trace unless a newer run started meanwhile. */
+  const startRun = (flow: TraceName, work: (playground: Playground) => Promise<Trace> | Trace): Promise<Trace | null> => {
+    const runId = ++latestRunId
+    set({ runStatus: 'running', runError: null, ...(isSessionFetch(flow) && get().useSessionStatus === 'unauthenticated' && !hasSession(get()) ? { useSessionStatus: 'loading' as const } : {}) })
+    const result = queue.then(async () => {
+      const { playground } = get()
+      try {
+        prepareRunner(playground)
+        const trace = await work(playground)
+        if (runId !== latestRunId) return null
+        showTrace(trace, playground)
+        return trace
+      } catch (error) {
+        if (runId !== latestRunId) return null
+        const nowSec = playground.clock.nowSec()
+        if (isEngineError(error)) {
+          set({ runStatus: 'error', runError: error.toJSON(), nowSec, useSessionStatus: settledStatus(get()) })
+          return null
+        }
+        set({ runStatus: 'error', runError: null, nowSec, useSessionStatus: settledStatus(get()) })
+        throw error
+      }
+    })
+    queue = result.catch(() => undefined)
+    return result
+  }
+
+  const showTrace = (trace: Trace, playground: Playground) => {
+    const traces = [...get().traces, trace].slice(-MAX_TRACES)
+    const lastIndex = trace.events.length - 1
+    set({
+      lastTrace: trace,
+      traces,
+      cursor: -1,
+      playing: trace.events.length > 0,
+      runStatus: 'idle',
+      runError: null,
+      nowSec: playground.clock.nowSec(),
+      useSessionStatus: sessionAt(traces, trace, lastIndex)?.status ?? 'unauthenticated',
+    })
+  }
+
+  const lastIndex = () => (get().lastTrace?.events.length ?? 0) - 1
+
+  return {
+    playground: initialPlayground,
+    lastTrace: null,
+    traces: [],
+    cursor: -1,
+    playing: false,
+    speed: 1,
+    runStatus: 'idle',
+    runError: null,
+    useSessionStatus: 'unauthenticated',
+    nowSec: initialPlayground.clock.nowSec(),
+    callbackRunner: null,
+
+    play: () => {
+      if (!get().lastTrace) return
+      set({ playing: true, ...(get().cursor >= lastIndex() ? { cursor: -1 } : {}) })
+    },
+    pause: () => set({ playing: false }),
+    togglePlay: () => (get().playing ? get().pause() : get().play()),
+    stepForward: () => {
+      const end = lastIndex()
+      const cursor = Math.min(get().cursor + 1, end)
+      set({ cursor, playing: get().playing && cursor < end })
+    },
+    stepBack: () => set({ cursor: Math.max(get().cursor - 1, -1), playing: false }),
+    restart: () => set({ cursor: -1, playing: get().lastTrace !== null }),
+    setSpeed: (speed) => set({ speed: Math.min(MAX_SPEED, Math.max(MIN_SPEED, speed)) }),
+    skipAnimation: () => set({ cursor: lastIndex(), playing: false }),
+    setCursor: (index) => set({ cursor: Math.max(-1, Math.min(Math.trunc(index), lastIndex())), playing: false }),
+
+    signIn: (email, password, callbackUrl) =>
+      startRun('signIn', (playground) => playground.run('signIn', callbackUrl === undefined ? { email, password } : { email, password, callbackUrl })),
+    getSession: () => startRun('getSession', (playground) => playground.run('getSession')),
+    updateSession: (data) => startRun('updateSession', (playground) => playground.run('updateSession', { data })),
+    signOut: () => startRun('signOut', (playground) => playground.run('signOut')),
+    visitProtectedPage: (path) => startRun('visitProtectedPage', (playground) => playground.run('visitProtectedPage', path === undefined ? {} : { path })),
+    advanceClock: (bySec) => startRun('advanceClock', (playground) => playground.advanceClock(bySec)),
+    setClockTo: (unixSec) =>
+      startRun('advanceClock', (playground) => {
+        const bySec = unixSec - playground.clock.nowSec()
+        if (bySec >= 0) return playground.advanceClock(bySec)
+        // Going back in time expires nothing; the clock just moves.
+        playground.clock.setTo(unixSec)
+        return playground.advanceClock(0)
+      }),
+    tamperCookie: () => startRun('tamperSessionCookie', (playground) => playground.tamperSessionCookie()),
+    changeSecret: () => get().setConfig({ secret: generateSecret() }),
+    clearCookies: () => startRun('clearCookies', (playground) => playground.clearCookies()),
+    setCallbackRunner: (runner) => set({ callbackRunner: runner }),
+  }
+}
+
+function isSessionFetch(flow: string): boolean {
+  return flow === 'getSession' || flow === 'updateSession'
+}
+
+function hasSession(state: AppState): boolean {
+  return sessionAt(state.traces, state.lastTrace, state.lastTrace ? state.lastTrace.events.length - 1 : -1)?.session != null
+}
+
+/** The status once nothing is in flight: the last finished trace decides. */
+function settledStatus(state: AppState): UseSessionStatus {
+  const { traces, lastTrace } = state
+  return sessionAt(traces, lastTrace, lastTrace ? lastTrace.events.length - 1 : -1)?.status ?? 'unauthenticated'
+}

@@ -67,7 +67,18 @@ export interface ConsoleEntry {
 }
 
 export type CallbackResult =
-  | { ok: true; value: unknown; logs: ConsoleEntry[]; durationMs: number }
+  | {
+      ok: true
+      value: unknown
+      logs: ConsoleEntry[]
+      durationMs: number
+      /**
+       * Optional: the name of the argument property the callback returned *as the same object*
+       * (e.g. `'token'` for `return token`), when the runner can tell. The v4 session route builds
+       * `session.user` from the decoded token, so an in-place edit shows there and a new object does not.
+       */
+      returnedArgument?: string
+    }
   | { ok: false; error: SerializedEngineError; logs: ConsoleEntry[]; durationMs: number }
 
 /** What a callback can see besides its arguments: the mock users (for `authorize`). */
@@ -82,3 +93,32 @@ export interface CallbackContext {
 export interface CallbackRunner {
   run(name: CallbackName, args: unknown[], context: CallbackContext): Promise<CallbackResult>
 }
+
+/** `signIn('credentials', { email, password, redirect: false, callbackUrl })`. */
+export interface SignInInput {
+  email: string
+  password: string
+  callbackUrl?: string
+  /** Post this CSRF token instead of the one `/csrf` returned (a hand-made form, a stale tab): shows the CSRF check failing. */
+  csrfTokenOverride?: string
+}
+
+/** `useSession().update(data)`; `data` undefined is `update()` with no argument (a GET in the Auth.js client). */
+export interface UpdateSessionInput {
+  data?: unknown
+  /** Post this CSRF token instead of the one `/csrf` returned. */
+  csrfTokenOverride?: string
+}
+
+/** `signOut({ redirect: false })`. */
+export interface SignOutInput {
+  /** Post this CSRF token instead of the one `/csrf` returned. */
+  csrfTokenOverride?: string
+}
+
+/** A page request that middleware guards, e.g. `/dashboard`. */
+export interface ProtectedPageInput {
+  path?: string
+}
+
+export type FlowInput = SignInInput | UpdateSessionInput | SignOutInput | ProtectedPageInput | undefined

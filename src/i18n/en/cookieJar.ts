@@ -1,1 +1,35 @@
-export const cookieJar = {}
+// The cookie jar: the browser's cookies at the current step.
+export const cookieJar = {
+  caption: 'The browser’s cookies at the current step',
+  empty: 'No cookies yet. Sign in to see the session cookie land here.',
+  columns: {
+    name: 'Name',
+    value: 'Value',
+    size: 'Size',
+    path: 'Path',
+    expires: 'Expires',
+  },
+  flags: 'Flags',
+  noFlags: 'no HttpOnly, no Secure',
+  sessionCookie: 'Session cookie (expires when the browser closes)',
+  bytes: '{bytes} B',
+  sizeMeter: '{bytes} of {limit} bytes',
+  expiresIn: 'in {duration}',
+  expiredAgo: 'expired {duration} ago',
+  copyValue: 'value of {name}',
+  chunkGroup: '{name}: {count} chunks, {bytes} bytes in all',
+  chunkGroupHint: 'The token is longer than {chunk} characters, so NextAuth splits it into {name}.0, .1, …; the server joins them back in order.',
+  change: {
+    set: 'Just set',
+    deleted: 'Just deleted',
+    expired: 'Just expired',
+    rejected: 'Refused by the browser',
+    tampered: 'Just tampered with',
+  },
+  js: {
+    toggle: 'What JavaScript sees',
+    title: 'document.cookie',
+    emptyValue: '"" (empty string)',
+    explain: 'HttpOnly cookies are absent: a script on the page (or an XSS attack) cannot read the session token.',
+  },
+}

@@ -21,7 +21,7 @@ export const errors: Record<EngineErrorCode, ErrorText> = {
   },
   JWT_NOT_YET_VALID: {
     title: 'The session token is not valid yet',
-    explanation: 'Its nbf (or iat) claim lies in the future by more than the 15 seconds of tolerance.',
+    explanation: 'Its nbf (not before) claim lies in the future by more than the 15 seconds of tolerance. (A future iat is accepted, as in NextAuth.)',
     fix: 'Check the clocks of the machines that make and read the token.',
   },
   JWT_MALFORMED: {

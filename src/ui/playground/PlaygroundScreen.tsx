@@ -1,32 +1,47 @@
 import { useT } from '../../i18n/useT'
-import { EmptyState, Panel } from '../shared/Panel'
+import { Panel } from '../shared/Panel'
 import { CallbackEditors } from '../editor/CallbackEditors'
+import { ControlsPanel } from '../controls/ControlsPanel'
+import { ConfigPanel } from '../controls/ConfigPanel'
+import { CookieJar } from '../cookieJar/CookieJar'
+import { SessionPanel } from '../session/SessionPanel'
+import { PipelineView } from '../pipeline/PipelineView'
+import { TokenInspector } from '../tokenInspector/TokenInspector'
+import { NextStepHint } from './NextStepHint'
 
-/** The main screen: controls, pipeline, cookie jar, token inspector, callback editors and session. */
+const card = 'min-w-0 rounded-xl border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-700 dark:bg-slate-900'
+
+/**
+ * The main screen: controls and configuration on the left; the pipeline, the cookie jar, the
+ * session, the token inspector and the callback editors on the right. The pipeline and the token
+ * inspector bring their own landmarks, so they sit in plain cards here.
+ */
 export function PlaygroundScreen() {
   const t = useT()
   return (
-    <div className="grid gap-4 lg:grid-cols-[minmax(260px,1fr)_minmax(0,2fr)_minmax(0,1.4fr)]">
-      <Panel label={t('app.panels.controls')}>
-        <EmptyState>{t('app.empty.controls')}</EmptyState>
-      </Panel>
-      <Panel label={t('app.panels.pipeline')}>
-        <EmptyState>{t('app.empty.pipeline')}</EmptyState>
-      </Panel>
-      <div className="flex min-w-0 flex-col gap-4">
-        <Panel label={t('app.panels.cookieJar')}>
-          <EmptyState>{t('app.empty.cookieJar')}</EmptyState>
-        </Panel>
-        <Panel label={t('app.panels.tokenInspector')}>
-          <EmptyState>{t('app.empty.tokenInspector')}</EmptyState>
-        </Panel>
-        <Panel label={t('app.panels.session')}>
-          <EmptyState>{t('app.empty.session')}</EmptyState>
-        </Panel>
+    <div className="flex flex-col gap-4">
+      <NextStepHint />
+      <div className="grid gap-4 lg:grid-cols-[300px_minmax(0,1fr)] xl:grid-cols-[320px_minmax(0,1fr)]">
+        <div className="flex min-w-0 flex-col gap-4">
+          <ControlsPanel />
+          <ConfigPanel />
+        </div>
+        <div className="flex min-w-0 flex-col gap-4">
+          <div className={card}>
+            <PipelineView />
+          </div>
+          <div className="grid gap-4 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+            <CookieJar />
+            <SessionPanel />
+          </div>
+          <div className={card}>
+            <TokenInspector />
+          </div>
+          <Panel label={t('app.panels.editors')}>
+            <CallbackEditors />
+          </Panel>
+        </div>
       </div>
-      <Panel label={t('app.panels.editors')} className="lg:col-span-3">
-        <CallbackEditors />
-      </Panel>
     </div>
   )
 }

@@ -1,0 +1,70 @@
+// Calls one piece of app code (authorize, signIn, jwt, session, redirect) the way the handler does,
+// through the CallbackRunner when the app defines it, else the library default; records the call,
+// its arguments, its return value or failure, and its console output as trace events.
+import { EngineError, type SerializedEngineError } from '../errors'
+import { libraryDefaultCallback } from './defaultCallbacks'
+import type { FlowContext } from './flowContext'
+import { copyPlain } from './plain'
+import type { CallbackName } from './types'
+
+export type Invocation =
+  | { ok: true; value: unknown; returnedArgument?: string }
+  | { ok: false; error: SerializedEngineError; message: string }
+
+/**
+ * `args` is the object the real handler passes (for `authorize`, `{ credentials, req }`, called as
+ * `authorize(credentials, req)`). The runner gets a copy, so app code never mutates the engine's state.
+ */
+export async function invokeCallback(ctx: FlowContext, name: CallbackName, args: Record<string, unknown>, source: string): Promise<Invocation> {
+  const isDefault = name !== 'authorize' && ctx.config.callbacks[name] !== true
+  // The trace builder copies `args` to plain data (dropping undefined members), so list those first.
+  const undefinedArgs = Object.keys(args).filter((key) => args[key] === undefined)
+  const trigger = typeof args.trigger === 'string' ? args.trigger : undefined
+  ctx.trace.emit('callbacks', source, { kind: 'callback.called', callback: name, args, undefinedArgs, ...(trigger ? { trigger } : {}), isDefault })
+
+  if (isDefault) {
+    try {
+      const value = await libraryDefaultCallback(ctx.config.flavor, name as Exclude<CallbackName, 'authorize'>)(copyPlain(args))
+      ctx.trace.emit('callbacks', ctx.sources.defaultCallbacks, { kind: 'callback.returned', callback: name, value, logs: [], durationMs: 0 })
+      return { ok: true, value, returnedArgument: name === 'jwt' ? 'token' : name === 'session' && ctx.config.flavor === 'next-auth-v4' ? 'session' : undefined }
+    } catch (cause) {
+      // The library's own default can throw too (e.g. `redirect` given a URL that does not parse).
+      const error = new EngineError('CALLBACK_THREW', cause instanceof Error ? cause.message : String(cause), { cause, details: { callback: name } }).toJSON()
+      ctx.trace.emit('callbacks', ctx.sources.defaultCallbacks, { kind: 'callback.failed', callback: name, error, logs: [], durationMs: 0 })
+      return { ok: false, error, message: error.message }
+    }
+  }
+
+  const copy = copyPlain(args)
+  const callArgs = name === 'authorize' ? [copy.credentials, copy.req] : [copy]
+  let result
+  try {
+    result = await ctx.runner.run(name, callArgs, { users: name === 'authorize' ? copyPlain(ctx.config.users) : ctx.config.users })
+  } catch (cause) {
+    // A runner must not throw; if one does, treat it like a crashed sandbox.
+    const error = new EngineError('SANDBOX_CRASHED', cause instanceof Error ? cause.message : String(cause), { cause, details: { callback: name } }).toJSON()
+    result = { ok: false as const, error, logs: [], durationMs: 0 }
+  }
+  if (result.ok) {
+    ctx.trace.emit('callbacks', source, { kind: 'callback.returned', callback: name, value: result.value, logs: result.logs, durationMs: result.durationMs })
+    return { ok: true, value: result.value, ...(result.returnedArgument ? { returnedArgument: result.returnedArgument } : {}) }
+  }
+  ctx.trace.emit('callbacks', source, { kind: 'callback.failed', callback: name, error: result.error, logs: result.logs, durationMs: result.durationMs })
+  return { ok: false, error: result.error, message: result.error.message }
+}
+
+/**
+ * Records a return value NextAuth cannot use as intended (a `jwt` or `session` callback returning
+ * something other than an object, an `authorize` returning a non-object user) as a coded step; the
+ * flow then goes on exactly as the real handler does with that value.
+ */
+export function flagOddReturn(ctx: FlowContext, name: CallbackName, value: unknown, source: string): void {
+  const isObject = value !== null && typeof value === 'object' && !Array.isArray(value)
+  const odd = name === 'authorize' ? value !== null && value !== undefined && value !== false && !isObject : (name === 'jwt' || name === 'session') && !isObject
+  if (!odd) return
+  const returned = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value
+  ctx.trace.emit('callbacks', source, {
+    kind: 'flow.failed',
+    error: new EngineError('CALLBACK_BAD_RETURN', `the ${name} callback returned ${returned}, not an object`, { details: { callback: name, returned } }).toJSON(),
+  })
+}

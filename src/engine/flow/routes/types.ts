@@ -1,0 +1,63 @@
+// The handler's internal request and response, as `next-auth/core/index.js` and
+// `@auth/core/lib/index.js` pass them between `init`, the routes and the framework adapter.
+import type { OutgoingCookie } from '../../cookies/types'
+import type { HeaderLine } from '../../trace'
+import type { ResolvedOptions } from '../resolveOptions'
+
+export type AuthAction = 'providers' | 'csrf' | 'session' | 'callback' | 'signout'
+
+export interface InternalRequest {
+  method: 'GET' | 'POST'
+  action: AuthAction
+  providerId?: string
+  /** The full request URL. */
+  url: string
+  headers: HeaderLine[]
+  /** Parsed from the `Cookie` header. */
+  cookies: Record<string, string>
+  /** Parsed form or JSON body; values as the real parsers give them (form values are strings). */
+  body?: Record<string, unknown>
+  query: Record<string, string>
+}
+
+/** An Auth.js `AuthError` thrown out of a route: `Auth()` turns it into an error-page URL. */
+export interface AuthjsError {
+  type: string
+  kind: 'signIn' | 'error'
+  code?: string
+  /** The error's own message (before Auth.js appends "Read more at …"). */
+  message?: string
+  /** The message of the error it wraps (`cause.err`), printed as `[auth][cause]`. */
+  causeMessage?: string
+}
+
+export interface RouteResult {
+  status?: number
+  headers?: HeaderLine[]
+  body?: unknown
+  redirect?: string
+  cookies: OutgoingCookie[]
+  /** Auth.js only: the route threw this error (the cookies collected so far are then lost). */
+  authjsError?: AuthjsError
+  /** An exception nothing catches (v4 sign-in when encode throws): the framework answers 500. */
+  unhandled?: { message: string }
+}
+
+/** What `init` prepared for the routes. */
+export interface InitResult {
+  options: ResolvedOptions
+  csrfToken: string
+  csrfTokenVerified: boolean
+  callbackUrl: string
+  /** The CSRF and callback-URL cookies `init` sends before the route's own. */
+  cookies: OutgoingCookie[]
+}
+
+/** The HTTP response as the browser receives it. */
+export interface HttpResult {
+  status: number
+  headers: HeaderLine[]
+  /** JSON value, or text. */
+  body?: unknown
+  setCookies: OutgoingCookie[]
+}

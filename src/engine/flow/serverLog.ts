@@ -1,0 +1,17 @@
+// What the server prints, in each library's format: v4 `logger.error(code, error)`
+// (next-auth/utils/logger.js) and Auth.js `logger.error(new SomeError(...))` (@auth/core/lib/utils/logger.js).
+import type { FlowContext } from './flowContext'
+
+export function logV4Error(ctx: FlowContext, code: string, message: string): void {
+  ctx.trace.emit('routeHandler', ctx.sources.logger, { kind: 'log.written', level: 'error', code, text: `[next-auth][error][${code}] \nhttps://next-auth.js.org/errors#${code.toLowerCase()} ${message}` })
+}
+
+export function logV4Warn(ctx: FlowContext, code: string): void {
+  ctx.trace.emit('routeHandler', ctx.sources.logger, { kind: 'log.written', level: 'warn', code, text: `[next-auth][warn][${code}] \nhttps://next-auth.js.org/warnings#${code.toLowerCase()}` })
+}
+
+/** An Auth.js `AuthError`: its message gets "Read more at …" appended; a wrapped error is printed as the cause. */
+export function logAuthjsError(ctx: FlowContext, type: string, message: string, causeMessage?: string): void {
+  const text = `[auth][error] ${type}: ${message ? `${message}. ` : ''}Read more at https://errors.authjs.dev#${type.toLowerCase()}`
+  ctx.trace.emit('routeHandler', ctx.sources.logger, { kind: 'log.written', level: 'error', code: type, text: causeMessage ? `${text}\n[auth][cause]: ${causeMessage}` : text })
+}

@@ -1,0 +1,67 @@
+// "Tamper with the session cookie", as a learner would in devtools: flip one real byte in the middle
+// of the token's ciphertext (JWE) or signature (simplified JWS) and re-encode that segment, so the
+// change cannot hide in the spare bits of a segment's last base64url character (facts §3.4).
+import { serializeSetCookie } from './ports'
+import type { FlowContext } from './flowContext'
+import { resolveCookies } from '../cookies/defaultCookies'
+import { parseSiteUrl } from './resolveOptions'
+
+function fromBase64url(text: string): Uint8Array {
+  const base64 = text.replace(/-/g, '+').replace(/_/g, '/')
+  const binary = atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4))
+  return Uint8Array.from(binary, (c) => c.charCodeAt(0))
+}
+
+function toBase64url(bytes: Uint8Array): string {
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+}
+
+/** The token with one byte flipped, or null when it is not a compact JWE/JWS with a non-empty target part. */
+export function flipTokenByte(token: string): { token: string; part: 'ciphertext' | 'signature'; byteIndex: number } | null {
+  const parts = token.split('.')
+  const partIndex = parts.length === 5 ? 3 : parts.length === 3 ? 2 : -1
+  if (partIndex < 0) return null
+  let bytes: Uint8Array
+  try {
+    bytes = fromBase64url(parts[partIndex]!)
+  } catch {
+    return null
+  }
+  if (bytes.length === 0) return null
+  const byteIndex = bytes.length >> 1
+  bytes[byteIndex] = bytes[byteIndex]! ^ 0x01
+  parts[partIndex] = toBase64url(bytes)
+  return { token: parts.join('.'), part: partIndex === 3 ? 'ciphertext' : 'signature', byteIndex }
+}
+
+/** Tampers with the session cookie in the jar (all chunks re-assembled, the changed chunks rewritten). Returns its name or null. */
+export function tamperSessionCookie(ctx: FlowContext): string | null {
+  const { config } = ctx
+  const site = parseSiteUrl(config.siteUrl)
+  const name = resolveCookies(config.flavor, config.useSecureCookies ?? site.base.startsWith('https://'), config.cookies).sessionToken.name
+  const cookies = ctx.jar.list().filter((cookie) => cookie.name === name || new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.\\d+$`).test(cookie.name))
+  if (cookies.length === 0) return null
+  const ordered = [...cookies].sort((a, b) => chunkIndex(a.name) - chunkIndex(b.name))
+  const token = ordered.map((cookie) => cookie.value).join('')
+  const flipped = flipTokenByte(token)
+  if (!flipped) return null
+  ctx.trace.emit('browser', undefined, { kind: 'cookie.tampered', name, valueBefore: token, value: flipped.token, part: flipped.part, byteIndex: flipped.byteIndex })
+  let offset = 0
+  const replaced = ctx.jar.snapshot()
+  for (const cookie of ordered) {
+    const value = flipped.token.slice(offset, offset + cookie.value.length)
+    offset += cookie.value.length
+    if (value === cookie.value) continue
+    const at = replaced.findIndex((c) => c.name === cookie.name && c.path === cookie.path && c.domain === cookie.domain)
+    replaced[at] = { ...cookie, value }
+    const setCookie = serializeSetCookie(cookie.name, value, { path: cookie.path, httpOnly: cookie.httpOnly, secure: cookie.secure, ...(cookie.sameSite ? { sameSite: cookie.sameSite.toLowerCase() as 'lax' | 'strict' | 'none' } : {}), ...(cookie.expiresAtSec === undefined ? {} : { expiresAtSec: cookie.expiresAtSec }) }, config.flavor)
+    ctx.trace.emit('cookieJar', undefined, { kind: 'cookie.set', name: cookie.name, value, setCookie, ...(cookie.expiresAtSec === undefined ? {} : { expiresAtSec: cookie.expiresAtSec }) })
+  }
+  ctx.jar.restore(replaced)
+  return name
+}
+
+function chunkIndex(name: string): number {
+  const match = /\.(\d+)$/.exec(name)
+  return match ? Number(match[1]) : -1
+}

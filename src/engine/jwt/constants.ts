@@ -1,0 +1,84 @@
+// The numbers and strings the session token is made of, per flavour, in one place so the UI teaches
+// the values the tests pin against the real `next-auth/jwt/index.js` (4.24.15) and `@auth/core/jwt.js` (0.41.3).
+
+/** Which library's session token to model; `simplified-hs256` is the popular (wrong) signed-JWS picture. */
+export type TokenFlavor = 'next-auth-v4' | 'authjs' | 'simplified-hs256'
+
+/** Every flavour, in the order the UI offers them. */
+export const TOKEN_FLAVORS = ['next-auth-v4', 'authjs', 'simplified-hs256'] as const satisfies readonly TokenFlavor[]
+
+/** `DEFAULT_MAX_AGE` in both libraries: 30 days. */
+export const DEFAULT_MAX_AGE_SEC = 30 * 24 * 60 * 60
+
+/** `clockTolerance` both libraries pass to jose's `jwtDecrypt`. */
+export const CLOCK_TOLERANCE_SEC = 15
+
+/** The HKDF hash both libraries use (`@panva/hkdf` with `"sha256"`). */
+export const HKDF_HASH = 'SHA-256'
+
+/** Content encryptions a `dir` token may name, with their key, IV and tag sizes (RFC 7518 §5). */
+export const CONTENT_ENCRYPTION = {
+  A256GCM: { keyBytes: 32, ivBytes: 12, tagBytes: 16 },
+  'A256CBC-HS512': { keyBytes: 64, ivBytes: 16, tagBytes: 32 },
+} as const
+
+export type DirectEncryption = keyof typeof CONTENT_ENCRYPTION
+
+/** What each flavour's token is made of: header, HKDF inputs, sizes, lifetime and tolerance. */
+export const JWT_CONSTANTS = {
+  'next-auth-v4': {
+    kind: 'jwe',
+    alg: 'dir',
+    enc: 'A256GCM',
+    /** The exact protected header, as JSON and as the token's first segment. */
+    headerJson: '{"alg":"dir","enc":"A256GCM"}',
+    headerSegment: 'eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0',
+    hkdfHash: HKDF_HASH,
+    /** HKDF info; with a non-empty salt S it becomes `NextAuth.js Generated Encryption Key (S)`. */
+    hkdfInfo: 'NextAuth.js Generated Encryption Key',
+    /** Session tokens always use the empty salt. */
+    defaultSalt: '',
+    keyBytes: 32,
+    ivBytes: 12,
+    tagBytes: 16,
+    defaultMaxAgeSec: DEFAULT_MAX_AGE_SEC,
+    clockToleranceSec: CLOCK_TOLERANCE_SEC,
+  },
+  authjs: {
+    kind: 'jwe',
+    alg: 'dir',
+    enc: 'A256CBC-HS512',
+    /** Also accepted on decode, with a 32-byte key from the same Auth.js info string. */
+    alsoDecodes: ['A256GCM'],
+    /** Header member order; `kid` is the RFC 7638 thumbprint of the derived key. */
+    headerMembers: ['alg', 'enc', 'kid'],
+    hkdfHash: HKDF_HASH,
+    /** HKDF info prefix; the full info is `Auth.js Generated Encryption Key (<salt>)`. */
+    hkdfInfoPrefix: 'Auth.js Generated Encryption Key',
+    /** The salt is the session cookie name; there is no default. */
+    defaultSalt: undefined,
+    keyBytes: 64,
+    ivBytes: 16,
+    tagBytes: 32,
+    /** `sha` + key length in bits: SHA-512 for the 64-byte key, SHA-256 for a 32-byte one. */
+    kidHash: 'sha512',
+    defaultMaxAgeSec: DEFAULT_MAX_AGE_SEC,
+    clockToleranceSec: CLOCK_TOLERANCE_SEC,
+  },
+  'simplified-hs256': {
+    kind: 'jws',
+    alg: 'HS256',
+    headerJson: '{"alg":"HS256"}',
+    /** No derivation in the simplified picture: the key is the secret's UTF-8 bytes. */
+    keyFrom: 'raw-secret',
+    defaultMaxAgeSec: DEFAULT_MAX_AGE_SEC,
+    clockToleranceSec: CLOCK_TOLERANCE_SEC,
+  },
+} as const
+
+/** The HKDF info string for a flavour and salt, exactly as `getDerivedEncryptionKey` builds it. */
+export function hkdfInfo(flavor: 'next-auth-v4' | 'authjs', salt: string): string {
+  return flavor === 'next-auth-v4'
+    ? `${JWT_CONSTANTS['next-auth-v4'].hkdfInfo}${salt ? ` (${salt})` : ''}`
+    : `${JWT_CONSTANTS.authjs.hkdfInfoPrefix} (${salt})`
+}

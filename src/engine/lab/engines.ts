@@ -1,0 +1,11 @@
+// The JWT and cookie engines as the lab uses them, in one place.
+export { decodeDetailed } from '../jwt/decode'
+export { encodeDetailed } from '../jwt/encode'
+export { deriveKey } from '../jwt/deriveKey'
+export { inspect } from '../jwt/inspect'
+export type { TokenInspection, InspectProblem } from '../jwt/inspect'
+export { CLOCK_TOLERANCE_SEC } from '../jwt/constants'
+export { defaultCookies } from '../cookies/defaultCookies'
+export { serializeSetCookie } from '../cookies/serializeSetCookie'
+export { createSessionStore } from '../cookies/createSessionStore'
+export { CHUNK_SIZE } from '../cookies/constants'

@@ -1,0 +1,52 @@
+import type { DeepPartial } from '../t'
+import type { app as en } from '../en/app'
+
+export const app: DeepPartial<typeof en> = {
+  name: 'NextAuth JWT 演练场',
+  tagline: '一步一步观察 NextAuth.js 与 Auth.js 如何创建、存储、读取和验证 JWT 会话——使用真实的加密。',
+  nav: { label: '视图', playground: '演练场', lab: '令牌实验室' },
+  theme: { label: '主题', system: '跟随系统', light: '浅色', dark: '深色' },
+  language: { label: '语言' },
+  panels: {
+    controls: '登录与操作',
+    config: '配置',
+    pipeline: '流水线',
+    cookieJar: 'Cookie 罐',
+    tokenInspector: '令牌检查器',
+    editors: '回调',
+    session: '会话',
+  },
+  empty: {
+    controls: '登录表单和各项操作（获取会话、更新、退出、中间件）显示在这里。',
+    pipeline: '登录后，观察流程的每一步如何在浏览器、路由处理器、你的回调、jose 和 Cookie 罐之间传递。',
+    cookieJar: '还没有 Cookie。登录后即可看到会话 Cookie 落入这里。',
+    tokenInspector: '登录后即可查看令牌。',
+    editors: '在这里编辑 authorize、jwt 和 session 回调。',
+    session: '还没有会话。先登录，再获取会话，看看 useSession() 返回什么。',
+  },
+  shared: {
+    copy: '复制',
+    copyWhat: '复制{what}',
+    copied: '已复制',
+    copyFailed: '复制失败',
+    json: 'JSON',
+    errorCode: '错误代码',
+    whatToDo: '怎么做',
+    undefinedValue: 'undefined',
+  },
+  hint: {
+    label: '下一步',
+    start: '从这里开始：演示用户已经填好。点击“Sign in”（登录），观察请求如何穿过 NextAuth。',
+    running: '运行中…',
+    playing: '正在逐步播放这次运行。点击“跳过动画”直接看结果，或用 ← / → 单步。',
+    signedIn: '已登录：加密的会话 Cookie 已在罐中。下一步，点击“获取会话”，观察 Cookie 如何被重新签发。',
+    signInFailed: '登录失败：{error}。检查邮箱和密码（演示用户在“配置”里），然后重试。',
+    authenticated: '你已有会话。试试“更新会话”“访问受保护页面”，把时钟拨快 +30 天，或用“篡改 Cookie”把它弄坏。',
+    unauthenticated: '现在没有会话。重新登录，或查看流水线了解会话为何结束。',
+    clockAdvanced: '时间过去了。点击“获取会话”，看看 NextAuth 现在如何处理这个 Cookie。',
+    tampered: '会话 Cookie 已被改动。点击“获取会话”：服务器再也无法解密它。',
+    cleared: 'Cookie 罐已清空。点击“获取会话”查看未认证的会话，或重新登录。',
+    protectedPage: '中间件用 getToken() 读取了 Cookie。在“退出登录”或“篡改 Cookie”之后再试一次。',
+    signedOut: '已退出：会话 Cookie 被删除，CSRF 和回调 URL 的 Cookie 保留。重新登录即可从头开始。',
+  },
+}

@@ -1,0 +1,210 @@
+// Pure views of the store for the panels: the steps up to the playback cursor, the cookie jar and
+// the token and session as they stand at that step. Results are memoised per (trace, cursor) so
+// components can select them directly without re-rendering on every store change.
+import { parseSetCookie } from 'cookie'
+import type { CookieView, GetTokenNullReason, SerializedEngineError, Trace, TraceEvent, UseSessionStatus } from '../engine/index'
+import type { AppState } from './createAppStore'
+
+export type TokenEvent = Extract<TraceEvent, { kind: 'jwt.encoded' | 'jwt.decoded' }>
+export type CookieEvent = Extract<TraceEvent, { kind: 'cookie.set' | 'cookie.deleted' | 'cookie.expired' | 'cookie.rejected' | 'cookie.tampered' }>
+
+export interface SessionView {
+  /** What `getSession()` / `useSession().data` holds; null when unauthenticated. */
+  session: Record<string, unknown> | null
+  status: UseSessionStatus
+  /** The trace the session came from. */
+  traceId: string
+  /** What went wrong in that request when it left no session (e.g. JWT_DECRYPT_FAILED after tampering). */
+  error?: SerializedEngineError
+}
+
+type Slice = Pick<AppState, 'lastTrace' | 'cursor' | 'traces'>
+
+/** Memoises a selector of (lastTrace, cursor, traces) on the identity of its inputs. */
+function memoByCursor<T>(compute: (state: Slice) => T): (state: Slice) => T {
+  let last: { trace: Trace | null; cursor: number; traces: Trace[]; value: T } | null = null
+  return (state) => {
+    if (last && last.trace === state.lastTrace && last.cursor === state.cursor && last.traces === state.traces) return last.value
+    const value = compute(state)
+    last = { trace: state.lastTrace, cursor: state.cursor, traces: state.traces, value }
+    return value
+  }
+}
+
+const NO_EVENTS: TraceEvent[] = []
+
+/** The steps of the shown trace up to and including the cursor. */
+export const selectEventsUpToCursor = memoByCursor(({ lastTrace, cursor }) =>
+  lastTrace ? lastTrace.events.slice(0, Math.max(0, cursor + 1)) : NO_EVENTS,
+)
+
+/** The step at the cursor, or null before the first step. */
+export function selectCurrentEvent(state: Pick<AppState, 'lastTrace' | 'cursor'>): TraceEvent | null {
+  return (state.cursor >= 0 && state.lastTrace?.events[state.cursor]) || null
+}
+
+/** The browser's cookies as they stand at the cursor. */
+export const selectJarAtCursor = memoByCursor(({ lastTrace, cursor }) => (lastTrace ? replayJar(lastTrace, cursor) : NO_COOKIES))
+const NO_COOKIES: CookieView[] = []
+
+/** The cookie event at the cursor, if the current step changed the jar (for highlighting). */
+export function selectCookieChangeAtCursor(state: Pick<AppState, 'lastTrace' | 'cursor'>): CookieEvent | null {
+  const event = selectCurrentEvent(state)
+  return event && event.kind.startsWith('cookie.') ? (event as CookieEvent) : null
+}
+
+/**
+ * The newest `jwt.encoded`/`jwt.decoded` step up to the cursor. When the shown trace has none so
+ * far (a clock jump, a cleared jar), the newest one of the earlier traces: the token the app last saw.
+ */
+export const selectTokenAtCursor = memoByCursor(({ lastTrace, cursor, traces }): TokenEvent | null => {
+  for (const [event] of walkBack(traces, lastTrace, cursor)) {
+    if (event.kind === 'jwt.encoded' || event.kind === 'jwt.decoded') return event
+  }
+  return null
+})
+
+/** What `useSession()` shows at the cursor: the session JSON and status (null before any session request). */
+export const selectSessionAtCursor = memoByCursor(({ lastTrace, cursor, traces }) => sessionAt(traces, lastTrace, cursor))
+
+/** The value the newest finished `signIn()` resolved to, at the cursor. */
+export const selectSignInResultAtCursor = memoByCursor(({ lastTrace, cursor, traces }) => {
+  for (const [event] of walkBack(traces, lastTrace, cursor)) {
+    if (event.kind === 'flow.finished' && event.result.flow === 'signIn') return event.result.value
+  }
+  return null
+})
+
+export interface ProtectedPageView {
+  path: string | null
+  authorized: boolean
+  redirectTo?: string
+  token: Record<string, unknown> | null
+  /** Why `getToken()` answered null (the real one stays silent). */
+  nullReason?: GetTokenNullReason
+  cookieName?: string
+}
+
+/** What the newest finished visit to a protected page found, at the cursor. */
+export const selectProtectedPageAtCursor = memoByCursor(({ lastTrace, cursor, traces }): ProtectedPageView | null => {
+  for (const [event, from] of walkBack(traces, lastTrace, cursor)) {
+    if (event.kind !== 'flow.finished' || event.result.flow !== 'visitProtectedPage') continue
+    const resolved = from.events.find((e) => e.kind === 'getToken.resolved')
+    const started = from.events.find((e) => e.kind === 'flow.started')
+    const input = started?.kind === 'flow.started' ? (started.input as { path?: unknown } | undefined) : undefined
+    const { authorized, redirectTo, token } = event.result
+    return {
+      path: typeof input?.path === 'string' ? input.path : null,
+      authorized,
+      ...(redirectTo === undefined ? {} : { redirectTo }),
+      token,
+      ...(resolved?.kind === 'getToken.resolved' ? { cookieName: resolved.cookieName, ...(resolved.nullReason ? { nullReason: resolved.nullReason } : {}) } : {}),
+    }
+  }
+  return null
+})
+
+/** Cookies that JavaScript can read (`document.cookie`): HttpOnly ones are absent. */
+export function documentCookie(jar: CookieView[]): string {
+  return jar
+    .filter((cookie) => !cookie.httpOnly)
+    .map((cookie) => `${cookie.name}=${cookie.value}`)
+    .join('; ')
+}
+
+/** The session at `cursor` of `trace`, looking back through the earlier traces of the history. */
+export function sessionAt(traces: Trace[], trace: Trace | null, cursor: number): SessionView | null {
+  for (const [event, from] of walkBack(traces, trace, cursor)) {
+    // The client's own record of what useSession() holds, when the flow shows it.
+    if (event.kind === 'client.updated') return withError({ session: event.session, status: event.status, traceId: from.id }, from, event.step)
+    if (event.kind !== 'flow.finished') continue
+    const { result } = event
+    if (result.flow === 'getSession' || result.flow === 'updateSession') return withError({ session: result.session, status: result.status, traceId: from.id }, from, event.step)
+    if (result.flow === 'signOut') return { session: null, status: 'unauthenticated', traceId: from.id }
+    if (result.flow === 'signIn' && result.value.ok && result.value.error === null) {
+      // The v4 client refreshes the session after a successful sign-in; show it when the trace has it.
+      const built = [...from.events].reverse().find((e) => e.kind === 'session.built')
+      return { session: built?.kind === 'session.built' ? built.session : null, status: 'authenticated', traceId: from.id }
+    }
+  }
+  // A first session request still in flight: useSession() reports "loading".
+  const fetching = trace && (trace.flow === 'getSession' || trace.flow === 'updateSession') && !trace.events.slice(0, cursor + 1).some((e) => e.kind === 'flow.finished')
+  return fetching ? { session: null, status: 'loading', traceId: trace.id } : null
+}
+
+/** Adds the error that ended the session in `trace` (up to `step`), when there is no session. */
+function withError(view: SessionView, trace: Trace, step: number): SessionView {
+  if (view.session) return view
+  for (let i = Math.min(step, trace.events.length - 1); i >= 0; i--) {
+    const event = trace.events[i]!
+    if (event.kind === 'jwt.decodeFailed' || event.kind === 'flow.failed') return { ...view, error: event.error }
+  }
+  return view
+}
+
+/** Events from newest to oldest, each with its trace: the shown trace up to `cursor`, then every earlier trace in full. */
+function* walkBack(traces: Trace[], trace: Trace | null, cursor: number): Generator<[TraceEvent, Trace]> {
+  if (!trace) return
+  for (let i = Math.min(cursor, trace.events.length - 1); i >= 0; i--) yield [trace.events[i]!, trace]
+  const index = traces.indexOf(trace)
+  const older = index >= 0 ? traces.slice(0, index) : traces.filter((t) => t !== trace)
+  for (let t = older.length - 1; t >= 0; t--) {
+    const from = older[t]!
+    for (let i = from.events.length - 1; i >= 0; i--) yield [from.events[i]!, from]
+  }
+}
+
+/** `jarBefore` with the trace's cookie steps up to `cursor` applied, as the browser would. */
+export function replayJar(trace: Trace, cursor: number): CookieView[] {
+  let jar = trace.jarBefore.map((cookie) => ({ ...cookie }))
+  let url = urlOf(trace.events.find((e) => e.kind === 'http.requested'))
+  for (const event of trace.events.slice(0, Math.max(0, cursor + 1))) {
+    if (event.kind === 'http.requested') url = new URL(event.request.url)
+    if (event.kind === 'cookie.set') jar = setCookie(jar, event, url)
+    if (event.kind === 'cookie.deleted' || event.kind === 'cookie.expired') jar = jar.filter((cookie) => cookie.name !== event.name)
+    if (event.kind === 'cookie.tampered') jar = jar.map((cookie) => (cookie.name === event.name ? { ...cookie, value: event.value, sizeBytes: byteLength(cookie.name) + byteLength(event.value) } : cookie))
+  }
+  return jar
+}
+
+function urlOf(event: TraceEvent | undefined): URL {
+  return new URL(event?.kind === 'http.requested' ? event.request.url : 'http://localhost/')
+}
+
+/** The stored domain as a browser keeps it: the host for a host-only cookie, `.domain` for a Domain cookie. */
+function storedDomain(host: string, attribute: string | undefined): string {
+  const wanted = attribute?.toLowerCase().replace(/^\./, '')
+  if (!wanted || (wanted === host && !host.includes('.'))) return host
+  return `.${wanted}`
+}
+
+/** RFC 6265 default-path: the request path up to its last `/`. */
+function defaultPath(pathname: string): string {
+  const last = pathname.lastIndexOf('/')
+  return last <= 0 ? '/' : pathname.slice(0, last)
+}
+
+const SAME_SITE: Record<string, CookieView['sameSite']> = { lax: 'Lax', strict: 'Strict', none: 'None' }
+
+function setCookie(jar: CookieView[], event: Extract<TraceEvent, { kind: 'cookie.set' }>, url: URL): CookieView[] {
+  const attributes = parseSetCookie(event.setCookie)
+  const sameSite = typeof attributes.sameSite === 'string' ? SAME_SITE[attributes.sameSite.toLowerCase()] : attributes.sameSite === true ? 'Strict' : undefined
+  const cookie: CookieView = {
+    name: event.name,
+    value: event.value,
+    domain: storedDomain(url.hostname.toLowerCase(), attributes.domain),
+    path: attributes.path?.startsWith('/') ? attributes.path : defaultPath(url.pathname),
+    ...(event.expiresAtSec === undefined ? {} : { expiresAtSec: event.expiresAtSec }),
+    httpOnly: attributes.httpOnly === true,
+    secure: attributes.secure === true,
+    ...(sameSite ? { sameSite } : {}),
+    sizeBytes: byteLength(event.name) + byteLength(event.value),
+  }
+  const at = jar.findIndex((c) => c.name === cookie.name && c.path === cookie.path && c.domain === cookie.domain)
+  if (at < 0) return [...jar, cookie]
+  return jar.map((c, i) => (i === at ? cookie : c))
+}
+
+function byteLength(text: string): number {
+  return new TextEncoder().encode(text).length
+}

@@ -1,0 +1,89 @@
+// The one wrapper around @monaco-editor/react: a TypeScript editor for one callback, with the
+// sandbox's failure as a marker and Monaco's diagnostics reported to the store. Loaded lazily.
+import Editor, { type OnMount } from '@monaco-editor/react'
+import { useEffect, useRef } from 'react'
+import type { FlowFlavor, SandboxCallbackName } from '../../engine/index'
+import type { EditorDiagnostics } from '../../state/editorSlice'
+import { isSyntaxMarker, monaco, useFlavorDeclarations } from './monacoSetup'
+
+export interface CallbackMarker {
+  message: string
+  line: number
+  column: number
+}
+
+export interface MonacoCallbackEditorProps {
+  name: SandboxCallbackName
+  ariaLabel: string
+  code: string
+  flavor: FlowFlavor
+  dark: boolean
+  /** Where the last run failed in this callback (a sandbox marker), if it says. */
+  failure: CallbackMarker | null
+  onChange: (code: string) => void
+  onDiagnostics: (diagnostics: EditorDiagnostics) => void
+}
+
+const OPTIONS: monaco.editor.IStandaloneEditorConstructionOptions = {
+  minimap: { enabled: false },
+  fontSize: 13,
+  lineNumbersMinChars: 3,
+  scrollBeyondLastLine: false,
+  automaticLayout: true,
+  tabSize: 2,
+  // Monaco fades unused code below the contrast WCAG asks for; the TypeScript squiggles say enough.
+  showUnused: false,
+  fixedOverflowWidgets: true,
+  accessibilitySupport: 'auto',
+}
+
+export default function MonacoCallbackEditor({ name, ariaLabel, code, flavor, dark, failure, onChange, onDiagnostics }: MonacoCallbackEditorProps) {
+  useFlavorDeclarations(flavor)
+  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null)
+  const onDiagnosticsRef = useRef(onDiagnostics)
+  onDiagnosticsRef.current = onDiagnostics
+
+  const onMount: OnMount = (editor) => {
+    editorRef.current = editor
+  }
+
+  useEffect(() => {
+    const model = editorRef.current?.getModel()
+    if (!model) return
+    monaco.editor.setModelMarkers(
+      model,
+      'sandbox',
+      failure ? [{ severity: monaco.MarkerSeverity.Error, message: failure.message, startLineNumber: failure.line, startColumn: failure.column, endLineNumber: failure.line, endColumn: model.getLineMaxColumn(Math.min(failure.line, model.getLineCount())) }] : [],
+    )
+  }, [failure])
+
+  return (
+    <Editor
+      path={`file:///callbacks/${name}.ts`}
+      language="typescript"
+      value={code}
+      theme={dark ? 'vs-dark' : 'vs'}
+      height="320px"
+      options={{ ...OPTIONS, ariaLabel }}
+      onMount={(editor, m) => {
+        onMount(editor, m)
+        // Markers of a model that already existed (remount) arrive before onValidate is wired.
+        const model = editor.getModel()
+        if (model) report(monaco.editor.getModelMarkers({ resource: model.uri, owner: 'typescript' }))
+      }}
+      onChange={(value) => onChange(value ?? '')}
+      onValidate={(markers) => report(markers.filter((marker) => marker.owner === 'typescript'))}
+    />
+  )
+
+  function report(markers: monaco.editor.IMarker[]) {
+    const syntax = markers.filter(isSyntaxMarker)
+    const types = markers.filter((marker) => !isSyntaxMarker(marker) && marker.severity >= monaco.MarkerSeverity.Warning)
+    const first = syntax[0] ?? types[0]
+    onDiagnosticsRef.current({
+      syntaxErrors: syntax.length,
+      typeErrors: types.length,
+      ...(first ? { first: { message: first.message, line: first.startLineNumber, column: first.startColumn } } : {}),
+    })
+  }
+}

@@ -1,0 +1,46 @@
+// Monaco, fully local: the bundled monaco-editor (never the CDN the React wrapper defaults to), its
+// workers as Vite worker imports, and the TypeScript setup the callback editors share.
+import { loader } from '@monaco-editor/react'
+import * as monaco from 'monaco-editor'
+import EditorWorker from 'monaco-editor/editor/editor.worker?worker'
+import TsWorker from 'monaco-editor/language/typescript/ts.worker?worker'
+import type { FlowFlavor } from '../../engine/index'
+import { TYPE_DECLARATIONS } from './typeDeclarations'
+
+self.MonacoEnvironment = {
+  getWorker: (_id: string, label: string) => (label === 'typescript' || label === 'javascript' ? new TsWorker() : new EditorWorker()),
+}
+// Must run before the first <Editor> mounts, or the wrapper fetches Monaco from a CDN.
+loader.config({ monaco })
+
+const ts = monaco.typescript
+ts.typescriptDefaults.setCompilerOptions({
+  target: ts.ScriptTarget.ESNext,
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.NodeJs,
+  strict: true,
+  esModuleInterop: true,
+  allowSyntheticDefaultImports: true,
+  allowNonTsExtensions: true,
+  noEmit: true,
+})
+// All three editors are one program, as files of one app: augmentation in one shows in the others.
+ts.typescriptDefaults.setEagerModelSync(true)
+
+let currentFlavor: FlowFlavor | null = null
+
+/** Loads the declarations of `flavor` (next-auth v4 or Auth.js) into the TypeScript worker. */
+export function useFlavorDeclarations(flavor: FlowFlavor): void {
+  if (currentFlavor === flavor) return
+  currentFlavor = flavor
+  ts.typescriptDefaults.setExtraLibs(TYPE_DECLARATIONS[flavor].map(({ path, content }) => ({ filePath: path, content })))
+}
+
+/** TypeScript's syntax diagnostics have codes 1000–1999; everything else is a type problem. */
+export function isSyntaxMarker(marker: monaco.editor.IMarker): boolean {
+  const code = typeof marker.code === 'object' ? marker.code?.value : marker.code
+  const n = Number(code)
+  return Number.isFinite(n) && n >= 1000 && n < 2000
+}
+
+export { monaco }

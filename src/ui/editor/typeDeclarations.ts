@@ -1,0 +1,348 @@
+// Type declarations the callback editors load into Monaco's TypeScript worker, per flavour. They are
+// trimmed copies of next-auth 4.24 (`core/types.d.ts`, `jwt/types.d.ts`, `providers/credentials.d.ts`)
+// and @auth/core 0.41 (`index.d.ts`, `types.d.ts`, `jwt.d.ts`, `providers/credentials.d.ts`): same
+// names, same fields, same `trigger` values (pinned by test/ui/editor/typeDeclarations.test.ts);
+// each argument has a one-line doc saying what NextAuth passes and when.
+import type { FlowFlavor } from '../../engine'
+
+export interface ExtraLib {
+  /** A file URI for Monaco (`file:///…d.ts`). */
+  path: string
+  content: string
+}
+
+/**
+ * The playground's own globals: the mock user table `authorize` reads, and the library's type names
+ * as global aliases, so callbacks written without imports (plain function declarations) type-check.
+ */
+const globalsFor = (jwtModule: string, typesModule: string) => `
+type JWT = import('${jwtModule}').JWT
+type User = import('${typesModule}').User
+type Session = import('${typesModule}').Session
+type DefaultSession = import('${typesModule}').DefaultSession
+type Account = import('${typesModule}').Account
+type Profile = import('${typesModule}').Profile
+/** A mock user of the playground (stands in for a row of your database). */
+interface MockUser {
+  id: string | number
+  name?: string | null
+  email: string
+  password: string
+  image?: string | null
+  role?: string
+  [field: string]: unknown
+}
+/** The playground's mock users (in a real app: your database). Readable in every callback. */
+declare const users: MockUser[]
+`
+
+const V4_NEXT_AUTH = `
+declare module 'next-auth' {
+  import type { JWT } from 'next-auth/jwt'
+  import type { AdapterUser } from 'next-auth/adapters'
+  import type { CredentialsConfig } from 'next-auth/providers/credentials'
+  export type Awaitable<T> = T | PromiseLike<T>
+  export type ISODateString = string
+  export type ProviderType = 'oauth' | 'email' | 'credentials'
+  export interface DefaultUser {
+    id: string
+    name?: string | null
+    email?: string | null
+    image?: string | null
+  }
+  /** What \`authorize\` returns; the \`user\` argument of the jwt callback at sign-in. */
+  export interface User extends DefaultUser {}
+  /** The provider account used to sign in; for credentials: \`{ providerAccountId: user.id, type: 'credentials', provider: 'credentials' }\`. */
+  export interface Account {
+    providerAccountId: string
+    userId?: string
+    provider: string
+    type: ProviderType
+    access_token?: string
+    token_type?: string
+    id_token?: string
+    refresh_token?: string
+    scope?: string
+    expires_at?: number
+    session_state?: string
+  }
+  /** The OAuth profile returned from your provider (never set for credentials). */
+  export interface Profile {
+    sub?: string
+    name?: string
+    email?: string
+    image?: string
+  }
+  export interface DefaultSession {
+    user?: {
+      name?: string | null
+      email?: string | null
+      image?: string | null
+    }
+    expires: ISODateString
+  }
+  /** What useSession / getSession return: whatever the session callback returned. */
+  export interface Session extends DefaultSession {}
+  export interface CallbacksOptions<P = Profile, A = Account> {
+    signIn: (params: { user: User | AdapterUser; account: A | null; profile?: P; email?: { verificationRequest?: boolean }; credentials?: Record<string, unknown> }) => Awaitable<string | boolean>
+    redirect: (params: { url: string; baseUrl: string }) => Awaitable<string>
+    session: (params: {
+      /** The default session NextAuth built: \`{ user: { name, email, image }, expires }\` (image comes from \`token.picture\`). */
+      session: Session
+      /** The decoded session token (JWT strategy): what your jwt callback returned. */
+      token: JWT
+      /** Only with the database strategy; undefined with JWT sessions. */
+      user: AdapterUser
+    } & {
+      /** Only with the database strategy and update(); undefined with JWT sessions. */
+      newSession: any
+      /** Only with the database strategy; undefined with JWT sessions. */
+      trigger: "update"
+    }) => Awaitable<Session | DefaultSession>
+    jwt: (params: {
+      /** At sign-in the default token { name, email, picture, sub }; afterwards the decoded token with iat, exp, jti. */
+      token: JWT
+      /** What authorize returned; only at sign-in (trigger "signIn"), undefined afterwards. */
+      user: User | AdapterUser
+      /** The sign-in account { providerAccountId, type, provider }; only at sign-in. */
+      account: A | null
+      /** The OAuth profile; never set for credentials. */
+      profile?: P
+      /** Why jwt runs: "signIn" at sign-in, "update" from update(), undefined on getSession / useSession. */
+      trigger?: "signIn" | "signUp" | "update"
+      /** @deprecated use \`trigger === "signUp"\` instead. false for credentials sign-in. */
+      isNewUser?: boolean
+      /** The data the client passed to update(data); only when trigger is "update". */
+      session?: any
+    }) => Awaitable<JWT>
+  }
+  export interface SessionOptions {
+    strategy: 'jwt' | 'database'
+    maxAge: number
+    updateAge: number
+  }
+  /** The options object of NextAuth(authOptions). */
+  export interface NextAuthOptions {
+    providers: CredentialsConfig[]
+    secret?: string
+    session?: Partial<SessionOptions>
+    jwt?: { secret?: string; maxAge?: number }
+    callbacks?: Partial<CallbacksOptions>
+    useSecureCookies?: boolean
+    debug?: boolean
+  }
+  export type AuthOptions = NextAuthOptions
+  export default function NextAuth(options: NextAuthOptions): unknown
+}
+
+declare module 'next-auth/adapters' {
+  import type { User } from 'next-auth'
+  export interface AdapterUser extends User {
+    id: string
+    email: string
+    emailVerified: Date | null
+  }
+}
+
+declare module 'next-auth/jwt' {
+  export interface DefaultJWT extends Record<string, unknown> {
+    name?: string | null
+    email?: string | null
+    picture?: string | null
+    sub?: string
+  }
+  /** The session token's payload: returned by the jwt callback and getToken(). */
+  export interface JWT extends Record<string, unknown>, DefaultJWT {}
+}
+
+declare module 'next-auth/providers/credentials' {
+  import type { Awaitable, User } from 'next-auth'
+  export interface CredentialInput {
+    label?: string
+    type?: string
+    value?: string
+    placeholder?: string
+  }
+  /** The request NextAuth hands to authorize: the parsed form body, query, headers and method. */
+  export interface RequestInternal {
+    method?: string
+    headers?: Record<string, any>
+    query?: Record<string, any>
+    body?: Record<string, any>
+  }
+  export interface CredentialsConfig<C extends Record<string, CredentialInput> = Record<string, CredentialInput>> {
+    id: string
+    name: string
+    type: "credentials"
+    credentials: C
+    /**
+     * Checks the submitted credentials. Return the user (it becomes \`user\` in the jwt callback) or null (→ CredentialsSignin).
+     * @param credentials The whole posted form as strings: your fields plus csrfToken, callbackUrl and json.
+     * @param req { body, query, headers, method } of the sign-in request.
+     */
+    authorize: (credentials: Record<keyof C, string> | undefined, req: Pick<RequestInternal, "body" | "query" | "headers" | "method">) => Awaitable<User | null>
+  }
+  type UserCredentialsConfig<C extends Record<string, CredentialInput>> = Partial<Omit<CredentialsConfig<C>, "options">> & Pick<CredentialsConfig<C>, "authorize" | "credentials">
+  export default function Credentials<C extends Record<string, CredentialInput> = Record<string, CredentialInput>>(options: UserCredentialsConfig<C>): CredentialsConfig<C>
+}
+`
+
+const AUTHJS_CORE = `
+declare module '@auth/core/types' {
+  export type Awaitable<T> = T | PromiseLike<T>
+  export type ProviderType = 'oidc' | 'oauth' | 'email' | 'credentials' | 'webauthn'
+  export interface DefaultUser {
+    id?: string
+    name?: string | null
+    email?: string | null
+    image?: string | null
+  }
+  /** What \`authorize\` returns; the \`user\` argument of the jwt callback at sign-in. */
+  export interface User extends DefaultUser {}
+  /** The provider account used to sign in; for credentials: \`{ providerAccountId: String(user.id), type: 'credentials', provider: 'credentials' }\`. */
+  export interface Account {
+    provider: string
+    providerAccountId: string
+    type: ProviderType
+    userId?: string
+    expires_at?: number
+    access_token?: string
+    token_type?: string
+    id_token?: string
+    refresh_token?: string
+    scope?: string
+  }
+  /** The user info returned from your OAuth provider (never set for credentials). */
+  export interface Profile {
+    id?: string | null
+    sub?: string | null
+    name?: string | null
+    email?: string | null
+    image?: string | null
+    [claim: string]: unknown
+  }
+  export interface DefaultSession {
+    user?: User
+    expires: string
+  }
+  /** The active session: whatever the session callback returned. */
+  export interface Session extends DefaultSession {}
+}
+
+declare module '@auth/core/adapters' {
+  import type { User } from '@auth/core/types'
+  export interface AdapterUser extends User {
+    id: string
+    email: string
+    emailVerified: Date | null
+  }
+  export interface AdapterSession {
+    sessionToken: string
+    userId: string
+    expires: Date
+  }
+}
+
+declare module '@auth/core/jwt' {
+  export interface DefaultJWT extends Record<string, unknown> {
+    name?: string | null
+    email?: string | null
+    picture?: string | null
+    sub?: string
+    iat?: number
+    exp?: number
+    jti?: string
+  }
+  /** The session token's payload: returned by the jwt callback and getToken(). */
+  export interface JWT extends Record<string, unknown>, DefaultJWT {}
+}
+
+declare module '@auth/core' {
+  import type { JWT } from '@auth/core/jwt'
+  import type { Account, Awaitable, DefaultSession, Profile, Session, User } from '@auth/core/types'
+  import type { AdapterSession, AdapterUser } from '@auth/core/adapters'
+  import type { CredentialsConfig } from '@auth/core/providers/credentials'
+  /** The options object of Auth(request, config). */
+  export interface AuthConfig {
+    providers: CredentialsConfig[]
+    secret?: string | string[]
+    session?: { strategy?: 'jwt' | 'database'; maxAge?: number; updateAge?: number }
+    jwt?: { maxAge?: number }
+    basePath?: string
+    trustHost?: boolean
+    useSecureCookies?: boolean
+    debug?: boolean
+    callbacks?: {
+      signIn?: (params: { user: User | AdapterUser; account?: Account | null; profile?: Profile; email?: { verificationRequest?: boolean }; credentials?: Record<string, unknown> }) => Awaitable<boolean | string>
+      redirect?: (params: { url: string; baseUrl: string }) => Awaitable<string>
+      session?: (params: ({
+        /** Only with the database strategy. */
+        session: { user: AdapterUser } & AdapterSession
+        /** Only with the database strategy; undefined with JWT sessions. */
+        user: AdapterUser
+      } & {
+        /** The default session Auth.js built: \`{ user: { name, email, image }, expires }\` (image comes from \`token.picture\`). */
+        session: Session
+        /** The decoded session token (JWT strategy): what your jwt callback returned. */
+        token: JWT
+      }) & {
+        /** Only with the database strategy and update(); undefined with JWT sessions. */
+        newSession: any
+        /** Only with the database strategy; undefined with JWT sessions. */
+        trigger?: "update"
+      }) => Awaitable<Session | DefaultSession>
+      jwt?: (params: {
+        /** At sign-in the default token { name, email, picture, sub }; afterwards the decoded token with iat, exp, jti. */
+        token: JWT
+        /** What authorize returned; only at sign-in (trigger "signIn"), undefined afterwards. */
+        user: User | AdapterUser
+        /** The sign-in account { providerAccountId, type, provider }; only at sign-in. */
+        account?: Account | null
+        /** The OAuth profile; never set for credentials. */
+        profile?: Profile
+        /** Why jwt runs: "signIn" at sign-in, "update" from update(), undefined on auth() / useSession. */
+        trigger?: "signIn" | "signUp" | "update"
+        /** @deprecated use \`trigger === "signUp"\` instead. */
+        isNewUser?: boolean
+        /** The data the client passed to update(data); only when trigger is "update". */
+        session?: any
+      }) => Awaitable<JWT | null>
+    }
+  }
+}
+
+declare module '@auth/core/providers/credentials' {
+  import type { Awaitable, User } from '@auth/core/types'
+  export interface CredentialInput {
+    label?: string
+    type?: string
+    placeholder?: string
+    [attribute: string]: unknown
+  }
+  export interface CredentialsConfig<CredentialsInputs extends Record<string, CredentialInput> = Record<string, CredentialInput>> {
+    id: string
+    name: string
+    type: "credentials"
+    credentials: CredentialsInputs
+    /**
+     * Checks the submitted credentials. Return the user (it becomes \`user\` in the jwt callback) or null (→ CredentialsSignin).
+     * @param credentials The parsed form body; validate it, the values are unknown.
+     * @param request The sign-in request, rebuilt as a Web Request.
+     */
+    authorize: (credentials: Partial<Record<keyof CredentialsInputs, unknown>>, request: Request) => Awaitable<User | null>
+  }
+  export default function Credentials<CredentialsInputs extends Record<string, CredentialInput> = Record<string, CredentialInput>>(config: Partial<CredentialsConfig<CredentialsInputs>>): CredentialsConfig<CredentialsInputs>
+}
+`
+
+/** The extra libraries for each flavour (the playground global is shared). */
+export const TYPE_DECLARATIONS: Record<FlowFlavor, ExtraLib[]> = {
+  'next-auth-v4': [
+    { path: 'file:///node_modules/@types/playground/globals.d.ts', content: globalsFor('next-auth/jwt', 'next-auth') },
+    { path: 'file:///node_modules/@types/playground/next-auth.d.ts', content: V4_NEXT_AUTH },
+  ],
+  authjs: [
+    { path: 'file:///node_modules/@types/playground/globals.d.ts', content: globalsFor('@auth/core/jwt', '@auth/core/types') },
+    { path: 'file:///node_modules/@types/playground/auth-core.d.ts', content: AUTHJS_CORE },
+  ],
+}

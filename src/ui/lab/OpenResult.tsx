@@ -1,0 +1,88 @@
+import type { OpenTokenResult } from '../../engine/index'
+import { useT } from '../../i18n/useT'
+import { useAppStore } from '../../state/useAppStore'
+import { DecodedPayload } from './DecodedPayload'
+import { DetectionSummary } from './DetectionSummary'
+import { FailureExplanation } from './FailureExplanation'
+import { Note } from './LabSection'
+import { SignedTokenNotice } from './SignedTokenNotice'
+
+/** What "Decode" found: detection first, then the payload, or why it did not open. */
+export function OpenResult() {
+  const result = useAppStore((s) => s.labOpen.result)
+  const checkedAtSec = useAppStore((s) => s.labOpen.checkedAtSec)
+  const t = useT()
+  return (
+    <div className="flex min-w-0 flex-col gap-4">
+      <p role="status" className="sr-only">
+        {result ? statusText(result, t) : ''}
+      </p>
+      {result && <ResultBody result={result} checkedAtSec={checkedAtSec ?? 0} />}
+    </div>
+  )
+}
+
+function ResultBody({ result, checkedAtSec }: { result: OpenTokenResult; checkedAtSec: number }) {
+  const t = useT()
+  switch (result.status) {
+    case 'empty':
+      return null
+    case 'no-token':
+      return (
+        <Note tone="warn">
+          {result.cookieNames.length > 0
+            ? t('lab.failure.noToken', { format: t(`lab.formats.${result.format}`), names: result.cookieNames.join(', ') })
+            : t('lab.failure.noTokenNone')}
+        </Note>
+      )
+    case 'needs-secret':
+      return (
+        <>
+          <Note tone="warn">{t('lab.failure.needsSecret')}</Note>
+          <DetectionSummary detection={result.detection} />
+        </>
+      )
+    case 'signed':
+      return (
+        <>
+          <SignedTokenNotice header={result.header} payload={result.payload} />
+          <DetectionSummary detection={result.detection} />
+        </>
+      )
+    case 'decoded':
+    case 'expired':
+      return (
+        <>
+          <DecodedPayload result={result} checkedAtSec={checkedAtSec} />
+          <DetectionSummary detection={result.detection} />
+        </>
+      )
+    case 'failed':
+      return (
+        <>
+          <FailureExplanation result={result} />
+          <DetectionSummary detection={result.detection} />
+        </>
+      )
+    default: {
+      const never: never = result
+      return never
+    }
+  }
+}
+
+function statusText(result: OpenTokenResult, t: ReturnType<typeof useT>): string {
+  switch (result.status) {
+    case 'decoded':
+    case 'expired':
+      return t('lab.result.payload')
+    case 'failed':
+      return t('lab.failure.title')
+    case 'signed':
+      return t('lab.signed.title')
+    case 'needs-secret':
+      return t('lab.failure.needsSecret')
+    default:
+      return ''
+  }
+}

@@ -1,0 +1,68 @@
+import { memo } from 'react'
+import type { Actor } from '../../engine/index'
+import { laneCentre, laneIndex, type Glyph } from './lanes'
+import { StepGlyph, type StepState } from './StepGlyph'
+import { TravellingPacket } from './TravellingPacket'
+
+interface StepRowProps {
+  index: number
+  glyph: Glyph
+  /** Lanes with a request open during this step (activation bars). */
+  busy: readonly Actor[]
+  label: string
+  /** The row's accessible name: "Step 3: <narration>". */
+  name: string
+  state: StepState
+  /** Milliseconds the current step plays for; the packet is only drawn when motion is allowed. */
+  animateMs: number | null
+  onSelect: (index: number) => void
+}
+
+const pct = (fraction: number) => `${(fraction * 100).toFixed(3)}%`
+
+/** Where the label sits: above an arrow from its left end, or beside a node (left of it on the right-hand lanes). */
+function labelPlacement(glyph: Glyph): React.CSSProperties {
+  if (glyph.type === 'arrow') {
+    const left = Math.min(laneCentre(glyph.from), laneCentre(glyph.to))
+    return { left: `calc(${pct(left)} + 8px)`, top: '1px', maxWidth: `calc(${pct(1 - left)} - 10px)` }
+  }
+  const x = laneCentre(glyph.lane)
+  if (laneIndex(glyph.lane) >= 4) return { right: `calc(${pct(1 - x)} + 16px)`, top: '50%', transform: 'translateY(-50%)', maxWidth: `calc(${pct(x)} - 18px)`, textAlign: 'right' }
+  return { left: `calc(${pct(x)} + 16px)`, top: '50%', transform: 'translateY(-50%)', maxWidth: `calc(${pct(1 - x)} - 18px)` }
+}
+
+export const StepRow = memo(function StepRow({ index, glyph, busy, label, name, state, animateMs, onSelect }: StepRowProps) {
+  const current = state === 'current'
+  return (
+    <li aria-current={current ? 'step' : undefined} data-step={index} className="relative">
+      <button
+        type="button"
+        aria-label={name}
+        onClick={() => onSelect(index)}
+        className={`group grid h-11 w-full grid-cols-[2rem_minmax(0,1fr)] items-stretch rounded-lg text-left outline-none transition-colors focus-visible:ring-2 focus-visible:ring-indigo-500 ${
+          current ? 'bg-indigo-50 ring-1 ring-indigo-300 dark:bg-indigo-950/50 dark:ring-indigo-700' : 'hover:bg-slate-100 dark:hover:bg-slate-800/70'
+        }`}
+      >
+        <span
+          className={`m-auto flex h-6 min-w-6 items-center justify-center rounded-full px-1 font-mono text-[11px] tabular-nums ${
+            current ? 'bg-indigo-600 font-semibold text-white' : state === 'past' ? 'bg-slate-200 text-slate-700 dark:bg-slate-700 dark:text-slate-100' : 'text-slate-500 dark:text-slate-400'
+          }`}
+        >
+          {index + 1}
+        </span>
+        <span className="relative block min-w-0">
+          <StepGlyph glyph={glyph} state={state} busy={busy} />
+          <span
+            className={`absolute truncate rounded px-1 font-mono text-[11px] leading-4 ${
+              current ? 'bg-white/90 font-semibold text-slate-900 dark:bg-slate-900/90 dark:text-white' : state === 'past' ? 'bg-white/80 text-slate-700 dark:bg-slate-900/80 dark:text-slate-200' : 'text-slate-500 dark:text-slate-400'
+            }`}
+            style={labelPlacement(glyph)}
+          >
+            {label}
+          </span>
+          {current && animateMs !== null && <TravellingPacket key={index} glyph={glyph} durationMs={animateMs} />}
+        </span>
+      </button>
+    </li>
+  )
+})

@@ -1,0 +1,258 @@
+// The Token lab in real Chromium: tokens and cookies made at test time by the real next-auth 4.24.15
+// and @auth/core 0.41.3, pasted in as a developer would, decoded, and read back from the page.
+import { readFileSync } from 'node:fs'
+import type { Locator, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { authjsJwt, bigClaims, realChunk, realSerialize, v4Jwt } from '../engine/lab/realLibs'
+import { launchBrowser, openApp, type OpenApp } from './helpers/openApp'
+import type { Browser } from 'playwright-core'
+
+const SECRET = 'e2e-lab-secret'
+const user = { name: 'Ada Lovelace', email: 'ada@example.com', picture: null, sub: '42', role: 'admin' }
+
+let browser: Browser
+let app: OpenApp
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+afterEach(async () => {
+  vi.useRealTimers()
+  await app?.close()
+})
+
+async function openLab(options: { colorScheme?: 'light' | 'dark'; width?: number } = {}): Promise<Page> {
+  app = await openApp({ browser, hash: '#/lab', colorScheme: options.colorScheme, viewport: { width: options.width ?? 1024, height: 900 } })
+  await app.page.getByRole('heading', { name: 'Token lab' }).waitFor()
+  return app.page
+}
+
+async function decode(page: Page, token: string, secret: string): Promise<void> {
+  await page.getByLabel('Token', { exact: true }).fill(token)
+  await page.getByLabel('Secret', { exact: true }).fill(secret)
+  await page.getByRole('button', { name: 'Decode' }).click()
+}
+
+const region = (page: Page, name: string): Locator => page.getByRole('region', { name, exact: true })
+
+/** Text of a region once it is there, with the white space normalised. */
+async function textOf(locator: Locator): Promise<string> {
+  await locator.waitFor()
+  return (await locator.innerText()).replace(/\s+/g, ' ')
+}
+
+describe('Token lab: open', () => {
+  it('opens a real v4 cookie header made a day ago: claims explained, valid for 29 more days', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(Date.now() - 86400_000)
+    const token = await v4Jwt.encode({ token: user, secret: SECRET })
+    vi.useRealTimers()
+    const page = await openLab()
+    await decode(page, `Cookie: next-auth.csrf-token=abc%7Cdef; next-auth.session-token=${token}; theme=dark`, SECRET)
+
+    const payload = await textOf(region(page, 'Decoded payload'))
+    expect(payload).toContain('Valid for 29 more days')
+    expect(payload).toContain('"email": "ada@example.com"')
+    expect(payload).toContain('Added by your jwt callback') // role
+    expect(payload).toContain('NextAuth.js Generated Encryption Key')
+    const found = await textOf(region(page, 'What the lab found'))
+    expect(found).toContain('next-auth.session-token')
+    expect(found).toContain('NextAuth.js v4 (from the header)')
+    expect(found).toContain('Other cookies, not read: next-auth.csrf-token, theme')
+  })
+
+  it('re-assembles real chunked __Secure- Set-Cookie lines pasted out of order', async () => {
+    const token = await v4Jwt.encode({ token: bigClaims(7000), secret: SECRET })
+    const cookies = await realChunk('next-auth-v4', true, token, new Date(Date.now() + 86400_000))
+    expect(cookies.length).toBe(3)
+    const lines = [cookies[2]!, cookies[0]!, cookies[1]!].map((cookie) => `Set-Cookie: ${realSerialize(cookie)}`)
+    const page = await openLab()
+    await decode(page, lines.join('\n'), SECRET)
+
+    const found = await textOf(region(page, 'What the lab found'))
+    expect(found).toContain('__Secure-next-auth.session-token')
+    expect(found).toContain('3 chunks joined in order: .0, .1, .2')
+    expect(found).toContain('You pasted them as .2, .0, .1')
+    expect(await textOf(region(page, 'Decoded payload'))).toContain(String(bigClaims(7000).filler).slice(0, 40))
+  })
+
+  it('opens an Auth.js __Secure- cookie made with a rotated-out secret, and says which secret matched the kid', async () => {
+    const salt = '__Secure-authjs.session-token'
+    const token = await (await authjsJwt()).encode({ token: user, secret: 'the-old-secret', salt })
+    const page = await openLab()
+    await decode(page, `${salt}=${token}`, `the-new-secret\nthe-old-secret`)
+
+    const found = await textOf(region(page, 'What the lab found'))
+    expect(found).toContain('Auth.js (next-auth v5) (from the header)')
+    expect(found).toContain(`${salt} the session cookie name, as Auth.js uses it`)
+    expect(found).toContain('The secret on line 2 derives this kid')
+    const payload = await textOf(region(page, 'Decoded payload'))
+    expect(payload).toContain('Opened with the secret on line 2.')
+    expect(payload).toContain(`Auth.js Generated Encryption Key (${salt})`)
+  })
+
+  it('shows by how much a token expired, and the 15 s tolerance', async () => {
+    const token = await v4Jwt.encode({ token: user, secret: SECRET, maxAge: -3 * 86400 })
+    const page = await openLab()
+    await decode(page, token, SECRET)
+    const payload = await textOf(region(page, 'Decoded payload'))
+    expect(payload).toContain('Expired 3 days ago')
+    expect(payload).toContain('15 seconds of clock tolerance')
+    expect(payload).toContain('"email": "ada@example.com"')
+  })
+
+  it('checks against another date when asked', async () => {
+    const token = await v4Jwt.encode({ token: user, secret: SECRET, maxAge: 3600 })
+    const page = await openLab()
+    await page.getByRole('radio', { name: 'Another date' }).check()
+    const later = new Date(Date.now() + 2 * 86400_000)
+    const pad = (n: number) => String(n).padStart(2, '0')
+    await page.getByLabel('Date and time').fill(`${later.getFullYear()}-${pad(later.getMonth() + 1)}-${pad(later.getDate())}T${pad(later.getHours())}:${pad(later.getMinutes())}`)
+    await decode(page, token, SECRET)
+    expect(await textOf(region(page, 'Decoded payload'))).toContain('Expired 2 days ago')
+  })
+
+  it('explains a wrong secret: the derived key and why it could not decrypt', async () => {
+    const token = await v4Jwt.encode({ token: user, secret: SECRET })
+    const page = await openLab()
+    await decode(page, `next-auth.session-token=${token}`, 'not-the-secret')
+    const why = await textOf(region(page, 'Why it did not open'))
+    expect(why).toContain('JWT_DECRYPT_FAILED')
+    expect(why).toContain('the 16-byte tag does not verify')
+    expect(why).toContain('Derived key (hex)')
+    expect(why).toContain('The secret is not the one the token was made with')
+    expect(await region(page, 'Decoded payload').count()).toBe(0)
+  })
+
+  it('finds the __Secure- salt when an Auth.js token is pasted under the plain cookie name', async () => {
+    const token = await (await authjsJwt()).encode({ token: user, secret: SECRET, salt: '__Secure-authjs.session-token' })
+    const page = await openLab()
+    await decode(page, `authjs.session-token=${token}`, SECRET)
+    const why = await textOf(region(page, 'Why it did not open'))
+    expect(why).toContain('JWT_NO_MATCHING_SECRET')
+    expect(why).toContain('It opens as Auth.js (next-auth v5) with salt “__Secure-authjs.session-token”')
+    expect(why).toContain('The __Secure- prefix changes the Auth.js salt')
+    await page.getByRole('button', { name: 'Use these settings' }).click()
+    expect(await textOf(region(page, 'Decoded payload'))).toContain('"sub": "42"')
+  })
+
+  it('explains a tampered token and a truncated one', async () => {
+    const token = await v4Jwt.encode({ token: user, secret: SECRET })
+    const parts = token.split('.')
+    const bytes = Buffer.from(parts[3]!, 'base64url')
+    bytes[bytes.length >> 1]! ^= 0xff
+    parts[3] = bytes.toString('base64url')
+    const page = await openLab()
+    await decode(page, parts.join('.'), SECRET)
+    expect(await textOf(region(page, 'Why it did not open'))).toContain('The token was changed')
+
+    await decode(page, token.split('.').slice(0, 4).join('.'), SECRET)
+    const why = await textOf(region(page, 'Why it did not open'))
+    expect(why).toContain('JWT_MALFORMED')
+    expect(why).toContain('It has 4 part(s) separated by dots')
+  })
+
+  it('says a JWS is a signed token, not a NextAuth session token, and decodes it anyway', async () => {
+    const { SignJWT } = await import('jose')
+    const jws = await new SignJWT({ sub: 'jws-user', scope: 'read' }).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(new TextEncoder().encode(SECRET))
+    const page = await openLab()
+    await decode(page, jws, '')
+    const notice = await textOf(region(page, 'This is a signed token, not a NextAuth session token'))
+    expect(notice).toContain('"alg": "HS256"')
+    expect(notice).toContain('"sub": "jws-user"')
+  })
+
+  it('sends nothing anywhere while decoding, and keeps the secret out of the URL and storage', async () => {
+    const token = await v4Jwt.encode({ token: user, secret: SECRET })
+    const page = await openLab()
+    await page.waitForLoadState('networkidle')
+    const before = app.requests.length
+    await decode(page, token, SECRET)
+    await region(page, 'Decoded payload').waitFor()
+    await page.waitForLoadState('networkidle')
+    expect(app.requests.slice(before)).toEqual([])
+    expect(app.foreignRequests()).toEqual([])
+    expect(page.url()).not.toContain(SECRET)
+    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie)
+    expect(stored).not.toContain(SECRET)
+    expect(app.errors).toEqual([])
+  })
+
+  it('remembers the secret only after opting in, with a warning', async () => {
+    const page = await openLab()
+    await page.getByLabel('Secret', { exact: true }).fill(SECRET)
+    await page.getByRole('checkbox', { name: 'Remember the secret in this browser' }).check()
+    expect(await page.getByRole('note').innerText()).toContain('stored unencrypted')
+    expect(await page.evaluate(() => JSON.stringify({ ...localStorage }))).toContain(SECRET)
+    await page.reload()
+    await page.getByRole('heading', { name: 'Token lab' }).waitFor()
+    expect(await page.getByLabel('Secret', { exact: true }).inputValue()).toBe(SECRET)
+    await page.getByRole('checkbox', { name: 'Remember the secret in this browser' }).uncheck()
+    expect(await page.evaluate(() => JSON.stringify({ ...localStorage }))).not.toContain(SECRET)
+  })
+})
+
+describe('Token lab: make', () => {
+  it('makes an Auth.js token and Set-Cookie line that the real @auth/core decodes', async () => {
+    const page = await openLab()
+    await page.getByRole('tab', { name: 'Make' }).click()
+    await page.getByLabel('Payload (JSON)').fill(JSON.stringify({ name: 'Grace', sub: '7', role: 'editor' }))
+    await page.getByLabel('Secret', { exact: true }).fill(SECRET)
+    await page.getByLabel('Library').selectOption({ label: 'Auth.js (next-auth v5)' })
+    expect(await page.getByLabel('Cookie name').inputValue()).toBe('authjs.session-token')
+    await page.getByLabel('Cookie name').fill('__Secure-authjs.session-token')
+    await page.getByLabel('maxAge (seconds)').fill('3600')
+    await page.getByRole('button', { name: 'Make token' }).click()
+
+    const made = region(page, 'Made token')
+    const setCookie = await made.getByLabel('Set-Cookie', { exact: true }).innerText()
+    expect(setCookie).toMatch(/^__Secure-authjs\.session-token=eyJ[^;]+; Path=\/; Expires=[^;]+ GMT; HttpOnly; Secure; SameSite=Lax$/)
+    const token = setCookie.slice(setCookie.indexOf('=') + 1, setCookie.indexOf(';'))
+    const claims = await (await authjsJwt()).decode({ token, secret: SECRET, salt: '__Secure-authjs.session-token' })
+    expect(claims).toMatchObject({ name: 'Grace', sub: '7', role: 'editor' })
+    expect((claims!.exp as number) - (claims!.iat as number)).toBe(3600)
+  })
+
+  it('chunks a large v4 token like the real handler, and opens it back in the lab', async () => {
+    const page = await openLab()
+    await page.getByRole('tab', { name: 'Make' }).click()
+    await page.getByLabel('Payload (JSON)').fill(JSON.stringify(bigClaims(5000)))
+    await page.getByLabel('Secret', { exact: true }).fill(SECRET)
+    await page.getByRole('button', { name: 'Make token' }).click()
+    const made = region(page, 'Made token')
+    const lines = (await made.getByLabel('Set-Cookie', { exact: true }).innerText()).split('\n')
+    expect(lines.map((line) => line.slice(0, line.indexOf('=')))).toEqual(['next-auth.session-token.0', 'next-auth.session-token.1'])
+    const token = lines.map((line) => line.slice(line.indexOf('=') + 1, line.indexOf(';'))).join('')
+    expect(await v4Jwt.decode({ token, secret: SECRET })).toMatchObject({ filler: bigClaims(5000).filler })
+    const real = await realChunk('next-auth-v4', false, token, new Date(Date.parse(/Expires=([^;]+)/.exec(lines[0]!)![1]!)))
+    expect(lines).toEqual(real.map(realSerialize))
+
+    await page.getByRole('button', { name: 'Open it in the lab' }).click()
+    await page.getByRole('button', { name: 'Decode' }).click()
+    expect(await textOf(region(page, 'What the lab found'))).toContain('2 chunks joined in order: .0, .1')
+  })
+})
+
+describe('Token lab: looks', () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`fits 1024 px and passes axe in the ${colorScheme} theme`, async () => {
+      const token = await v4Jwt.encode({ token: user, secret: SECRET })
+      const page = await openLab({ colorScheme, width: 1024 })
+      await decode(page, `next-auth.session-token=${token}`, 'wrong-secret')
+      await region(page, 'Why it did not open').waitFor()
+      expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(colorScheme === 'dark')
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true)
+      // The app's CSP forbids inline scripts; DevTools evaluation is not subject to it.
+      await page.evaluate(readFileSync('node_modules/axe-core/axe.min.js', 'utf8'))
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe
+        const result = await axe.run(document.querySelector('main'), { runOnly: ['wcag2a', 'wcag2aa'] })
+        return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+      })
+      expect(violations).toEqual([])
+    })
+  }
+})

@@ -1,0 +1,191 @@
+// The pipeline in real Chromium against the production build: a person signs in with the demo user
+// and watches, steps, clicks and reads the run; with and without reduced motion.
+import { readFileSync } from 'node:fs'
+import type { Locator, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { launchBrowser, openApp, type OpenApp } from './helpers/openApp'
+import type { Browser } from 'playwright-core'
+
+let browser: Browser
+let app: OpenApp | undefined
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+afterEach(async () => {
+  await app?.close()
+  app = undefined
+})
+
+const pipeline = (page: Page): Locator => page.getByRole('list', { name: 'Pipeline', exact: true })
+const currentStep = (page: Page): Locator => pipeline(page).locator('li[aria-current="step"]')
+const details = (page: Page): Locator => page.getByRole('region', { name: 'Step details', exact: true })
+
+async function open(options: { reducedMotion?: 'reduce' | 'no-preference'; colorScheme?: 'light' | 'dark'; width?: number } = {}): Promise<Page> {
+  app = await openApp({ browser, reducedMotion: options.reducedMotion, colorScheme: options.colorScheme, viewport: { width: options.width ?? 1440, height: 900 } })
+  await pipeline(app.page).waitFor({ state: 'attached' })
+  return app.page
+}
+
+async function signIn(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
+  await currentStep(page).waitFor({ timeout: 20_000 })
+}
+
+/** The index of the current step, from the row's data. */
+async function cursorOf(page: Page): Promise<number> {
+  return Number(await currentStep(page).getAttribute('data-step'))
+}
+
+async function stepCount(page: Page): Promise<number> {
+  return pipeline(page).getByRole('listitem').count()
+}
+
+async function skipToEnd(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Skip animation' }).click()
+  await pipeline(page).locator('li:last-child[aria-current="step"]').waitFor()
+}
+
+describe('Pipeline', () => {
+  it('plays a sign-in on its own, one current step at a time, and stops on the last step', async () => {
+    const page = await open()
+    await signIn(page)
+    const seen = new Set<number>()
+    const total = await stepCount(page)
+    expect(total).toBeGreaterThan(10)
+    // Watch the cursor move without touching anything.
+    while (seen.size < 4) {
+      seen.add(await cursorOf(page))
+      expect(await currentStep(page).count()).toBe(1)
+      await page.waitForTimeout(150)
+    }
+    await pipeline(page).locator('li:last-child[aria-current="step"]').waitFor({ timeout: 25_000 })
+    await page.getByRole('button', { name: 'Play', exact: true }).waitFor()
+    expect(app!.foreignRequests()).toEqual([])
+    expect(app!.errors).toEqual([])
+  })
+
+  it('announces the current step in a live region and names each step by its narration', async () => {
+    const page = await open()
+    await signIn(page)
+    await skipToEnd(page)
+    const live = page.getByRole('status').filter({ hasText: 'signIn() resolves to' })
+    expect(await live.getAttribute('aria-live')).toBe('polite')
+    expect(await live.innerText()).toContain('"ok":true')
+    const last = pipeline(page).getByRole('listitem').last().getByRole('button')
+    expect(await last.getAttribute('aria-label')).toMatch(/^Step \d+: signIn\(\) resolves to \{"ok":true,"status":200,"error":null,"url":"http:\/\/localhost:3000\//)
+  })
+
+  it('steps with ← and →, and plays and pauses with Space', async () => {
+    const page = await open()
+    await signIn(page)
+    await skipToEnd(page)
+    const end = await cursorOf(page)
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
+    await page.keyboard.press('ArrowLeft')
+    await page.keyboard.press('ArrowLeft')
+    expect(await cursorOf(page)).toBe(end - 2)
+    await page.keyboard.press('ArrowRight')
+    expect(await cursorOf(page)).toBe(end - 1)
+    for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowLeft')
+    expect(await cursorOf(page)).toBe(end - 13)
+    await page.keyboard.press('Space')
+    await page.getByRole('button', { name: 'Pause', exact: true }).waitFor()
+    await page.keyboard.press('Space')
+    await page.getByRole('button', { name: 'Play', exact: true }).waitFor()
+    const paused = await cursorOf(page)
+    expect(paused).toBeGreaterThan(end - 13)
+    expect(paused).toBeLessThan(end)
+    await page.getByRole('button', { name: 'Restart' }).click()
+    await page.getByRole('button', { name: 'Pause', exact: true }).waitFor()
+    await page.getByRole('button', { name: 'Pause', exact: true }).click()
+    expect(await cursorOf(page)).toBeLessThan(end - 1)
+  })
+
+  it('opens a step’s details: the request with its Cookie header, and the NextAuth file it models', async () => {
+    const page = await open()
+    await signIn(page)
+    await skipToEnd(page)
+    await pipeline(page).getByRole('button', { name: /sends POST \/api\/auth\/callback\/credentials/ }).click()
+    const region = details(page)
+    const text = await region.innerText()
+    expect(text).toContain('POST http://localhost:3000/api/auth/callback/credentials')
+    expect(text).toMatch(/Models: \S*next-auth\S*/)
+    const cookieLine = region.locator('[data-highlight="cookie"]')
+    expect(await cookieLine.count()).toBe(1)
+    expect(await cookieLine.innerText()).toMatch(/^Cookie: .*next-auth\.csrf-token=/)
+    expect(await region.innerText()).toContain('csrfToken=')
+  })
+
+  it('shows the Set-Cookie of the session token highlighted, with HttpOnly and SameSite=Lax', async () => {
+    const page = await open()
+    await signIn(page)
+    await skipToEnd(page)
+    await pipeline(page).getByRole('button', { name: /stores next-auth\.session-token/ }).first().click()
+    const text = await details(page).innerText()
+    expect(text).toMatch(/next-auth\.session-token=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0\.\.[\w-]+\.[\w-]+\.[\w-]+; Path=\/; Expires=[^;]+; HttpOnly; SameSite=Lax/)
+  })
+
+  it('shows callback arguments with their trigger', async () => {
+    const page = await open()
+    await signIn(page)
+    await skipToEnd(page)
+    await pipeline(page).getByRole('button', { name: /calls your jwt\(\) callback with trigger “signIn”/ }).click()
+    const text = await details(page).innerText()
+    expect(text).toContain('"trigger": "signIn"')
+    expect(text).toContain('"account"')
+  })
+
+  it('moves a packet along the current arrow when motion is allowed', async () => {
+    const page = await open()
+    await signIn(page)
+    await page.getByTestId('travelling-packet').first().waitFor({ state: 'attached' })
+    expect(await page.getByTestId('travelling-packet').count()).toBe(1)
+    // Web Animations move it: at least one is running inside the pipeline while a step plays.
+    await page.waitForFunction(() => {
+      const list = document.querySelector('ol[aria-label="Pipeline"]')!
+      return document.getAnimations().some((a) => !(a instanceof CSSTransition) && a.playState === 'running' && a.effect instanceof KeyframeEffect && a.effect.target instanceof Node && list.contains(a.effect.target))
+    })
+  })
+
+  it('with reduced motion, highlights each step instantly and never animates', async () => {
+    const page = await open({ reducedMotion: 'reduce' })
+    await signIn(page)
+    const counts: number[] = []
+    for (let i = 0; i < 6; i++) {
+      counts.push(await page.getByTestId('travelling-packet').count())
+      expect(await currentStep(page).count()).toBe(1)
+      await page.waitForTimeout(120)
+    }
+    expect(counts.every((count) => count === 0)).toBe(true)
+    const running = await page.evaluate(() => {
+      const list = document.querySelector('ol[aria-label="Pipeline"]')!
+      // CSS transitions are left out: under reduced motion the app's stylesheet makes every one last 0.01 ms.
+      return document.getAnimations().filter((a) => !(a instanceof CSSTransition) && a.playState === 'running' && a.effect instanceof KeyframeEffect && a.effect.target instanceof Node && list.contains(a.effect.target)).length
+    })
+    expect(running).toBe(0)
+    await skipToEnd(page)
+    expect(await page.getByRole('status').filter({ hasText: 'signIn() resolves to' }).count()).toBe(1)
+  })
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`fits 1024 px and the pipeline passes axe in the ${colorScheme} theme`, async () => {
+      const page = await open({ colorScheme, width: 1024 })
+      await signIn(page)
+      await skipToEnd(page)
+      await pipeline(page).getByRole('button', { name: /sends POST/ }).click()
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true)
+      await page.evaluate(readFileSync('node_modules/axe-core/axe.min.js', 'utf8'))
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe
+        const list = document.querySelector('ol[aria-label="Pipeline"]')!.closest('div.flex.min-w-0.flex-col')!
+        const result = await axe.run(list, { runOnly: ['wcag2a', 'wcag2aa'] })
+        return result.violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+      })
+      expect(violations).toEqual([])
+    })
+  }
+})

@@ -1,0 +1,21 @@
+// Decodes a session token with the real library's own `decode` (next-auth/jwt, @auth/core/jwt),
+// with Date faked to the simulated time.
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import { vi } from 'vitest'
+import type { FlowFlavor } from '../../../../src/engine/index'
+
+const require = createRequire(import.meta.url)
+const v4Jwt = require(join(process.cwd(), 'node_modules/next-auth/jwt/index.js')) as { decode: (p: unknown) => Promise<Record<string, unknown> | null> }
+
+export async function realDecode(flavor: FlowFlavor, token: string, secret: string, salt: string, nowMs: number): Promise<Record<string, unknown> | null> {
+  vi.useFakeTimers({ toFake: ['Date'] })
+  vi.setSystemTime(nowMs)
+  try {
+    if (flavor === 'next-auth-v4') return await v4Jwt.decode({ token, secret })
+    const { decode } = await import('@auth/core/jwt')
+    return (await decode({ token, secret, salt })) as Record<string, unknown> | null
+  } finally {
+    vi.useRealTimers()
+  }
+}

@@ -1,0 +1,116 @@
+// A page behind middleware: getToken answers null silently on any failure, and the trace says why.
+import { describe, expect, it } from 'vitest'
+import type { Playground } from '../../../src/engine/index'
+import { eventsOf, logs } from './helpers/traceQueries'
+import { ADA, playgroundFor, scenarioConfig } from './helpers/scenario'
+
+describe('visitProtectedPage (v4 withAuth + getToken)', () => {
+  const config = (patch = {}) => scenarioConfig({ flavor: 'next-auth-v4', ...patch })
+
+  it('lets a signed-in user through with the decoded token, without refreshing the cookie', async () => {
+    const playground = playgroundFor(config())
+    await playground.run('signIn', ADA)
+    const trace = await playground.run('visitProtectedPage', { path: '/dashboard' })
+    expect(trace.result).toMatchObject({ flow: 'visitProtectedPage', authorized: true, token: { sub: '1', id: '1' } })
+    expect(eventsOf(trace, 'getToken.resolved')[0]).toMatchObject({ cookieName: 'next-auth.session-token', secureCookie: false })
+    expect(eventsOf(trace, 'cookie.set')).toEqual([])
+    expect(eventsOf(trace, 'callback.called')).toEqual([])
+  })
+
+  it('redirects to the sign-in page with the path as callbackUrl when there is no cookie', async () => {
+    const trace = await playgroundFor(config()).run('visitProtectedPage', { path: '/dashboard?tab=1' })
+    expect(eventsOf(trace, 'getToken.resolved')[0]).toMatchObject({ token: null, nullReason: 'no-cookie' })
+    expect(trace.result).toMatchObject({ authorized: false, redirectTo: 'http://localhost:3000/api/auth/signin?callbackUrl=%2Fdashboard%3Ftab%3D1' })
+    expect(eventsOf(trace, 'http.responded')[0]!.response.status).toBe(307)
+  })
+
+  it('looks only for the __Secure- name on an https site, even when the handler wrote a plain cookie', async () => {
+    const playground = playgroundFor(config({ siteUrl: 'https://app.example.com', useSecureCookies: false }))
+    await playground.run('signIn', ADA)
+    expect(playground.jar.list().map((c) => c.name)).toContain('next-auth.session-token')
+    const trace = await playground.run('visitProtectedPage', {})
+    expect(eventsOf(trace, 'getToken.resolved')[0]).toMatchObject({ cookieName: '__Secure-next-auth.session-token', secureCookie: true, nullReason: 'no-cookie' })
+  })
+
+  it.each([
+    ['decrypt-failed', 'rotated secret', (p: Playground): void => p.setConfig({ secret: 'rotated' })],
+    ['decrypt-failed', 'tampered cookie', (p: Playground): void => void p.tamperSessionCookie()],
+  ] as const)('answers null with reason %s after a %s', async (reason, _why, breakIt) => {
+    const playground = playgroundFor(config())
+    await playground.run('signIn', ADA)
+    breakIt(playground)
+    const trace = await playground.run('visitProtectedPage', {})
+    expect(eventsOf(trace, 'getToken.resolved')[0]).toMatchObject({ token: null, nullReason: reason })
+    // Silently: nothing is logged and no cookie is touched.
+    expect(logs(trace)).toEqual([])
+    expect(eventsOf(trace, 'cookie.deleted')).toEqual([])
+  })
+
+  it('sees no cookie at all once the browser dropped it at Expires (which equals exp after a refresh)', async () => {
+    const playground = playgroundFor(config({ session: { maxAge: 60, updateAge: 86400 } }))
+    await playground.run('signIn', ADA)
+    playground.advanceClock(59)
+    expect((await playground.run('visitProtectedPage', {})).result).toMatchObject({ authorized: true })
+    playground.advanceClock(1)
+    const trace = await playground.run('visitProtectedPage', {})
+    expect(eventsOf(trace, 'getToken.resolved')[0]).toMatchObject({ token: null, nullReason: 'no-cookie' })
+  })
+
+  it('redirects to the error page with error=Configuration when no secret is set', async () => {
+    const playground = playgroundFor(config({ secret: '' }))
+    const trace = await playground.run('visitProtectedPage', {})
+    expect(logs(trace)).toContain('NO_SECRET')
+    expect(trace.result).toMatchObject({ authorized: false, redirectTo: 'http://localhost:3000/api/auth/error?error=Configuration' })
+  })
+
+  it('never guards the auth routes', async () => {
+    const trace = await playgroundFor(config()).run('visitProtectedPage', { path: '/api/auth/signin' })
+    expect(trace.result).toMatchObject({ authorized: true })
+    expect(eventsOf(trace, 'getToken.resolved')).toEqual([])
+  })
+})
+
+describe('visitProtectedPage (Auth.js getToken)', () => {
+  const config = (patch = {}) => scenarioConfig({ flavor: 'authjs', ...patch })
+
+  it('uses the cookie name as salt and finds the token on http', async () => {
+    const playground = playgroundFor(config())
+    await playground.run('signIn', ADA)
+    const trace = await playground.run('visitProtectedPage', {})
+    expect(trace.result).toMatchObject({ authorized: true, token: { sub: '1' } })
+    expect(eventsOf(trace, 'jwt.decoded')[0]!.key.salt).toBe('authjs.session-token')
+  })
+
+  it('does not infer secureCookie: on https it looks for the plain name and finds nothing', async () => {
+    const playground = playgroundFor(config({ siteUrl: 'https://app.example.com' }))
+    await playground.run('signIn', ADA)
+    expect(playground.jar.list().map((c) => c.name)).toContain('__Secure-authjs.session-token')
+    const trace = await playground.run('visitProtectedPage', {})
+    expect(eventsOf(trace, 'getToken.resolved')[0]).toMatchObject({ cookieName: 'authjs.session-token', secureCookie: false, nullReason: 'no-cookie' })
+  })
+
+  it('answers null with reason expired past exp + 15 s', async () => {
+    const playground = playgroundFor(config({ session: { maxAge: 3600, updateAge: 86400 }, jwt: { maxAge: 30 } }))
+    await playground.run('signIn', ADA)
+    playground.advanceClock(45)
+    const trace = await playground.run('visitProtectedPage', {})
+    expect(eventsOf(trace, 'getToken.resolved')[0]).toMatchObject({ token: null, nullReason: 'expired' })
+  })
+
+  it('answers null with reason no-matching-secret after the secret changes', async () => {
+    const playground = playgroundFor(config())
+    await playground.run('signIn', ADA)
+    playground.setConfig({ secret: 'rotated' })
+    const trace = await playground.run('visitProtectedPage', {})
+    expect(eventsOf(trace, 'getToken.resolved')[0]).toMatchObject({ token: null, nullReason: 'no-matching-secret' })
+  })
+
+  it('crashes (500) when a token is present but no secret is passed', async () => {
+    const playground = playgroundFor(config())
+    await playground.run('signIn', ADA)
+    playground.setConfig({ secret: '' })
+    const trace = await playground.run('visitProtectedPage', {})
+    expect(eventsOf(trace, 'getToken.resolved')[0]).toMatchObject({ nullReason: 'no-secret' })
+    expect(eventsOf(trace, 'http.responded')[0]!.response.status).toBe(500)
+  })
+})

@@ -1,0 +1,65 @@
+// The constants the UI teaches, pinned against what the real packages contain and produce.
+import { describe, expect, it } from 'vitest'
+import { CLOCK_TOLERANCE_SEC, CONTENT_ENCRYPTION, DEFAULT_MAX_AGE_SEC, JWT_CONSTANTS, hkdfInfo } from '../../../src/engine/index'
+import { AUTHJS_SOURCE, NOW_SEC, V4_SOURCE, atTime, realAuthjs, realOutcome, realV4 } from './realLibraries'
+
+const SALT = 'authjs.session-token'
+const segments = (token: string) => token.split('.').map((part) => Buffer.from(part, 'base64url'))
+
+describe('JWT_CONSTANTS', () => {
+  it('v4 header: exactly the JSON and first segment of a real token', async () => {
+    const token = await atTime(NOW_SEC, () => realV4.encode({ token: {}, secret: 's' }))
+    expect(token.split('.')[0]).toBe(JWT_CONSTANTS['next-auth-v4'].headerSegment)
+    expect(segments(token)[0]!.toString()).toBe(JWT_CONSTANTS['next-auth-v4'].headerJson)
+    expect(JSON.parse(JWT_CONSTANTS['next-auth-v4'].headerJson)).toEqual({ alg: JWT_CONSTANTS['next-auth-v4'].alg, enc: JWT_CONSTANTS['next-auth-v4'].enc })
+  })
+
+  it('Auth.js header: alg, enc, kid in that order, as a real token has them', async () => {
+    const token = await atTime(NOW_SEC, () => realAuthjs.encode({ token: {}, secret: 's', salt: SALT }))
+    const header = JSON.parse(segments(token)[0]!.toString())
+    expect(Object.keys(header)).toEqual([...JWT_CONSTANTS.authjs.headerMembers])
+    expect([header.alg, header.enc]).toEqual([JWT_CONSTANTS.authjs.alg, JWT_CONSTANTS.authjs.enc])
+    expect(header.kid).toHaveLength(86) // a SHA-512 thumbprint
+    expect(JWT_CONSTANTS.authjs.kidHash).toBe('sha512')
+  })
+
+  it('IV and tag sizes are those of real tokens; no encrypted key (dir)', async () => {
+    const v4 = segments(await atTime(NOW_SEC, () => realV4.encode({ token: {}, secret: 's' })))
+    const authjs = segments(await atTime(NOW_SEC, () => realAuthjs.encode({ token: {}, secret: 's', salt: SALT })))
+    expect([v4[1]!.length, v4[2]!.length, v4[4]!.length]).toEqual([0, JWT_CONSTANTS['next-auth-v4'].ivBytes, JWT_CONSTANTS['next-auth-v4'].tagBytes])
+    expect([authjs[1]!.length, authjs[2]!.length, authjs[4]!.length]).toEqual([0, JWT_CONSTANTS.authjs.ivBytes, JWT_CONSTANTS.authjs.tagBytes])
+    expect(CONTENT_ENCRYPTION.A256GCM).toMatchObject({ ivBytes: v4[2]!.length, tagBytes: v4[4]!.length })
+    expect(CONTENT_ENCRYPTION['A256CBC-HS512']).toMatchObject({ ivBytes: authjs[2]!.length, tagBytes: authjs[4]!.length })
+  })
+
+  it('HKDF info strings and key lengths are those in the real sources', () => {
+    expect(V4_SOURCE).toContain(`"${JWT_CONSTANTS['next-auth-v4'].hkdfHash.replace('-', '').toLowerCase()}", keyMaterial, salt, \`${JWT_CONSTANTS['next-auth-v4'].hkdfInfo}\${salt ? \` (\${salt})\` : ""}\`, ${JWT_CONSTANTS['next-auth-v4'].keyBytes})`)
+    expect(AUTHJS_SOURCE).toContain(`\`${JWT_CONSTANTS.authjs.hkdfInfoPrefix} (\${salt})\``)
+    expect(AUTHJS_SOURCE).toContain(`case "A256CBC-HS512":\n            length = ${JWT_CONSTANTS.authjs.keyBytes};`)
+    expect(AUTHJS_SOURCE).toContain(`case "A256GCM":\n            length = ${CONTENT_ENCRYPTION.A256GCM.keyBytes};`)
+    expect(AUTHJS_SOURCE).toContain(`contentEncryptionAlgorithms: [enc, ${JWT_CONSTANTS.authjs.alsoDecodes.map((e) => `"${e}"`).join(', ')}]`)
+    expect(hkdfInfo('next-auth-v4', '')).toBe('NextAuth.js Generated Encryption Key')
+    expect(hkdfInfo('next-auth-v4', 'S')).toBe('NextAuth.js Generated Encryption Key (S)')
+    expect(hkdfInfo('authjs', SALT)).toBe(`Auth.js Generated Encryption Key (${SALT})`)
+  })
+
+  it('the default maxAge is what the real encode puts between iat and exp (2592000 s)', async () => {
+    for (const [real, salt] of [[realV4, undefined], [realAuthjs, SALT]] as const) {
+      const claims = (await atTime(NOW_SEC, async () => real.decode({ token: await real.encode({ token: {}, secret: 's', salt }), secret: 's', salt })))!
+      expect((claims.exp as number) - (claims.iat as number)).toBe(DEFAULT_MAX_AGE_SEC)
+    }
+    expect(DEFAULT_MAX_AGE_SEC).toBe(2592000)
+    expect(V4_SOURCE).toContain('const DEFAULT_MAX_AGE = 30 * 24 * 60 * 60;')
+    expect(AUTHJS_SOURCE).toContain('const DEFAULT_MAX_AGE = 30 * 24 * 60 * 60;')
+  })
+
+  it('the clock tolerance is the one the real decoders apply (15 s)', async () => {
+    expect(V4_SOURCE).toContain(`clockTolerance: ${CLOCK_TOLERANCE_SEC}`)
+    expect(AUTHJS_SOURCE).toContain(`clockTolerance: ${CLOCK_TOLERANCE_SEC}`)
+    for (const [real, salt] of [[realV4, undefined], [realAuthjs, SALT]] as const) {
+      const token = await atTime(NOW_SEC, () => real.encode({ token: {}, secret: 's', salt, maxAge: 0 }))
+      expect((await atTime(NOW_SEC + CLOCK_TOLERANCE_SEC - 1, () => realOutcome(() => real.decode({ token, secret: 's', salt })))).ok).toBe(true)
+      expect((await atTime(NOW_SEC + CLOCK_TOLERANCE_SEC, () => realOutcome(() => real.decode({ token, secret: 's', salt })))).ok).toBe(false)
+    }
+  })
+})

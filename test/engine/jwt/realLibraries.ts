@@ -1,0 +1,79 @@
+// The real libraries, loaded as the app's users run them: next-auth 4.24.15 (`next-auth/jwt`, CJS, with
+// its own jose 4) and @auth/core 0.41.3 (`@auth/core/jwt`, ESM, jose 6), plus helpers to run them at a
+// fixed "now" (they read the real clock) and to compare outcomes with ours.
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { resolve } from 'node:path'
+import { vi } from 'vitest'
+import { isEngineError, type EngineErrorCode } from '../../../src/engine/errors'
+
+const require = createRequire(import.meta.url)
+
+type Params = Record<string, unknown>
+interface JwtModule {
+  encode(params: Params): Promise<string>
+  decode(params: Params): Promise<Record<string, unknown> | null>
+}
+
+export const realV4 = require('next-auth/jwt') as JwtModule
+export const realAuthjs = (await import('@auth/core/jwt')) as unknown as JwtModule
+/** next-auth's own jose 4, to craft tokens the way v4's dependency would. */
+export const jose4 = createRequire(require.resolve('next-auth/jwt'))('jose') as typeof import('jose')
+
+export const V4_SOURCE_PATH = require.resolve('next-auth/jwt')
+export const AUTHJS_SOURCE_PATH = resolve('node_modules/@auth/core/jwt.js')
+export const V4_SOURCE = readFileSync(V4_SOURCE_PATH, 'utf8')
+export const AUTHJS_SOURCE = readFileSync(AUTHJS_SOURCE_PATH, 'utf8')
+
+/** A fixed simulated "now": 2027-01-15T08:00:00Z. */
+export const NOW_SEC = 1_800_000_000
+
+/** Runs `fn` with the real clock frozen at `nowSec`, so the real libraries and ours agree on "now". */
+export async function atTime<T>(nowSec: number, fn: () => Promise<T>): Promise<T> {
+  vi.useFakeTimers({ toFake: ['Date'] })
+  vi.setSystemTime(nowSec * 1000)
+  try {
+    return await fn()
+  } finally {
+    vi.useRealTimers()
+  }
+}
+
+export type RealOutcome = { ok: true; value: unknown } | { ok: false; name: string; code?: string; message: string }
+export type OurOutcome = { ok: true; value: unknown } | { ok: false; code: EngineErrorCode | 'NOT_AN_ENGINE_ERROR'; details?: Record<string, unknown>; error: unknown }
+
+export async function realOutcome(run: () => Promise<unknown>): Promise<RealOutcome> {
+  try {
+    return { ok: true, value: await run() }
+  } catch (error) {
+    const e = error as { name?: string; code?: string; message?: string }
+    return { ok: false, name: String(e?.name), code: e?.code, message: String(e?.message) }
+  }
+}
+
+export async function ourOutcome(run: () => Promise<unknown>): Promise<OurOutcome> {
+  try {
+    return { ok: true, value: await run() }
+  } catch (error) {
+    return isEngineError(error) ? { ok: false, code: error.code, details: error.details, error } : { ok: false, code: 'NOT_AN_ENGINE_ERROR', error }
+  }
+}
+
+/** Flips the middle byte of one segment (decoded, changed, re-encoded), so the bytes really change. */
+export function flipByteInPart(token: string, index: number): string {
+  const parts = token.split('.')
+  const bytes = Buffer.from(parts[index]!, 'base64url')
+  bytes[bytes.length >> 1]! ^= 0x01
+  parts[index] = bytes.toString('base64url')
+  return parts.join('.')
+}
+
+/** Changes only the spare (padding) bits of a segment's last character: the decoded bytes stay the same. */
+export function flipSpareBitsOfLastChar(token: string, index: number): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
+  const parts = token.split('.')
+  const part = parts[index]!
+  const value = alphabet.indexOf(part.at(-1)!)
+  parts[index] = part.slice(0, -1) + alphabet[value ^ 1]
+  return parts.join('.')
+}

@@ -1,0 +1,248 @@
+// The worker's message handler, called as a plain function in Node (no worker).
+import { describe, expect, it } from 'vitest'
+import { createWorkerHandler } from '../../../src/engine/sandbox/handler'
+import type { RunReply, SandboxCallbackName } from '../../../src/engine/sandbox/protocol'
+import { STARTER_CODE } from '../../../src/engine/sandbox/starterCode'
+import type { MockUser } from '../../../src/engine'
+
+const USERS: MockUser[] = [{ id: 1, name: 'Alice', email: 'alice@example.com', password: 'wonderland', image: null, role: 'admin' }]
+
+let nextId = 1
+async function run(callback: SandboxCallbackName, source: string, args: unknown[], handle = createWorkerHandler()): Promise<RunReply> {
+  return handle({ type: 'run', id: nextId++, callback, source, args, users: USERS })
+}
+
+function jwtSource(body: string): string {
+  return `export const callbacks = {\n  async jwt({ token, user }: any) {\n${body}\n  },\n}\n`
+}
+
+describe('createWorkerHandler: the seed callbacks', () => {
+  it('authorize finds the mock user by email and password and returns { id, email, … }', async () => {
+    const reply = await run('authorize', STARTER_CODE['next-auth-v4'].authorize, [{ email: 'alice@example.com', password: 'wonderland', csrfToken: 'x' }, { method: 'POST' }])
+    expect(reply).toMatchObject({ ok: true, value: { id: '1', email: 'alice@example.com', name: 'Alice', role: 'admin' } })
+  })
+
+  it('authorize returns null for a wrong password', async () => {
+    const reply = await run('authorize', STARTER_CODE['next-auth-v4'].authorize, [{ email: 'alice@example.com', password: 'nope' }, {}])
+    expect(reply).toMatchObject({ ok: true, value: null })
+  })
+
+  it('jwt copies user.id into token.id at sign-in and leaves the token alone afterwards', async () => {
+    const handle = createWorkerHandler()
+    const signIn = await run('jwt', STARTER_CODE['next-auth-v4'].jwt, [{ token: { sub: '1' }, user: { id: '1' }, trigger: 'signIn' }], handle)
+    expect(signIn).toMatchObject({ ok: true, value: { sub: '1', id: '1' } })
+    const read = await run('jwt', STARTER_CODE['next-auth-v4'].jwt, [{ token: { sub: '1', id: '1', iat: 5 } }], handle)
+    expect(read).toMatchObject({ ok: true, value: { sub: '1', id: '1', iat: 5 } })
+  })
+
+  it('session copies token.id into session.user.id', async () => {
+    const reply = await run('session', STARTER_CODE['next-auth-v4'].session, [{ session: { user: { name: 'Alice' }, expires: 'x' }, token: { id: '1' } }])
+    expect(reply).toMatchObject({ ok: true, value: { user: { name: 'Alice', id: '1' }, expires: 'x' } })
+  })
+
+  it('runs the Auth.js starter code the same way', async () => {
+    const reply = await run('authorize', STARTER_CODE.authjs.authorize, [{ email: 'alice@example.com', password: 'wonderland' }, {}])
+    expect(reply).toMatchObject({ ok: true, value: { id: '1' } })
+    const jwt = await run('jwt', STARTER_CODE.authjs.jwt, [{ token: {}, user: { id: '1' } }])
+    expect(jwt).toMatchObject({ ok: true, value: { id: '1' } })
+  })
+})
+
+describe('createWorkerHandler: how a source maps to a function', () => {
+  it('accepts an exported function declaration named after the callback', async () => {
+    const reply = await run('jwt', 'export async function jwt({ token }: { token: Record<string, unknown> }) {\n  return { ...token, a: 1 }\n}\n', [{ token: { b: 2 } }])
+    expect(reply).toMatchObject({ ok: true, value: { a: 1, b: 2 } })
+  })
+
+  it('accepts a plain (not exported) function declaration', async () => {
+    const reply = await run('session', 'function session({ session }: any) { return session }', [{ session: { expires: 'e' } }])
+    expect(reply).toMatchObject({ ok: true, value: { expires: 'e' } })
+  })
+
+  it('reports a source without the callback as a syntax error that names what is missing', async () => {
+    const reply = await run('jwt', 'export const x = 1', [{ token: {} }])
+    expect(reply).toMatchObject({ ok: false, error: { code: 'SANDBOX_SYNTAX_ERROR', details: { callback: 'jwt', reason: 'missing-function' } } })
+  })
+
+  it('lets authorize read the current mock users through `users`', async () => {
+    const handle = createWorkerHandler()
+    const source = 'export function authorize() { return { id: String(users.length), email: users[0]?.email } }'
+    const first = await handle({ type: 'run', id: 1, callback: 'authorize', source, args: [{}, {}], users: USERS })
+    const second = await handle({ type: 'run', id: 2, callback: 'authorize', source, args: [{}, {}], users: [] })
+    expect(first).toMatchObject({ ok: true, value: { id: '1', email: 'alice@example.com' } })
+    expect(second).toMatchObject({ ok: true, value: { id: '0' } })
+  })
+})
+
+describe('createWorkerHandler: logs', () => {
+  it('captures console.log/info/warn/error per call, rendered to text', async () => {
+    const handle = createWorkerHandler()
+    const source = jwtSource('    console.log("token", token)\n    console.info(1, true)\n    console.warn(undefined)\n    console.error(new Error("bad"))\n    return token')
+    const reply = await run('jwt', source, [{ token: { a: 1 } }], handle)
+    expect(reply.logs).toEqual([
+      { level: 'log', text: 'token {"a":1}' },
+      { level: 'info', text: '1 true' },
+      { level: 'warn', text: 'undefined' },
+      { level: 'error', text: 'Error: bad' },
+    ])
+    const again = await run('jwt', jwtSource('    return token'), [{ token: {} }], handle)
+    expect(again.logs).toEqual([])
+  })
+
+  it('keeps the logs of a call that throws', async () => {
+    const reply = await run('jwt', jwtSource('    console.log("before")\n    throw new Error("x")'), [{ token: {} }])
+    expect(reply).toMatchObject({ ok: false, logs: [{ level: 'log', text: 'before' }] })
+  })
+})
+
+describe('createWorkerHandler: errors map back to the learner source', () => {
+  it('reports a throw with its message and the line/column in the TypeScript source', async () => {
+    // Type annotations before the throw on the same line move columns in the JavaScript; the map undoes it.
+    const source = 'export const callbacks = {\n  async jwt({ token }: { token: Record<string, unknown> }) {\n    const n: number = 1; throw new Error("x" + n)\n  },\n}\n'
+    const reply = await run('jwt', source, [{ token: {} }])
+    // V8 points at the `new Error(…)` that made the error.
+    const column = source.split('\n')[2].indexOf('new Error') + 1
+    expect(reply).toMatchObject({ ok: false, error: { code: 'SANDBOX_THREW', details: { callback: 'jwt', line: 3, reason: 'x1' } } })
+    expect(reply.ok === false && reply.error.details.column).toBe(column)
+    expect(reply.ok === false && reply.error.message).toContain('x1')
+  })
+
+  it('reports a rejected promise like a throw', async () => {
+    const source = jwtSource('    return Promise.reject(new TypeError("nope"))')
+    const reply = await run('jwt', source, [{ token: {} }])
+    expect(reply).toMatchObject({ ok: false, error: { code: 'SANDBOX_THREW', details: { name: 'TypeError', reason: 'nope', line: 3 } } })
+  })
+
+  it('reports a thrown non-Error value by its text', async () => {
+    const reply = await run('jwt', jwtSource('    throw "plain"'), [{ token: {} }])
+    expect(reply).toMatchObject({ ok: false, error: { code: 'SANDBOX_THREW', details: { reason: 'plain' } } })
+  })
+
+  it('keeps line numbers through the transpile for every line', async () => {
+    const lines = ['import type { JWT } from "next-auth/jwt"', 'interface Extra { a: string }', 'type T = JWT & Extra', 'export function jwt({ token }: { token: T }): T {', '  const x: Extra = { a: "1" }', '  if (x.a) throw new Error("line 6")', '  return token', '}']
+    const reply = await run('jwt', lines.join('\n'), [{ token: {} }])
+    expect(reply).toMatchObject({ ok: false, error: { details: { line: 6, column: lines[5].indexOf('new Error') + 1 } } })
+  })
+
+  it('reports a syntax error with its line and column, without running anything', async () => {
+    const source = 'export const callbacks = {\n  async jwt({ token }) {\n    console.log("ran")\n    return token +\n  },\n}\n'
+    const reply = await run('jwt', source, [{ token: {} }])
+    expect(reply).toMatchObject({ ok: false, logs: [], error: { code: 'SANDBOX_SYNTAX_ERROR', details: { callback: 'jwt', line: 5 } } })
+  })
+
+  it('runs code with type errors (types only warn)', async () => {
+    const reply = await run('jwt', 'export function jwt({ token }: { token: { a: number } }) {\n  const s: string = token.a\n  return { s }\n}', [{ token: { a: 1 } }])
+    expect(reply).toMatchObject({ ok: true, value: { s: 1 } })
+  })
+})
+
+describe('createWorkerHandler: return values', () => {
+  const cases: [string, string, Record<string, unknown>][] = [
+    ['a function', 'return () => 1', { code: 'SANDBOX_BAD_RETURN', details: { reason: 'function', path: 'return' } }],
+    ['a nested function', 'return { ...token, f() { return 1 } }', { code: 'SANDBOX_BAD_RETURN', details: { reason: 'function', path: 'return.f' } }],
+    ['a symbol', 'return { s: Symbol("x") }', { code: 'SANDBOX_BAD_RETURN', details: { reason: 'symbol', path: 'return.s' } }],
+    ['a BigInt', 'return { a: 1n }', { code: 'SANDBOX_BAD_RETURN', details: { reason: 'bigint', path: 'return.a' } }],
+    ['a circular object', 'const o: any = { a: 1 }; o.self = o; return o', { code: 'SANDBOX_BAD_RETURN', details: { reason: 'circular', path: 'return.self' } }],
+    ['a class instance', 'return { when: new Date(0) }', { code: 'SANDBOX_BAD_RETURN', details: { reason: 'class-instance', path: 'return.when' } }],
+    ['a Map in an array', 'return { list: [1, new Map()] }', { code: 'SANDBOX_BAD_RETURN', details: { reason: 'class-instance', path: 'return.list[1]' } }],
+    ['undefined', 'return undefined', { code: 'SANDBOX_BAD_RETURN', details: { reason: 'undefined', callback: 'jwt' } }],
+    ['nothing', '', { code: 'SANDBOX_BAD_RETURN', details: { reason: 'undefined' } }],
+  ]
+  for (const [label, body, error] of cases) {
+    it(`refuses ${label} from jwt with a specific code`, async () => {
+      const reply = await run('jwt', jwtSource(`    ${body}`), [{ token: {} }])
+      expect(reply).toMatchObject({ ok: false, error })
+    })
+  }
+
+  it('passes null and primitives through: the flow decides what NextAuth does with them', async () => {
+    await expect(run('jwt', jwtSource('    return null'), [{ token: {} }])).resolves.toMatchObject({ ok: true, value: null })
+    await expect(run('jwt', jwtSource('    return 42'), [{ token: {} }])).resolves.toMatchObject({ ok: true, value: 42 })
+  })
+
+  it('lets authorize return undefined (NextAuth reads it as "no user")', async () => {
+    const reply = await run('authorize', 'export function authorize() { return undefined }', [{}, {}])
+    expect(reply).toMatchObject({ ok: true, value: undefined })
+  })
+
+  it('allows shared (non-circular) references and undefined fields', async () => {
+    const reply = await run('jwt', jwtSource('    const shared = { x: 1 }\n    return { a: shared, b: shared, picture: undefined }'), [{ token: {} }])
+    expect(reply).toMatchObject({ ok: true, value: { a: { x: 1 }, b: { x: 1 } } })
+  })
+
+  it('refuses a return larger than 1 MB with its size', async () => {
+    const reply = await run('jwt', jwtSource('    return { big: "x".repeat(5 * 1024 * 1024) }'), [{ token: {} }])
+    expect(reply).toMatchObject({ ok: false, error: { code: 'SANDBOX_RETURN_TOO_LARGE', details: { callback: 'jwt', sizeBytes: 5 * 1024 * 1024 + 10, limitBytes: 1024 * 1024 } } })
+  })
+})
+
+describe('createWorkerHandler: forbidden APIs', () => {
+  const cases: [string, string][] = [
+    ['fetch', 'await fetch("https://example.com")'],
+    ['XMLHttpRequest', 'new XMLHttpRequest()'],
+    ['WebSocket', 'new WebSocket("wss://example.com")'],
+    ['EventSource', 'new EventSource("/x")'],
+    ['importScripts', 'importScripts("x")'],
+    ['indexedDB', 'indexedDB.open("x")'],
+    ['Worker', 'new Worker("x")'],
+    ['localStorage', 'localStorage.getItem("x")'],
+    ['document', 'document.cookie'],
+    ['fetch', 'await globalThis.fetch("https://example.com")'],
+    ['fetch', 'await self.fetch("https://example.com")'],
+    ['Function', 'Function("return 1")()'],
+    ['postMessage', 'postMessage({ type: "result" })'],
+  ]
+  for (const [api, code] of cases) {
+    it(`refuses ${code} with SANDBOX_FORBIDDEN_API (${api})`, async () => {
+      const reply = await run('jwt', jwtSource(`    ${code}\n    return token`), [{ token: {} }])
+      expect(reply).toMatchObject({ ok: false, error: { code: 'SANDBOX_FORBIDDEN_API', details: { callback: 'jwt', api, line: 3 } } })
+    })
+  }
+
+  it('says that callbacks cannot make network requests', async () => {
+    const reply = await run('jwt', jwtSource('    await fetch("https://example.com")'), [{ token: {} }])
+    expect(reply.ok === false && reply.error.message).toContain('callbacks in the playground cannot make network requests; mock the data instead')
+  })
+
+  it('refuses dynamic import() (it becomes a require of an unknown module)', async () => {
+    const reply = await run('jwt', jwtSource('    await import("https://example.com/x.js")\n    return token'), [{ token: {} }])
+    expect(reply).toMatchObject({ ok: false, error: { code: 'SANDBOX_FORBIDDEN_API', details: { api: "import 'https://example.com/x.js'" } } })
+    expect(reply.ok === false && reply.error.message).toContain('cannot make network requests')
+  })
+
+  it('refuses value imports of modules the playground does not have', async () => {
+    const reply = await run('jwt', 'import jose from "jose"\nexport function jwt() { return jose }', [{ token: {} }])
+    expect(reply).toMatchObject({ ok: false, error: { code: 'SANDBOX_FORBIDDEN_API', details: { api: "import 'jose'" } } })
+  })
+
+  it('still lets callbacks use timers and JSON through globalThis', async () => {
+    const reply = await run('jwt', jwtSource('    await new Promise((r) => globalThis.setTimeout(r, 1))\n    return globalThis.JSON.parse("{\\"a\\":1}")'), [{ token: {} }])
+    expect(reply).toMatchObject({ ok: true, value: { a: 1 } })
+  })
+})
+
+describe('createWorkerHandler: returnedArgument', () => {
+  it('tells when the callback returned its argument object itself (return token)', async () => {
+    const same = await run('jwt', jwtSource('    token.x = 1\n    return token'), [{ token: {} }])
+    expect(same).toMatchObject({ ok: true, returnedArgument: 'token' })
+    const copy = await run('jwt', jwtSource('    return { ...token, x: 1 }'), [{ token: {} }])
+    expect(copy.ok && 'returnedArgument' in copy).toBe(false)
+  })
+
+  it('runs the flow engine\'s DEFAULT_CALLBACK_SOURCES with the same results as its plain-function runner', async () => {
+    const { DEFAULT_CALLBACK_SOURCES, createDefaultRunner } = await import('../../../src/engine/flow/defaultCallbacks')
+    const plain = createDefaultRunner()
+    const calls: [SandboxCallbackName, unknown[]][] = [
+      ['authorize', [{ email: 'alice@example.com', password: 'wonderland' }, {}]],
+      ['authorize', [{ email: 'alice@example.com', password: 'wrong' }, {}]],
+      ['jwt', [{ token: { sub: '1' }, user: { id: '1' } }]],
+      ['session', [{ session: { user: {} }, token: { id: '1' } }]],
+    ]
+    for (const [name, args] of calls) {
+      const sandboxed = await run(name, DEFAULT_CALLBACK_SOURCES[name], structuredClone(args))
+      const direct = await plain.run(name, structuredClone(args), { users: USERS })
+      expect(sandboxed.ok && direct.ok, name).toBe(true)
+      expect(sandboxed.ok && sandboxed.value, name).toEqual(direct.ok && direct.value)
+    }
+  })
+})

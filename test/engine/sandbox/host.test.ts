@@ -1,0 +1,127 @@
+// The sandbox host with a fake worker (Node has no Web Worker): time limits, fresh workers after a
+// timeout or crash, one call at a time, and a clean SANDBOX_UNAVAILABLE where workers do not exist.
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { createSandboxRunner, type WorkerLike } from '../../../src/engine'
+import { createWorkerHandler } from '../../../src/engine/sandbox/handler'
+import type { HostToWorker, WorkerToHost } from '../../../src/engine/sandbox/protocol'
+
+/** A worker that runs the real handler in-process, or hangs when the source says `hang`. */
+function createFakeWorker(log: string[]): WorkerLike {
+  const handle = createWorkerHandler()
+  const worker: WorkerLike = {
+    onmessage: null,
+    onerror: null,
+    postMessage(message: HostToWorker) {
+      log.push(`run ${message.callback}`)
+      if (message.source.includes('hang')) return
+      if (message.source.includes('crash')) {
+        queueMicrotask(() => worker.onerror?.({ message: 'boom' }))
+        return
+      }
+      void handle(message).then((reply) => worker.onmessage?.({ data: reply }))
+    },
+    terminate() {
+      log.push('terminate')
+    },
+  }
+  queueMicrotask(() => worker.onmessage?.({ data: { type: 'ready' } as WorkerToHost }))
+  log.push('spawn')
+  return worker
+}
+
+const JWT = 'export const callbacks = { async jwt({ token }: any) { return { ...token, seen: true } } }'
+const context = { users: [] }
+
+afterEach(() => {
+  vi.useRealTimers()
+})
+
+describe('createSandboxRunner', () => {
+  it('answers SANDBOX_UNAVAILABLE in plain Node, where there is no Worker', async () => {
+    const runner = createSandboxRunner()
+    runner.setSources({ jwt: JWT })
+    const result = await runner.run('jwt', [{ token: {} }], context)
+    expect(result).toMatchObject({ ok: false, error: { code: 'SANDBOX_UNAVAILABLE', details: { reason: 'no-worker' } } })
+  })
+
+  it('runs a callback in the worker and returns its value, logs and duration', async () => {
+    const log: string[] = []
+    const runner = createSandboxRunner({ createWorker: () => createFakeWorker(log) })
+    runner.setSources({ jwt: JWT })
+    const result = await runner.run('jwt', [{ token: { a: 1 } }], context)
+    expect(result).toMatchObject({ ok: true, value: { a: 1, seen: true }, logs: [] })
+    expect(result.durationMs).toBeGreaterThanOrEqual(0)
+    await runner.run('jwt', [{ token: {} }], context)
+    expect(log.filter((entry) => entry === 'spawn')).toHaveLength(1)
+  })
+
+  it('times out after timeoutMs, terminates the worker, starts a fresh one and recovers', async () => {
+    vi.useFakeTimers()
+    const log: string[] = []
+    const runner = createSandboxRunner({ timeoutMs: 250, createWorker: () => createFakeWorker(log) })
+    runner.setSources({ jwt: 'export function jwt() { /* hang */ }' })
+    const pending = runner.run('jwt', [{ token: {} }], context)
+    await vi.advanceTimersByTimeAsync(249)
+    expect(log).not.toContain('terminate')
+    await vi.advanceTimersByTimeAsync(1)
+    const result = await pending
+    expect(result).toMatchObject({ ok: false, error: { code: 'SANDBOX_TIMEOUT', details: { callback: 'jwt', timeoutMs: 250, elapsedMs: 250 } } })
+    expect(log).toEqual(['spawn', 'run jwt', 'terminate', 'spawn'])
+    runner.setSources({ jwt: JWT })
+    await expect(runner.run('jwt', [{ token: {} }], context)).resolves.toMatchObject({ ok: true })
+  })
+
+  it('reports a crashed worker as SANDBOX_CRASHED and replaces it', async () => {
+    const log: string[] = []
+    const runner = createSandboxRunner({ createWorker: () => createFakeWorker(log) })
+    runner.setSources({ jwt: 'export function jwt() { /* crash */ }' })
+    await expect(runner.run('jwt', [{ token: {} }], context)).resolves.toMatchObject({ ok: false, error: { code: 'SANDBOX_CRASHED', details: { callback: 'jwt' } } })
+    runner.setSources({ jwt: JWT })
+    await expect(runner.run('jwt', [{ token: {} }], context)).resolves.toMatchObject({ ok: true })
+    expect(log.filter((entry) => entry === 'spawn')).toHaveLength(2)
+  })
+
+  it('runs one call at a time, in order', async () => {
+    const log: string[] = []
+    const runner = createSandboxRunner({ createWorker: () => createFakeWorker(log) })
+    runner.setSources({ jwt: JWT, session: 'export function session({ session }: any) { return session }' })
+    const [a, b] = await Promise.all([runner.run('jwt', [{ token: {} }], context), runner.run('session', [{ session: { expires: 'x' } }], context)])
+    expect(a).toMatchObject({ ok: true, value: { seen: true } })
+    expect(b).toMatchObject({ ok: true, value: { expires: 'x' } })
+    expect(log).toEqual(['spawn', 'run jwt', 'run session'])
+  })
+
+  it('sends callbacks without a source to the fallback runner, or answers SANDBOX_UNAVAILABLE', async () => {
+    const fallback = { run: vi.fn(async () => ({ ok: true as const, value: true, logs: [], durationMs: 0 })) }
+    const withFallback = createSandboxRunner({ fallback, createWorker: () => createFakeWorker([]) })
+    await expect(withFallback.run('signIn', [{}], context)).resolves.toMatchObject({ ok: true, value: true })
+    expect(fallback.run).toHaveBeenCalledWith('signIn', [{}], context)
+    const without = createSandboxRunner({ createWorker: () => createFakeWorker([]) })
+    await expect(without.run('jwt', [{}], context)).resolves.toMatchObject({ ok: false, error: { code: 'SANDBOX_UNAVAILABLE', details: { reason: 'no-source' } } })
+  })
+
+  it('keeps sources not mentioned in a later setSources', async () => {
+    const runner = createSandboxRunner({ createWorker: () => createFakeWorker([]) })
+    runner.setSources({ jwt: JWT })
+    runner.setSources({ session: 'export function session({ session }: any) { return session }' })
+    await expect(runner.run('jwt', [{ token: {} }], context)).resolves.toMatchObject({ ok: true })
+  })
+
+  it('answers SANDBOX_UNAVAILABLE after dispose', async () => {
+    const log: string[] = []
+    const runner = createSandboxRunner({ createWorker: () => createFakeWorker(log) })
+    runner.setSources({ jwt: JWT })
+    await runner.run('jwt', [{ token: {} }], context)
+    runner.dispose()
+    expect(log).toContain('terminate')
+    await expect(runner.run('jwt', [{ token: {} }], context)).resolves.toMatchObject({ ok: false, error: { code: 'SANDBOX_UNAVAILABLE', details: { reason: 'disposed' } } })
+  })
+})
+
+describe('createSandboxRunner: returnedArgument', () => {
+  it('passes the worker\'s returnedArgument through to the flow', async () => {
+    const runner = createSandboxRunner({ createWorker: () => createFakeWorker([]) })
+    runner.setSources({ jwt: 'export function jwt({ token }: any) { return token }' })
+    await expect(runner.run('jwt', [{ token: {} }], context)).resolves.toMatchObject({ ok: true, returnedArgument: 'token' })
+  })
+})

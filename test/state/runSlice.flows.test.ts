@@ -1,0 +1,187 @@
+// The run slice against the real engine: every action leaves a trace, keeps the clock in sync, and
+// the cookie jar the panels replay from the trace equals the jar the engine ends with.
+import { describe, expect, it } from 'vitest'
+import { createDefaultRunner, demoUsers, EngineError, type CallbackRunner, type Trace } from '../../src/engine'
+import { createAppStore } from '../../src/state/createAppStore'
+import { replayJar, selectSessionAtCursor, selectTokenAtCursor } from '../../src/state/selectors'
+
+const DAY = 86400
+const demo = demoUsers()[0]!
+
+function signedInStore() {
+  const store = createAppStore()
+  return { store, signIn: () => store.getState().signIn(demo.email, demo.password) }
+}
+
+const atEnd = (store: ReturnType<typeof createAppStore>) => {
+  store.getState().skipAnimation()
+  return store.getState()
+}
+
+function expectJarReplays(trace: Trace) {
+  expect(replayJar(trace, trace.events.length - 1)).toEqual(trace.jarAfter)
+}
+
+describe('run slice with the real engine', () => {
+  it('pre-fills nothing itself but starts from the engine defaults (demo user first)', () => {
+    const { config } = createAppStore().getState()
+    expect(config.users[0]).toEqual(demo)
+  })
+
+  it('signs in the demo user: a trace to play from the start, the session cookie, authenticated', async () => {
+    const { store, signIn } = signedInStore()
+    const trace = await signIn()
+    const state = store.getState()
+    expect(trace).not.toBeNull()
+    expect(state).toMatchObject({ lastTrace: trace, traces: [trace], cursor: -1, playing: true, runStatus: 'idle', useSessionStatus: 'authenticated' })
+    expect(trace!.result).toMatchObject({ flow: 'signIn', value: { ok: true, error: null } })
+    expect(trace!.jarAfter.map((c) => c.name)).toContain('next-auth.session-token')
+    expectJarReplays(trace!)
+    expect(selectTokenAtCursor(atEnd(store))?.claims).toMatchObject({ email: demo.email, sub: String(demo.id) })
+  })
+
+  it('a wrong password resolves to CredentialsSignin and sets no session cookie', async () => {
+    const store = createAppStore()
+    const trace = (await store.getState().signIn(demo.email, 'wrong'))!
+    expect(trace.result).toEqual({ flow: 'signIn', value: expect.objectContaining({ ok: false, status: 401, error: 'CredentialsSignin', url: null }) })
+    expect(trace.jarAfter.map((c) => c.name)).not.toContain('next-auth.session-token')
+    expect(store.getState().useSessionStatus).toBe('unauthenticated')
+  })
+
+  it('getSession and updateSession re-issue the cookie; the replayed jar matches the engine', async () => {
+    const { store, signIn } = signedInStore()
+    await signIn()
+    const session = (await store.getState().getSession())!
+    expectJarReplays(session)
+    expect(selectSessionAtCursor(atEnd(store))).toMatchObject({ status: 'authenticated', session: { user: { email: demo.email } } })
+    const update = (await store.getState().updateSession({ name: 'Ada (updated)' }))!
+    expect(update.flow).toBe('updateSession')
+    expectJarReplays(update)
+  })
+
+  it('advancing 31 days expires the cookie; getSession is then unauthenticated', async () => {
+    const { store, signIn } = signedInStore()
+    await signIn()
+    const before = store.getState().nowSec
+    const jump = (await store.getState().advanceClock(31 * DAY))!
+    expect(store.getState().nowSec).toBe(before + 31 * DAY)
+    expectJarReplays(jump)
+    expect(jump.jarAfter.map((c) => c.name)).not.toContain('next-auth.session-token')
+    const session = (await store.getState().getSession())!
+    expect(session.result).toMatchObject({ session: null, status: 'unauthenticated' })
+    expect(store.getState().useSessionStatus).toBe('unauthenticated')
+  })
+
+  it('setClockTo moves the simulated clock to a given time', async () => {
+    const store = createAppStore()
+    const target = store.getState().nowSec + 3 * DAY
+    await store.getState().setClockTo(target)
+    expect(store.getState().nowSec).toBe(target)
+  })
+
+  it('a tampered cookie no longer decrypts: getSession logs the decrypt failure and deletes it', async () => {
+    const { store, signIn } = signedInStore()
+    await signIn()
+    const tamper = (await store.getState().tamperCookie())!
+    expectJarReplays(tamper)
+    const session = (await store.getState().getSession())!
+    expectJarReplays(session)
+    expect(session.events.some((e) => (e.kind === 'jwt.decodeFailed' || e.kind === 'flow.failed') && e.error.code === 'JWT_DECRYPT_FAILED')).toBe(true)
+    expect(session.jarAfter.map((c) => c.name)).not.toContain('next-auth.session-token')
+  })
+
+  it('changing the secret makes the next session request fail to decrypt the old token', async () => {
+    const { store, signIn } = signedInStore()
+    await signIn()
+    const secret = store.getState().config.secret
+    store.getState().changeSecret()
+    expect(store.getState().config.secret).not.toBe(secret)
+    expect(store.getState().playground.getConfig().secret).toBe(store.getState().config.secret)
+    const session = (await store.getState().getSession())!
+    expect(session.result).toMatchObject({ session: null, status: 'unauthenticated' })
+  })
+
+  it('an https site URL gives __Secure- cookie names', async () => {
+    const store = createAppStore()
+    store.getState().setConfig({ siteUrl: 'https://localhost:3000' })
+    const trace = (await store.getState().signIn(demo.email, demo.password))!
+    expect(trace.jarAfter.map((c) => c.name)).toContain('__Secure-next-auth.session-token')
+    expect(trace.jarAfter.find((c) => c.name === '__Secure-next-auth.session-token')).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Lax' })
+    expectJarReplays(trace)
+  })
+
+  it('a large claim is chunked into .0 and .1 cookies, and the replay keeps them in order', async () => {
+    const store = createAppStore()
+    store.getState().setConfig({ users: [{ ...demo, name: 'A'.repeat(5000) }] })
+    const trace = (await store.getState().signIn(demo.email, demo.password))!
+    const names = trace.jarAfter.map((c) => c.name)
+    expect(names).toEqual(expect.arrayContaining(['next-auth.session-token.0', 'next-auth.session-token.1']))
+    expectJarReplays(trace)
+  })
+
+  it('signs out: the session cookie is deleted and the status is unauthenticated', async () => {
+    const { store, signIn } = signedInStore()
+    await signIn()
+    const out = (await store.getState().signOut())!
+    expectJarReplays(out)
+    expect(out.jarAfter.map((c) => c.name)).not.toContain('next-auth.session-token')
+    expect(store.getState().useSessionStatus).toBe('unauthenticated')
+  })
+
+  it('clear cookies empties the jar; visiting a protected page then redirects', async () => {
+    const { store, signIn } = signedInStore()
+    await signIn()
+    const cleared = (await store.getState().clearCookies())!
+    expect(cleared.jarAfter).toEqual([])
+    const visit = (await store.getState().visitProtectedPage('/dashboard'))!
+    expect(visit.result).toMatchObject({ flow: 'visitProtectedPage', authorized: false, token: null })
+  })
+
+  it('switching the flavour to Auth.js gives authjs cookie names', async () => {
+    const store = createAppStore()
+    store.getState().setConfig({ flavor: 'authjs' })
+    const trace = (await store.getState().signIn(demo.email, demo.password))!
+    expect(trace.flavor).toBe('authjs')
+    expect(trace.jarAfter.map((c) => c.name)).toContain('authjs.session-token')
+    expectJarReplays(trace)
+  })
+
+  it('drops the late result of an older run and shows only the newest', async () => {
+    const store = createAppStore()
+    const plain = createDefaultRunner()
+    let release!: () => void
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    const slow: CallbackRunner = { run: async (...args) => (await gate, plain.run(...args)) }
+    store.getState().setCallbackRunner(slow)
+    const first = store.getState().signIn(demo.email, demo.password)
+    const second = store.getState().getSession()
+    expect(store.getState().runStatus).toBe('running')
+    release()
+    await expect(first).resolves.toBeNull()
+    const shown = await second
+    expect(shown?.flow).toBe('getSession')
+    expect(store.getState().lastTrace).toBe(shown)
+    expect(store.getState().traces).toEqual([shown])
+    expect(store.getState().runStatus).toBe('idle')
+  })
+
+  it('records an engine error that stops a run, and explains nothing it cannot', async () => {
+    const store = createAppStore()
+    const { playground } = store.getState()
+    store.setState({ playground: { ...playground, run: async () => Promise.reject(new EngineError('CONFIG_INVALID', 'bad config')) } })
+    await expect(store.getState().getSession()).resolves.toBeNull()
+    expect(store.getState()).toMatchObject({ runStatus: 'error', runError: { code: 'CONFIG_INVALID', message: 'bad config' }, lastTrace: null })
+  })
+
+  it('lets a bug (a plain Error) surface instead of swallowing it', async () => {
+    const store = createAppStore()
+    const { playground } = store.getState()
+    store.setState({ playground: { ...playground, run: async () => Promise.reject(new Error('bug')) } })
+    await expect(store.getState().getSession()).rejects.toThrow('bug')
+    expect(store.getState()).toMatchObject({ runStatus: 'error', runError: null })
+    // The queue survives: the next run works.
+    store.setState({ playground })
+    await expect(store.getState().getSession()).resolves.not.toBeNull()
+    expect(store.getState().runStatus).toBe('idle')
+  })
+})

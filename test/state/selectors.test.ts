@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest'
+import type { CookieView, Trace } from '../../src/engine'
+import {
+  documentCookie,
+  replayJar,
+  selectCurrentEvent,
+  selectEventsUpToCursor,
+  selectJarAtCursor,
+  selectSessionAtCursor,
+  selectSignInResultAtCursor,
+  selectTokenAtCursor,
+  selectProtectedPageAtCursor,
+} from '../../src/state/selectors'
+import {
+  cookie,
+  makeClockTrace,
+  makeFailedSignInTrace,
+  makeGetSessionTrace,
+  makeProtectedPageTrace,
+  makeSignInTrace,
+  makeTamperedSessionTrace,
+  V4_TOKEN,
+  V4_TOKEN_REFRESHED,
+} from '../helpers/makeTrace'
+
+const at = (trace: Trace, cursor: number, traces: Trace[] = [trace]) => ({ lastTrace: trace, cursor, traces })
+// The hand-written fixtures count `name=value` for sizeBytes; the cookie engine counts name + value
+// bytes (Chromium's limit). Compare fixture jars without it; the engine test compares it exactly.
+const withoutSize = (jar: CookieView[]) => jar.map(({ sizeBytes: _size, ...rest }) => rest)
+const indexOfKind = (trace: Trace, kind: string, nth = 0) => trace.events.map((e, i) => [e.kind, i] as const).filter(([k]) => k === kind)[nth]![1]
+
+describe('selectEventsUpToCursor', () => {
+  it('is empty before the first step and grows with the cursor', () => {
+    const trace = makeSignInTrace()
+    expect(selectEventsUpToCursor(at(trace, -1))).toEqual([])
+    expect(selectEventsUpToCursor(at(trace, 2)).map((e) => e.step)).toEqual([0, 1, 2])
+    expect(selectEventsUpToCursor(at(trace, trace.events.length - 1))).toHaveLength(trace.events.length)
+  })
+
+  it('returns the same array for the same trace and cursor (stable for React)', () => {
+    const state = at(makeSignInTrace(), 3)
+    expect(selectEventsUpToCursor(state)).toBe(selectEventsUpToCursor({ ...state }))
+  })
+
+  it('is empty without a trace', () => {
+    expect(selectEventsUpToCursor({ lastTrace: null, cursor: -1, traces: [] })).toEqual([])
+  })
+})
+
+describe('selectCurrentEvent', () => {
+  it('is null before the first step and the event at the cursor after', () => {
+    const trace = makeSignInTrace()
+    expect(selectCurrentEvent(at(trace, -1))).toBeNull()
+    expect(selectCurrentEvent(at(trace, 4))).toBe(trace.events[4])
+  })
+})
+
+describe('replayJar / selectJarAtCursor', () => {
+  it('equals jarBefore before the first step', () => {
+    const trace = makeGetSessionTrace()
+    expect(selectJarAtCursor(at(trace, -1))).toEqual(trace.jarBefore)
+  })
+
+  it('equals jarAfter at the end of a sign-in', () => {
+    const trace = makeSignInTrace()
+    expect(withoutSize(replayJar(trace, trace.events.length - 1))).toEqual(withoutSize(trace.jarAfter))
+  })
+
+  it('equals jarAfter at the end of a refresh, a tampered read and a clock jump', () => {
+    for (const trace of [makeGetSessionTrace(), makeTamperedSessionTrace(), makeClockTrace()]) {
+      expect(withoutSize(replayJar(trace, trace.events.length - 1))).toEqual(withoutSize(trace.jarAfter))
+    }
+  })
+
+  it('shows the session cookie only once the pipeline reaches its cookie.set step', () => {
+    const trace = makeSignInTrace()
+    const setAt = trace.events.findIndex((e) => e.kind === 'cookie.set' && e.name === 'next-auth.session-token')
+    expect(replayJar(trace, setAt - 1).map((c) => c.name)).not.toContain('next-auth.session-token')
+    const landed = replayJar(trace, setAt).find((c) => c.name === 'next-auth.session-token')!
+    expect(landed).toMatchObject({ value: V4_TOKEN, httpOnly: true, secure: false, sameSite: 'Lax', path: '/', domain: 'localhost' })
+  })
+
+  it('replaces a cookie in place when it is set again', () => {
+    const trace = makeGetSessionTrace()
+    const jar = replayJar(trace, trace.events.length - 1)
+    expect(jar.map((c) => c.name)).toEqual(trace.jarBefore.map((c) => c.name))
+    expect(jar.find((c) => c.name === 'next-auth.session-token')!.value).toBe(V4_TOKEN_REFRESHED)
+  })
+
+  it('reads Secure, SameSite and Domain from the Set-Cookie line', () => {
+    const line = '__Secure-next-auth.session-token=abc; Domain=example.com; Path=/app; HttpOnly; Secure; SameSite=Strict'
+    const trace: Trace = { ...makeSignInTrace(), jarBefore: [], events: [{ kind: 'cookie.set', step: 0, atSec: 0, actor: 'cookieJar', name: '__Secure-next-auth.session-token', value: 'abc', setCookie: line }] }
+    expect(replayJar(trace, 0)).toEqual([
+      { name: '__Secure-next-auth.session-token', value: 'abc', domain: '.example.com', path: '/app', httpOnly: true, secure: true, sameSite: 'Strict', sizeBytes: 35 },
+    ])
+  })
+})
+
+describe('selectTokenAtCursor', () => {
+  it('is null before any token', () => {
+    const trace = makeSignInTrace()
+    expect(selectTokenAtCursor(at(trace, indexOfKind(trace, 'jwt.encoded') - 1))).toBeNull()
+  })
+
+  it('is the newest jwt step up to the cursor', () => {
+    const signIn = makeSignInTrace()
+    const session = makeGetSessionTrace()
+    const traces = [signIn, session]
+    expect(selectTokenAtCursor(at(session, indexOfKind(session, 'jwt.decoded'), traces))).toMatchObject({ kind: 'jwt.decoded', token: V4_TOKEN })
+    expect(selectTokenAtCursor(at(session, session.events.length - 1, traces))).toMatchObject({ kind: 'jwt.encoded', token: V4_TOKEN_REFRESHED })
+  })
+
+  it('falls back to the token of an earlier trace when the shown one has none yet', () => {
+    const signIn = makeSignInTrace()
+    const clock = makeClockTrace()
+    expect(selectTokenAtCursor(at(clock, 1, [signIn, clock]))).toMatchObject({ kind: 'jwt.encoded', token: V4_TOKEN })
+  })
+})
+
+describe('selectSessionAtCursor', () => {
+  it('is null before any session request', () => {
+    const trace = makeFailedSignInTrace()
+    expect(selectSessionAtCursor(at(trace, trace.events.length - 1))).toBeNull()
+  })
+
+  it('is loading while the first session request is on its way, then authenticated', () => {
+    const trace = makeGetSessionTrace()
+    expect(selectSessionAtCursor(at(trace, 2))?.status).toBe('loading')
+    const done = selectSessionAtCursor(at(trace, trace.events.length - 1))!
+    expect(done.status).toBe('authenticated')
+    expect(done.session).toMatchObject({ user: { email: 'alice@example.com' } })
+  })
+
+  it('keeps the previous session while a refresh is on its way', () => {
+    const first = makeGetSessionTrace()
+    const second = { ...makeGetSessionTrace(), id: 'second' }
+    expect(selectSessionAtCursor(at(second, 1, [first, second]))).toMatchObject({ status: 'authenticated', traceId: first.id })
+  })
+
+  it('is unauthenticated once a tampered cookie fails to decrypt', () => {
+    const signedIn = makeGetSessionTrace()
+    const tampered = makeTamperedSessionTrace()
+    expect(selectSessionAtCursor(at(tampered, tampered.events.length - 1, [signedIn, tampered]))).toMatchObject({ session: null, status: 'unauthenticated' })
+  })
+
+  it('is authenticated right after a successful sign-in', () => {
+    const trace = makeSignInTrace()
+    expect(selectSessionAtCursor(at(trace, trace.events.length - 1))?.status).toBe('authenticated')
+  })
+})
+
+describe('selectSignInResultAtCursor', () => {
+  it('shows CredentialsSignin after a wrong password, only once the flow finished', () => {
+    const trace = makeFailedSignInTrace()
+    expect(selectSignInResultAtCursor(at(trace, trace.events.length - 2))).toBeNull()
+    expect(selectSignInResultAtCursor(at(trace, trace.events.length - 1))).toEqual({ ok: false, status: 401, error: 'CredentialsSignin', url: null })
+  })
+})
+
+describe('documentCookie', () => {
+  it('leaves HttpOnly cookies out', () => {
+    expect(documentCookie([cookie('a', '1'), cookie('theme', 'dark', { httpOnly: false }), cookie('b', '2', { httpOnly: false })])).toBe('theme=dark; b=2')
+  })
+})
+
+describe('selectProtectedPageAtCursor', () => {
+  it('reports the token getToken() found and that the middleware let the request through', () => {
+    const trace = makeProtectedPageTrace()
+    expect(selectProtectedPageAtCursor(at(trace, trace.events.length - 1))).toMatchObject({ path: '/dashboard', authorized: true, token: { email: 'alice@example.com' }, cookieName: 'next-auth.session-token' })
+  })
+
+  it('says why getToken() answered null and where the middleware redirects', () => {
+    const trace = makeProtectedPageTrace({ authorized: false })
+    expect(selectProtectedPageAtCursor(at(trace, trace.events.length - 2))).toBeNull()
+    expect(selectProtectedPageAtCursor(at(trace, trace.events.length - 1))).toMatchObject({ authorized: false, token: null, nullReason: 'no-cookie', redirectTo: expect.stringContaining('/api/auth/signin') })
+  })
+})

@@ -1,0 +1,110 @@
+import { act, fireEvent, render, screen, within } from '@testing-library/react'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { appStore } from '../../../src/state/useAppStore'
+import { ControlsPanel } from '../../../src/ui/controls/ControlsPanel'
+import { FIXTURE_NOW_SEC, makeFailedSignInTrace, makeProtectedPageTrace } from '../../helpers/makeTrace'
+
+const initial = appStore.getState()
+afterEach(() => appStore.setState(initial, true))
+
+const DEMO = { id: '1', name: 'Ada Lovelace', email: 'ada@example.com', password: 'analytical' }
+
+function renderWithSpies() {
+  const spies = {
+    signIn: vi.fn(async () => null),
+    getSession: vi.fn(async () => null),
+    updateSession: vi.fn(async () => null),
+    signOut: vi.fn(async () => null),
+    visitProtectedPage: vi.fn(async () => null),
+    advanceClock: vi.fn(async (_bySec: number) => null),
+    tamperCookie: vi.fn(async () => null),
+    changeSecret: vi.fn(),
+    clearCookies: vi.fn(async () => null),
+  }
+  appStore.setState({ ...spies, config: { ...initial.config, users: [DEMO] }, nowSec: FIXTURE_NOW_SEC })
+  render(<ControlsPanel />)
+  return spies
+}
+
+describe('ControlsPanel', () => {
+  it('pre-fills the sign-in form with the demo user and signs in with what is typed', () => {
+    const spies = renderWithSpies()
+    const email = screen.getByRole('textbox', { name: 'Email' }) as HTMLInputElement
+    const password = screen.getByRole('textbox', { name: 'Password' }) as HTMLInputElement
+    expect([email.value, password.value]).toEqual([DEMO.email, DEMO.password])
+    fireEvent.change(password, { target: { value: 'wrong' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }))
+    expect(spies.signIn).toHaveBeenCalledWith(DEMO.email, 'wrong', undefined)
+  })
+
+  it('shows what signIn() resolved to, CredentialsSignin verbatim', () => {
+    renderWithSpies()
+    const trace = makeFailedSignInTrace()
+    act(() => appStore.setState({ lastTrace: trace, traces: [trace], cursor: trace.events.length - 1 }))
+    const result = JSON.parse(screen.getByLabelText('signIn() resolved to').textContent!)
+    expect(result).toEqual({ ok: false, status: 401, error: 'CredentialsSignin', url: null })
+    expect(screen.getByText('Not signed in: CredentialsSignin')).toBeTruthy()
+  })
+
+  it('runs get session, sign out and update session with the JSON data', () => {
+    const spies = renderWithSpies()
+    fireEvent.click(screen.getByRole('button', { name: 'Get session' }))
+    fireEvent.click(screen.getByRole('button', { name: 'Sign out' }))
+    fireEvent.change(screen.getByRole('textbox', { name: 'Update data (JSON)' }), { target: { value: '{"role":"editor"}' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Update session' }))
+    expect(spies.getSession).toHaveBeenCalledTimes(1)
+    expect(spies.signOut).toHaveBeenCalledTimes(1)
+    expect(spies.updateSession).toHaveBeenCalledWith({ role: 'editor' })
+  })
+
+  it('refuses invalid update JSON with an explanation', () => {
+    const spies = renderWithSpies()
+    fireEvent.change(screen.getByRole('textbox', { name: 'Update data (JSON)' }), { target: { value: '{nope' } })
+    const button = screen.getByRole('button', { name: 'Update session' }) as HTMLButtonElement
+    expect(button.disabled).toBe(true)
+    expect(screen.getByText(/^Not valid JSON:/)).toBeTruthy()
+    fireEvent.click(button)
+    expect(spies.updateSession).not.toHaveBeenCalled()
+  })
+
+  it('visits the protected page and explains a null getToken()', () => {
+    const spies = renderWithSpies()
+    fireEvent.change(screen.getByRole('textbox', { name: 'Page path' }), { target: { value: '/admin' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Visit protected page' }))
+    expect(spies.visitProtectedPage).toHaveBeenCalledWith('/admin')
+    const trace = makeProtectedPageTrace({ authorized: false })
+    act(() => appStore.setState({ lastTrace: trace, traces: [trace], cursor: trace.events.length - 1 }))
+    expect(screen.getByText(/No cookie under the name getToken\(\) looks for \(next-auth.session-token\)/)).toBeTruthy()
+  })
+
+  it('shows the simulated time and advances it by fixed and custom amounts', () => {
+    const spies = renderWithSpies()
+    expect(screen.getByTestId('sim-clock').textContent).toBe(new Date(FIXTURE_NOW_SEC * 1000).toUTCString())
+    const group = screen.getByRole('group', { name: 'Advance time' })
+    fireEvent.click(within(group).getByRole('button', { name: 'Advance time by +1 min' }))
+    fireEvent.click(within(group).getByRole('button', { name: 'Advance time by +1 h' }))
+    fireEvent.click(within(group).getByRole('button', { name: 'Advance time by +1 day' }))
+    fireEvent.click(within(group).getByRole('button', { name: 'Advance time by +30 days' }))
+    fireEvent.change(screen.getByRole('spinbutton', { name: 'Custom amount' }), { target: { value: '2' } })
+    fireEvent.change(screen.getByRole('combobox', { name: 'Unit' }), { target: { value: 'hours' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Advance' }))
+    expect(spies.advanceClock.mock.calls.map(([by]) => by)).toEqual([60, 3600, 86400, 30 * 86400, 7200])
+  })
+
+  it('offers the break-it actions', () => {
+    const spies = renderWithSpies()
+    fireEvent.click(screen.getByRole('button', { name: 'Tamper cookie' }))
+    fireEvent.click(screen.getByRole('button', { name: 'Change secret' }))
+    fireEvent.click(screen.getByRole('button', { name: 'Clear cookies' }))
+    expect([spies.tamperCookie, spies.changeSecret, spies.clearCookies].map((s) => s.mock.calls.length)).toEqual([1, 1, 1])
+    expect(screen.getByRole('status').textContent).toContain('The secret changed')
+  })
+
+  it('explains an error that stopped a run', () => {
+    renderWithSpies()
+    act(() => appStore.setState({ runStatus: 'error', runError: { code: 'NO_SECRET', message: 'no secret', details: {} } }))
+    const alert = screen.getByRole('alert')
+    expect(alert.textContent).toContain('NO_SECRET')
+    expect(alert.textContent).toContain('No secret is configured')
+  })
+})

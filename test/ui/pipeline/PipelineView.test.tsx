@@ -1,0 +1,185 @@
+import { act, fireEvent, render, screen, within } from '@testing-library/react'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { appStore } from '../../../src/state/useAppStore'
+import { PipelineView } from '../../../src/ui/pipeline/PipelineView'
+import { stepDurationsMs } from '../../../src/ui/pipeline/playbackTiming'
+import { makeGetSessionTrace, makeSignInTrace, makeTamperedSessionTrace } from '../../helpers/makeTrace'
+import type { Trace } from '../../../src/engine'
+
+const initial = appStore.getState()
+
+function show(trace: Trace, cursor = -1, playing = false) {
+  act(() => appStore.setState({ lastTrace: trace, traces: [trace], cursor, playing, speed: 1 }))
+}
+
+function pipelineList() {
+  return screen.getByRole('list', { name: 'Pipeline' })
+}
+
+describe('PipelineView', () => {
+  beforeEach(() => appStore.setState(initial, true))
+  afterEach(() => vi.useRealTimers())
+
+  it('renders an empty list labelled Pipeline and says what to do before any run', () => {
+    render(<PipelineView />)
+    expect(within(pipelineList()).queryAllByRole('listitem')).toHaveLength(0)
+    expect(screen.getByRole('status').textContent).toContain('Sign in to watch')
+    expect((screen.getByRole('button', { name: 'Play' }) as HTMLButtonElement).disabled).toBe(true)
+  })
+
+  it('lists every step of the trace, each named by its narration', () => {
+    const trace = makeSignInTrace()
+    show(trace)
+    render(<PipelineView />)
+    const items = within(pipelineList()).getAllByRole('listitem')
+    expect(items).toHaveLength(trace.events.length)
+    expect(within(items[1]!).getByRole('button').getAttribute('aria-label')).toBe('Step 2: The browser sends GET /api/auth/providers to the route handler.')
+    expect(within(items[7]!).getByRole('button').getAttribute('aria-label')).toMatch(/^Step 8: The browser sends POST \/api\/auth\/callback\/credentials to the route handler, carrying 1 cookie\(s\)\.$/)
+  })
+
+  it('marks only the current step with aria-current="step" and announces its narration in the live region', () => {
+    show(makeSignInTrace(), 16)
+    render(<PipelineView />)
+    const current = pipelineList().querySelectorAll('[aria-current="step"]')
+    expect(current).toHaveLength(1)
+    expect(current[0]!.getAttribute('data-step')).toBe('16')
+    const live = screen.getByRole('status')
+    expect(live.getAttribute('aria-live')).toBe('polite')
+    expect(live.textContent).toContain('jose encrypts the claims (dir + A256GCM) with a key derived from the secret; exp = now + 30 days.')
+  })
+
+  it('steps with the player buttons and the keyboard', () => {
+    show(makeSignInTrace(), 0)
+    render(<PipelineView />)
+    fireEvent.click(screen.getByRole('button', { name: 'Step forward' }))
+    expect(appStore.getState().cursor).toBe(1)
+    fireEvent.keyDown(window, { key: 'ArrowRight' })
+    fireEvent.keyDown(window, { key: 'ArrowRight' })
+    expect(appStore.getState().cursor).toBe(3)
+    fireEvent.keyDown(window, { key: 'ArrowLeft' })
+    expect(appStore.getState().cursor).toBe(2)
+    fireEvent.keyDown(window, { key: ' ' })
+    expect(appStore.getState().playing).toBe(true)
+    fireEvent.keyDown(window, { key: ' ' })
+    expect(appStore.getState().playing).toBe(false)
+    fireEvent.click(screen.getByRole('button', { name: 'Step back' }))
+    expect(appStore.getState().cursor).toBe(1)
+  })
+
+  it('leaves Space and arrows to text fields', () => {
+    show(makeSignInTrace(), 2)
+    render(
+      <>
+        <input aria-label="Email" />
+        <PipelineView />
+      </>,
+    )
+    const input = screen.getByRole('textbox', { name: 'Email' })
+    fireEvent.keyDown(input, { key: 'ArrowRight' })
+    fireEvent.keyDown(input, { key: ' ' })
+    expect(appStore.getState().cursor).toBe(2)
+    expect(appStore.getState().playing).toBe(false)
+  })
+
+  it('plays the run step by step on its own and stops at the last step', () => {
+    vi.useFakeTimers()
+    const trace = makeSignInTrace()
+    show(trace, -1, true)
+    render(<PipelineView />)
+    const durations = stepDurationsMs(trace.events, 1)
+    act(() => vi.advanceTimersByTime(120))
+    expect(appStore.getState().cursor).toBe(0)
+    act(() => vi.advanceTimersByTime(durations[0]!))
+    expect(appStore.getState().cursor).toBe(1)
+    for (let i = 1; i < trace.events.length; i++) act(() => vi.advanceTimersByTime(durations[i]!))
+    expect(appStore.getState().cursor).toBe(trace.events.length - 1)
+    expect(appStore.getState().playing).toBe(false)
+    expect(screen.getByRole('button', { name: 'Play' })).toBeTruthy()
+  })
+
+  it('skips to the end, restarts, and changes speed', () => {
+    const trace = makeSignInTrace()
+    show(trace, 3)
+    render(<PipelineView />)
+    fireEvent.click(screen.getByRole('button', { name: 'Skip animation' }))
+    expect(appStore.getState().cursor).toBe(trace.events.length - 1)
+    fireEvent.change(screen.getByRole('combobox', { name: 'Speed' }), { target: { value: '4' } })
+    expect(appStore.getState().speed).toBe(4)
+    fireEvent.click(screen.getByRole('button', { name: 'Restart' }))
+    expect(appStore.getState().cursor).toBe(-1)
+    expect(appStore.getState().playing).toBe(true)
+  })
+
+  it('opens the details of a clicked step: request headers with the Cookie line highlighted and the modelled source file', () => {
+    show(makeSignInTrace())
+    render(<PipelineView />)
+    const row = within(pipelineList()).getAllByRole('button')[7]!
+    fireEvent.click(row)
+    expect(appStore.getState().cursor).toBe(7)
+    const details = screen.getByRole('region', { name: 'Step details' })
+    expect(details.textContent).toContain('POST http://localhost:3000/api/auth/callback/credentials')
+    const highlighted = details.querySelectorAll('[data-highlight="cookie"]')
+    expect(highlighted).toHaveLength(1)
+    expect(highlighted[0]!.textContent).toMatch(/^Cookie: next-auth\.csrf-token=/)
+    expect(details.textContent).toContain('next-auth/react/index.js')
+  })
+
+  it('shows Set-Cookie lines of a response highlighted', () => {
+    show(makeSignInTrace(), 17)
+    render(<PipelineView />)
+    const details = screen.getByRole('region', { name: 'Step details' })
+    const lines = [...details.querySelectorAll('[data-highlight="cookie"]')].map((el) => el.textContent ?? '')
+    expect(lines).toHaveLength(2)
+    expect(lines[1]).toMatch(/^Set-Cookie: next-auth\.session-token=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0\.\./)
+  })
+
+  it('shows callback arguments with the trigger and which arguments are undefined', () => {
+    const trace = makeGetSessionTrace()
+    show(trace, 4)
+    render(<PipelineView />)
+    const details = screen.getByRole('region', { name: 'Step details' })
+    expect(details.textContent).toContain('no trigger key')
+    expect(within(details).getByText('session', { selector: 'dd' })).toBeTruthy()
+    expect(within(details).getByLabelText('Arguments').textContent).toContain('"session": "(undefined)"')
+  })
+
+  it('explains a decode failure with its code, a plain explanation and what to do', () => {
+    show(makeTamperedSessionTrace(), 3)
+    render(<PipelineView />)
+    const details = screen.getByRole('region', { name: 'Step details' })
+    expect(details.textContent).toContain('JWT_DECRYPT_FAILED')
+    expect(details.textContent).toContain('The session token could not be decrypted')
+    expect(details.textContent).toContain('What to do')
+    expect(details.textContent).toContain('JWEDecryptionFailed (ERR_JWE_DECRYPTION_FAILED): decryption operation failed')
+    expect(screen.getByRole('status').textContent).toContain('jose cannot read the token: The session token could not be decrypted.')
+  })
+
+  it('draws a travelling packet for the current step only when motion is allowed', () => {
+    show(makeSignInTrace(), 1)
+    const { unmount } = render(<PipelineView />)
+    expect(screen.getAllByTestId('travelling-packet')).toHaveLength(1)
+    unmount()
+    const original = window.matchMedia
+    window.matchMedia = ((query: string) => ({ ...original(query), matches: query.includes('reduce') })) as typeof window.matchMedia
+    try {
+      render(<PipelineView />)
+      expect(screen.queryAllByTestId('travelling-packet')).toHaveLength(0)
+      expect(pipelineList().querySelectorAll('[aria-current="step"]')).toHaveLength(1)
+    } finally {
+      window.matchMedia = original
+    }
+  })
+})
+
+describe('PipelineView in Simplified Chinese', () => {
+  beforeEach(() => appStore.setState(initial, true))
+
+  it('words the player, the list and the narration in Chinese', () => {
+    act(() => appStore.setState({ locale: 'zh' }))
+    show(makeSignInTrace(), 1)
+    render(<PipelineView />)
+    expect(screen.getByRole('list', { name: '流水线' })).toBeTruthy()
+    expect(screen.getByRole('button', { name: '后退一步' })).toBeTruthy()
+    expect(screen.getByRole('status').textContent).toContain('浏览器向路由处理器发送 GET /api/auth/providers。')
+  })
+})

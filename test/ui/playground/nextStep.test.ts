@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest'
+import type { Trace } from '../../../src/engine'
+import { nextStep } from '../../../src/ui/playground/nextStep'
+import { makeClockTrace, makeFailedSignInTrace, makeGetSessionTrace, makeProtectedPageTrace, makeSignInTrace, makeTamperedSessionTrace, makeTrace } from '../../helpers/makeTrace'
+
+const idle = (trace: Trace | null) => ({ traces: trace ? [trace] : [], lastTrace: trace, cursor: trace ? trace.events.length - 1 : -1, playing: false, runStatus: 'idle' as const })
+
+describe('nextStep', () => {
+  it('tells a newcomer to press Sign in', () => {
+    expect(nextStep(idle(null)).key).toBe('app.hint.start')
+  })
+
+  it('says a run is in flight, then that it is playing', () => {
+    expect(nextStep({ ...idle(null), runStatus: 'running' }).key).toBe('app.hint.running')
+    const trace = makeSignInTrace()
+    expect(nextStep({ ...idle(trace), cursor: 3, playing: true }).key).toBe('app.hint.playing')
+  })
+
+  it('after a sign-in points at Get session, after a failure names the error', () => {
+    expect(nextStep(idle(makeSignInTrace())).key).toBe('app.hint.signedIn')
+    expect(nextStep(idle(makeFailedSignInTrace()))).toEqual({ key: 'app.hint.signInFailed', params: { error: 'CredentialsSignin' } })
+  })
+
+  it('follows the session, the clock, tampering, the middleware, sign-out and a cleared jar', () => {
+    expect(nextStep(idle(makeGetSessionTrace())).key).toBe('app.hint.authenticated')
+    expect(nextStep(idle(makeTamperedSessionTrace())).key).toBe('app.hint.unauthenticated')
+    expect(nextStep(idle(makeProtectedPageTrace())).key).toBe('app.hint.protectedPage')
+    expect(nextStep(idle({ ...makeClockTrace(), flow: 'advanceClock', result: { flow: 'advanceClock', bySec: 60, nowSec: 0, expired: [] } })).key).toBe('app.hint.clockAdvanced')
+    expect(nextStep(idle(makeTrace('signOut', [], { result: { flow: 'signOut', value: { url: '/' } } }))).key).toBe('app.hint.signedOut')
+    expect(nextStep(idle({ ...makeTrace('signOut', []), flow: 'clearCookies', result: { flow: 'clearCookies', removed: [] } })).key).toBe('app.hint.cleared')
+    expect(nextStep(idle({ ...makeTrace('signOut', []), flow: 'tamperSessionCookie', result: { flow: 'tamperSessionCookie', cookieName: 'x' } })).key).toBe('app.hint.tampered')
+  })
+})
