@@ -6,7 +6,8 @@ import { fmt, loadTs, table } from './lib.mjs'
 const NOW_SEC = 1_767_225_600
 const BATCHES = 15
 const ROUNDS_PER_BATCH = 10
-const WARMUP_ROUNDS = 20
+const WARMUP_ROUNDS = 60
+const FLAVORS = ['next-auth-v4', 'authjs']
 
 /** Runs in Node and, serialised, in the page: returns per-round median ms (whole round and per flow). */
 async function measure(engine, flavor, batches, roundsPerBatch, warmupRounds, nowSec) {
@@ -40,7 +41,7 @@ async function measure(engine, flavor, batches, roundsPerBatch, warmupRounds, no
     const mid = sorted.length >> 1
     return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
   }
-  return Object.fromEntries(Object.entries(perBatch).map(([name, values]) => [name, med(values)]))
+  return { ...Object.fromEntries(Object.entries(perBatch).map(([name, values]) => [name, med(values)])), roundBest: Math.min(...perBatch.round) }
 }
 
 /**
@@ -83,21 +84,19 @@ export default async function flowBench({ browser, log }) {
   const engine = await loadTs('./src/engine/index.ts')
   const node = {}
   const floor = { node: {}, chromium: {} }
-  for (const flavor of ['next-auth-v4', 'authjs']) {
+  // Both flavours share most code: warm the JIT up on both before measuring either.
+  for (const flavor of FLAVORS) await measure(engine, flavor, 2, ROUNDS_PER_BATCH, WARMUP_ROUNDS, NOW_SEC)
+  for (const flavor of FLAVORS) {
     node[flavor] = await measure(engine, flavor, BATCHES, ROUNDS_PER_BATCH, WARMUP_ROUNDS, NOW_SEC)
     floor.node[flavor] = await cryptoFloor(flavor, BATCHES, ROUNDS_PER_BATCH)
     log(`node ${flavor}`, node[flavor], 'crypto floor', floor.node[flavor])
   }
   const page = await (await browser()).benchPage()
   const chromium = {}
-  for (const flavor of ['next-auth-v4', 'authjs']) {
-    chromium[flavor] = await page.evaluate(
-      async ([source, args]) => {
-        const fn = new Function(`return (${source})`)()
-        return fn(window.bench.engine, ...args)
-      },
-      [measure.toString(), [flavor, BATCHES, ROUNDS_PER_BATCH, WARMUP_ROUNDS, NOW_SEC]],
-    )
+  const inPage = (args) => page.evaluate(async ([source, args]) => new Function(`return (${source})`)()(window.bench.engine, ...args), [measure.toString(), args])
+  for (const flavor of FLAVORS) await inPage([flavor, 2, ROUNDS_PER_BATCH, WARMUP_ROUNDS, NOW_SEC])
+  for (const flavor of FLAVORS) {
+    chromium[flavor] = await inPage([flavor, BATCHES, ROUNDS_PER_BATCH, WARMUP_ROUNDS, NOW_SEC])
     floor.chromium[flavor] = await page.evaluate(
       async ([source, args]) => new Function(`return (${source})`)()(...args),
       [cryptoFloor.toString(), [flavor, BATCHES, ROUNDS_PER_BATCH]],
@@ -107,8 +106,9 @@ export default async function flowBench({ browser, log }) {
   await page.close()
 
   const rows = []
-  for (const flavor of ['next-auth-v4', 'authjs']) {
+  for (const flavor of FLAVORS) {
     rows.push([`**${flavor}: full round**`, `**${fmt.ms(node[flavor].round)}**`, `**${fmt.ms(chromium[flavor].round)}**`, chromium[flavor].round <= 3 ? 'met' : 'missed'])
+    rows.push([`${flavor}: full round, fastest batch`, fmt.ms(node[flavor].roundBest), fmt.ms(chromium[flavor].roundBest), ''])
     rows.push([`${flavor}: Web Crypto floor (bare calls only)`, fmt.ms(floor.node[flavor]), fmt.ms(floor.chromium[flavor]), ''])
     rows.push([`${flavor}: round ÷ floor`, fmt.ratio(node[flavor].round / floor.node[flavor]), fmt.ratio(chromium[flavor].round / floor.chromium[flavor]), ''])
     for (const step of ['signIn', 'getSession', 'updateSession', 'signOut']) rows.push([`${flavor}: ${step}`, fmt.ms(node[flavor][step]), fmt.ms(chromium[flavor][step]), ''])
@@ -116,11 +116,12 @@ export default async function flowBench({ browser, log }) {
   return `### Flow engine: one full round (sign in, get session, update, sign out)
 
 Plain-function callbacks (\`createDefaultRunner()\`), real crypto, one playground reused for every round;
-median of ${BATCHES} batches × ${ROUNDS_PER_BATCH} rounds after ${WARMUP_ROUNDS} warm-up rounds. A round is 12 simulated HTTP requests
+median of ${BATCHES} batches × ${ROUNDS_PER_BATCH} rounds, after a warm-up pass over both flavours and ${WARMUP_ROUNDS} warm-up rounds. A round is 12 simulated HTTP requests
 (sign-in: providers, csrf, credentials POST, session; update: csrf, POST session; sign-out: csrf, POST signout, session; plus getSession).
 Target: ≤ 3 ms per round in Chromium. The "Web Crypto floor" row times only the bare \`crypto.subtle\` calls a round
 cannot avoid (4 encodes + 4 decodes: AES-GCM for v4; AES-CBC + HMAC-SHA-512 for Auth.js), awaited one by one in
-the same run, so the ratio shows how much the engine adds on top.
+the same run, so the ratio shows how much the engine adds on top. The "fastest batch" row is the least disturbed
+batch (the machine is shared): the median is the figure to quote, the fastest batch shows what the code costs.
 
 ${table(['what', 'Node (median)', 'Chromium (median)', 'target ≤ 3 ms'], rows)}
 `

@@ -20,3 +20,5 @@ import { pipeline as zhPipeline } from './zh/pipeline'
 zh.pipeline = zhPipeline
 import { inspector as zhInspector } from './zh/inspector'
 zh.inspector = zhInspector
+import { editor as zhEditor } from './zh/editor'
+zh.editor = zhEditor

@@ -75,7 +75,11 @@ export const createEditorSlice: StateCreator<AppState, [], [], EditorSlice> = (s
     saveEditorCode(editorCode)
   },
   resetEditorCode: (name) => get().setEditorCode(name, STARTER_CODE[currentFlavor(get())][name]),
-  setEditorDiagnostics: (name, diagnostics) => set({ editorDiagnostics: { ...get().editorDiagnostics, [name]: diagnostics } }),
+  setEditorDiagnostics: (name, diagnostics) => {
+    // Monaco reports on every marker change; an unchanged report must not re-render the editors.
+    if (JSON.stringify(get().editorDiagnostics[name]) === JSON.stringify(diagnostics)) return
+    set({ editorDiagnostics: { ...get().editorDiagnostics, [name]: diagnostics } })
+  },
   adoptFlavorStarters: (flavor) => {
     const others = (Object.keys(STARTER_CODE) as FlowFlavor[]).filter((other) => other !== flavor)
     for (const name of SANDBOX_CALLBACK_NAMES) {

@@ -17,13 +17,14 @@ interface AxeViolation {
   nodes: { target: string[] }[]
 }
 
-async function seriousViolations(page: Page): Promise<string[]> {
+/** Serious and critical violations on the page, or only inside the elements matching `include`. */
+async function seriousViolations(page: Page, include?: string[]): Promise<string[]> {
   await page.evaluate(AXE_SOURCE)
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe
-    const result = await axe.run(document, { resultTypes: ['violations'] })
+  const violations = await page.evaluate(async (include) => {
+    const axe = (window as unknown as { axe: { run(context: unknown, options: object): Promise<{ violations: AxeViolation[] }> } }).axe
+    const result = await axe.run(include ? { include: include.map((selector) => [selector]) } : document, { resultTypes: ['violations'] })
     return result.violations
-  })
+  }, include)
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`)
 }
 
@@ -45,6 +46,19 @@ describe('accessibility of the playground screen', () => {
       await runAndSkip(page, 'Get session')
       await region(page, 'Cookie jar').getByRole('button', { name: 'What JavaScript sees' }).click()
       expect(await seriousViolations(page)).toEqual([])
+    })
+  }
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`the screen's own panels (hint, controls, configuration, cookie jar, session) are clean in the ${colorScheme} theme after a sign-in`, async () => {
+      app = await openApp({ colorScheme })
+      const { page } = app
+      await runAndSkip(page, 'Sign in')
+      await runAndSkip(page, 'Get session')
+      await region(page, 'Cookie jar').getByRole('button', { name: 'What JavaScript sees' }).click()
+      const panels = ['[data-testid="next-step"]', ...['Sign-in and actions', 'Configuration', 'Cookie jar', 'Session'].map((name) => `section[aria-labelledby="panel-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}"]`)]
+      for (const selector of panels) await expect(page.locator(selector).count()).resolves.toBe(1)
+      expect(await seriousViolations(page, panels)).toEqual([])
     })
   }
 

@@ -1,5 +1,6 @@
 // The token inspector in real Chromium: the token the sign-in really made, taken apart and explained,
 // checked against the token's own bytes and against the real next-auth decode.
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import type { Locator, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -25,8 +26,8 @@ afterEach(async () => {
 const inspector = (page: Page): Locator => page.getByRole('region', { name: 'Token inspector', exact: true })
 const pipeline = (page: Page): Locator => page.getByRole('list', { name: 'Pipeline', exact: true })
 
-async function open(): Promise<Page> {
-  app = await openApp({ browser })
+async function open(colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+  app = await openApp({ browser, colorScheme })
   await inspector(app.page).waitFor()
   return app.page
 }
@@ -116,4 +117,20 @@ describe('Token inspector', () => {
     expect(text).toContain('What to do')
     expect(app!.errors).toEqual([])
   })
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`passes axe in the ${colorScheme} theme with a token shown`, async () => {
+      const page = await open(colorScheme)
+      await runAndSkip(page, 'Sign in')
+      await inspector(page).getByRole('table').waitFor()
+      await page.evaluate(readFileSync('node_modules/axe-core/axe.min.js', 'utf8'))
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe
+        const region = document.querySelector('section[aria-labelledby="token-inspector-heading"]')
+        const result = await axe.run(region, { runOnly: ['wcag2a', 'wcag2aa'] })
+        return result.violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+      })
+      expect(violations).toEqual([])
+    })
+  }
 })

@@ -94,6 +94,7 @@ describe('Pipeline', () => {
     expect(await cursorOf(page)).toBe(end - 13)
     await page.keyboard.press('Space')
     await page.getByRole('button', { name: 'Pause', exact: true }).waitFor()
+    await expect.poll(() => cursorOf(page), { timeout: 10_000 }).toBeGreaterThan(end - 12)
     await page.keyboard.press('Space')
     await page.getByRole('button', { name: 'Play', exact: true }).waitFor()
     const paused = await cursorOf(page)

@@ -139,7 +139,7 @@ describe('the playground screen', () => {
     list[0]!.name = 'Ada '.repeat(1500)
     await users.fill(JSON.stringify(list, null, 2))
     await region(page, 'Configuration').getByRole('button', { name: 'Apply users' }).click()
-    await expect(region(page, 'Configuration').getByText(/^Applied: \d+ users\./).isVisible()).resolves.toBe(true)
+    await expect(region(page, 'Configuration').getByText(/^Applied\. Mock users: \d+\./).isVisible()).resolves.toBe(true)
     await runAndSkip(page, 'Sign in')
     const names = await cookieNames(page)
     expect(names).toEqual(expect.arrayContaining(['next-auth.session-token.0', 'next-auth.session-token.1']))

@@ -1,9 +1,8 @@
 // The simulated browser's side of a request: drop expired cookies, attach the `Cookie` header the
 // jar would send, record the request and response, and apply each `Set-Cookie` line to the jar.
-import type { OutgoingCookie } from '../cookies/types'
 import type { Actor, HeaderLine } from '../trace'
 import type { FlowContext } from './flowContext'
-import { parseCookieHeader, serializeSetCookie } from './ports'
+import { parseCookieHeader, serializeSetCookie, type OutgoingCookie } from './ports'
 import { parseSiteUrl } from './resolveOptions'
 import { handleAuthRequest } from './routeHandler'
 import type { AuthAction, HttpResult, InternalRequest } from './routes/types'

@@ -30,6 +30,8 @@ export async function clientGetCsrfToken(ctx: FlowContext): Promise<string | und
 
 /** `getSession()` as SessionProvider calls it; updates useSession's data. */
 export async function clientGetSession(ctx: FlowContext): Promise<Record<string, unknown> | null> {
+  // Before its first answer, useSession() reports `loading`.
+  if (ctx.client.session === undefined) ctx.trace.emit('browser', ctx.sources.client, { kind: 'client.updated', status: 'loading', session: null })
   const res = await fetchAuth(ctx, { method: 'GET', action: 'session', headers: [['Content-Type', 'application/json']], source: ctx.sources.client })
   const session = fetchDataResult(ctx, res, 'session')
   setClientSession(ctx, session)

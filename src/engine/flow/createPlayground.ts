@@ -2,7 +2,7 @@
 // NextAuth app (route handler, callbacks, middleware) on a simulated clock. Every action returns a
 // Trace (src/engine/trace.ts), the plain data the UI animates.
 import { createSimClock, type SimClock } from '../clock/createSimClock'
-import { createCookieJar, type CookieJar } from '../cookies/createCookieJar'
+import { createCookieJar, type CookieJar } from './ports'
 import { cryptoRandom, type RandomSource } from '../random'
 import type { FlowName, FlowResult, Trace, TraceName } from '../trace'
 import { expireCookies } from './browser'

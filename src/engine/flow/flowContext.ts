@@ -1,7 +1,7 @@
 // What one flow run works with: the configuration, the simulated browser (cookie jar, useSession
 // state), the server's memory between requests, the callback runner and the trace being written.
 import type { SimClock } from '../clock/createSimClock'
-import type { CookieJar } from '../cookies/createCookieJar'
+import type { CookieJar } from './ports'
 import type { RandomSource } from '../random'
 import { SOURCES } from './constants'
 import type { ResolvedOptions } from './resolveOptions'

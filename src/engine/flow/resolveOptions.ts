@@ -1,8 +1,7 @@
 // The handler's options for one request, as `init` works them out: site URL and base path
 // (next-auth/utils/parse-url.js), secure cookies, the cookie table, the secret (with v4's unstable
 // development fallback, next-auth/core/lib/utils.js `createSecret`) and the two lifetimes.
-import { resolveCookies } from '../cookies/defaultCookies'
-import type { ResolvedCookies } from '../cookies/types'
+import { resolveCookies, type ResolvedCookies } from './ports'
 import type { ConfigNote } from '../trace'
 import { BASE_PATH, DEFAULT_MAX_AGE_SEC, DEFAULT_ORIGIN } from './constants'
 import type { FlowContext } from './flowContext'

@@ -2,12 +2,11 @@
 // @auth/core/lib/utils/assert.js), `init` (csrf-token.js, callback-url.js), the action switch
 // (next-auth/core/index.js, @auth/core/lib/index.js), and the framework adapter that turns the
 // internal result into HTTP (next-auth/next/index.js with `json=true`, @auth/core/index.js `Auth()`).
-import type { OutgoingCookie } from '../cookies/types'
 import type { HeaderLine } from '../trace'
 import { CONFIG_ERROR_MESSAGE, CREDENTIALS_PROVIDER, NO_CACHE_HEADERS } from './constants'
 import type { FlowContext } from './flowContext'
 import { invokeCallback } from './invokeCallback'
-import { createCsrfToken } from './ports'
+import { createCsrfToken, type OutgoingCookie } from './ports'
 import { resolveOptions, type ResolvedOptions } from './resolveOptions'
 import { credentialsCallbackRoute } from './routes/credentialsCallback'
 import { sessionRoute } from './routes/sessionRoute'

@@ -1,9 +1,8 @@
 // "Tamper with the session cookie", as a learner would in devtools: flip one real byte in the middle
 // of the token's ciphertext (JWE) or signature (simplified JWS) and re-encode that segment, so the
 // change cannot hide in the spare bits of a segment's last base64url character (facts §3.4).
-import { serializeSetCookie } from './ports'
+import { resolveCookies, serializeSetCookie } from './ports'
 import type { FlowContext } from './flowContext'
-import { resolveCookies } from '../cookies/defaultCookies'
 import { parseSiteUrl } from './resolveOptions'
 
 function fromBase64url(text: string): Uint8Array {

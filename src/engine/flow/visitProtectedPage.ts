@@ -6,12 +6,11 @@ import type { EngineErrorCode } from '../errors'
 import type { FlowResult, GetTokenNullReason, HeaderLine } from '../trace'
 import { expireCookies, respond } from './browser'
 import type { FlowContext } from './flowContext'
-import { parseCookieHeader } from './ports'
+import { parseCookieHeader, resolveCookies } from './ports'
 import { hasSecret, parseSiteUrl } from './resolveOptions'
 import { openSessionStore } from './routes/sessionStore'
 import { decodeSessionToken } from './sessionToken'
 import type { ProtectedPageInput } from './types'
-import { resolveCookies } from '../cookies/defaultCookies'
 import { logV4Error } from './serverLog'
 
 const NULL_REASONS: Partial<Record<EngineErrorCode, GetTokenNullReason>> = {

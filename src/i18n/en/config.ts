@@ -53,7 +53,7 @@ export const config = {
     apply: 'Apply users',
     invalid: 'Not valid: {message}',
     notList: 'Expected a JSON array of users, each with a string email and password.',
-    applied: 'Applied: {count} users.',
+    applied: 'Applied. Mock users: {count}.',
   },
   reset: 'Reset configuration',
 }

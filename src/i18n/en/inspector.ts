@@ -1,7 +1,6 @@
 // The token inspector: the compact token by part, the protected header, the key ladder and the claims.
 export const inspector = {
   title: 'Token inspector',
-  regionLabel: 'Token inspector',
   empty: 'Sign in to see the token.',
   emptyHint: 'The session token appears here as soon as jose encrypts it, part by part, with its claims explained.',
   fromStep: 'From step {number} of {flow}(): {what}',
@@ -12,8 +11,6 @@ export const inspector = {
     jws: 'JWS · signed · {alg}',
   },
   copyToken: 'Copy token',
-  copyJson: 'Copy JSON',
-  copied: 'Copied',
   compact: 'Compact token',
   compactHint: 'Five base64url parts joined by dots; the parts are colour-coded below.',
   compactHintJws: 'Three base64url parts joined by dots; the parts are colour-coded below.',
@@ -73,7 +70,6 @@ export const inspector = {
     custom: 'A custom claim your jwt callback added.',
   },
   time: {
-    at: '{utc}',
     ago: '{duration} ago',
     in: 'in {duration}',
     expiresIn: 'expires in {duration}',

@@ -4,7 +4,6 @@ import type { DeepPartial } from '../t'
 
 export const inspector: DeepPartial<Messages['inspector']> = {
   title: '令牌检查器',
-  regionLabel: '令牌检查器',
   empty: '登录后即可查看令牌。',
   emptyHint: 'jose 一加密会话令牌，它就会出现在这里，逐部分展示，并解释每个声明。',
   fromStep: '来自 {flow}() 的第 {number} 步：{what}',
@@ -13,6 +12,8 @@ export const inspector: DeepPartial<Messages['inspector']> = {
   kind: { jwe: 'JWE · 加密 · {alg} + {enc}', jws: 'JWS · 签名 · {alg}' },
   copyToken: '令牌',
   compact: '紧凑格式令牌',
+  compactHint: '五个 base64url 部分用点连接；下面按颜色区分各部分。',
+  compactHintJws: '三个 base64url 部分用点连接；下面按颜色区分各部分。',
   partBytes: '{bytes} 字节',
   partEmpty: '空',
   parts: {

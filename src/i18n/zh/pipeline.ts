@@ -45,7 +45,6 @@ export const pipeline: DeepPartial<Messages['pipeline']> = {
         clearCookies: '你清空了浏览器的 Cookie。',
       },
       failed: '{error}——NextAuth 会像在生产环境中一样继续处理。',
-      finished: '{flow}() 完成。',
       finishedSignIn: 'signIn() 解析为 {value}。',
       finishedSession: '{flow}() 返回 {subject} 的会话：{status}。',
       finishedNoSession: '{flow}() 返回 null：{status}。',

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useMemo } from 'react'
 import { SANDBOX_CALLBACK_NAMES, SANDBOX_DEFAULT_TIMEOUT_MS, type SandboxCallbackName } from '../../engine/index'
 import { useT } from '../../i18n/useT'
 import { selectCallbackFailures, type CallbackFailure, type EditorDiagnostics } from '../../state/editorSlice'
@@ -50,8 +50,12 @@ function CallbackEditor({ name, failure }: { name: SandboxCallbackName; failure:
   const onDiagnostics = useCallback((next: EditorDiagnostics) => setEditorDiagnostics(name, next), [name, setEditorDiagnostics])
   const line = failure?.error.details.line
   const column = failure?.error.details.column
-  const marker: CallbackMarker | null =
-    failure && typeof line === 'number' ? { line, column: typeof column === 'number' ? column : 1, message: `${failure.error.code}: ${failure.error.message}` } : null
+  const markerMessage = failure ? `${failure.error.code}: ${failure.error.message}` : ''
+  // Kept stable across renders: the editor re-sets its markers only when the failure changes.
+  const marker: CallbackMarker | null = useMemo(
+    () => (typeof line === 'number' ? { line, column: typeof column === 'number' ? column : 1, message: markerMessage } : null),
+    [line, column, markerMessage],
+  )
 
   return (
     <div role="group" aria-labelledby={headingId} className="flex min-w-0 flex-col gap-2">

@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'react'
 import type { FlowFlavor, SandboxCallbackName } from '../../engine/index'
 import type { EditorDiagnostics } from '../../state/editorSlice'
 import { isSyntaxMarker, monaco, useFlavorDeclarations } from './monacoSetup'
+import './monacoOverrides.css'
 
 export interface CallbackMarker {
   message: string

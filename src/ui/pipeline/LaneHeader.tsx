@@ -11,7 +11,7 @@ export function LaneHeader({ t, active }: { t: T; active: ReadonlySet<string> })
         {LANES.map((actor) => (
           <li key={actor} className="flex min-w-0 flex-col items-center gap-0.5 text-center" title={t(`pipeline.actorHints.${actor}`)}>
             <span
-              className={`rounded-md px-1.5 py-0.5 text-[11px] font-semibold leading-tight ring-1 transition-shadow ${ACTOR_STYLE[actor].chip} ${active.has(actor) ? 'shadow-[0_0_0_3px] shadow-indigo-400/40' : ''}`}
+              className={`rounded-md px-1.5 py-0.5 text-[11px] font-semibold leading-tight ${ACTOR_STYLE[actor].chip} ${active.has(actor) ? 'ring-2' : 'ring-1'}`}
             >
               {t(`pipeline.actors.${actor}`)}
             </span>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react'
+import { useMemo, useRef } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import type { Trace } from '../../engine/index'
 import { useT } from '../../i18n/useT'
@@ -13,6 +13,11 @@ import { StepRow } from './StepRow'
 import { useKeyboardStepping } from './useKeyboardStepping'
 import { usePlayback } from './usePlayback'
 import { useReducedMotion } from './useReducedMotion'
+import { useFollowCursor } from './useFollowCursor'
+import { ROW_HEIGHT_PX } from './StepRow'
+
+/** Where the first row starts inside the scroll box: below the sticky lane header. */
+const LIST_TOP_PX = 64
 
 /** Everything the rows need, worked out once per trace (and language). */
 function useSteps(trace: Trace | null, t: T) {
@@ -54,17 +59,7 @@ export function PipelineView() {
   useKeyboardStepping({ enabled: total > 0, togglePlay: actions.togglePlay, stepBack: actions.stepBack, stepForward: actions.stepForward })
 
   const scrollRef = useRef<HTMLDivElement>(null)
-  useEffect(() => {
-    const container = scrollRef.current
-    const row = container?.querySelector<HTMLElement>(`[data-step="${cursor}"]`)
-    if (!container || !row || typeof container.scrollTo !== 'function') return
-    const top = row.offsetTop
-    const bottom = top + row.offsetHeight
-    const headerHeight = 56
-    if (top - headerHeight < container.scrollTop || bottom > container.scrollTop + container.clientHeight) {
-      container.scrollTo({ top: Math.max(0, top - container.clientHeight / 2), behavior: reducedMotion ? 'auto' : 'smooth' })
-    }
-  }, [cursor, reducedMotion])
+  useFollowCursor(scrollRef, cursor, ROW_HEIGHT_PX, LIST_TOP_PX, reducedMotion)
 
   const activeActors = useMemo(() => {
     const glyph = cursor >= 0 ? steps[cursor]?.glyph : undefined
@@ -108,14 +103,14 @@ export function PipelineView() {
         aria-live="polite"
         aria-atomic="true"
         aria-label={t('pipeline.liveLabel')}
-        className="flex min-h-12 items-start gap-2 rounded-lg border border-indigo-200 bg-indigo-50/70 px-3 py-2 text-sm text-slate-900 dark:border-indigo-900 dark:bg-indigo-950/40 dark:text-slate-100"
+        className="flex h-[4.5rem] items-start gap-2 overflow-y-auto rounded-lg border border-indigo-200 bg-indigo-50/70 px-3 py-2 text-sm text-slate-900 dark:border-indigo-900 dark:bg-indigo-950/40 dark:text-slate-100"
       >
         {current && <span className="mt-0.5 shrink-0 rounded bg-indigo-600 px-1.5 font-mono text-xs leading-5 text-white">{cursor + 1}</span>}
         <span className="min-w-0">{caption}</span>
       </div>
 
       <div ref={scrollRef} className="relative max-h-[30rem] min-h-40 overflow-y-auto overscroll-contain rounded-lg border border-slate-200 dark:border-slate-700">
-        <div className="sticky top-0 z-10 border-b border-slate-200 bg-white/95 px-1 py-1.5 backdrop-blur dark:border-slate-700 dark:bg-slate-900/95">
+        <div className="sticky top-0 z-10 border-b border-slate-200 bg-white px-1 py-1.5 dark:border-slate-700 dark:bg-slate-900">
           <LaneHeader t={t} active={activeActors} />
         </div>
         <ol aria-label={t('pipeline.listLabel')} className="flex flex-col px-1 py-1">

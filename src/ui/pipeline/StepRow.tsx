@@ -18,6 +18,9 @@ interface StepRowProps {
   onSelect: (index: number) => void
 }
 
+/** Every row is this tall, so the list can scroll to a step without measuring it. */
+export const ROW_HEIGHT_PX = 44
+
 const pct = (fraction: number) => `${(fraction * 100).toFixed(3)}%`
 
 /** Where the label sits: above an arrow from its left end, or beside a node (left of it on the right-hand lanes). */
@@ -34,12 +37,12 @@ function labelPlacement(glyph: Glyph): React.CSSProperties {
 export const StepRow = memo(function StepRow({ index, glyph, busy, label, name, state, animateMs, onSelect }: StepRowProps) {
   const current = state === 'current'
   return (
-    <li aria-current={current ? 'step' : undefined} data-step={index} className="relative">
+    <li aria-current={current ? 'step' : undefined} data-step={index} className="relative [contain:layout_paint_style]" style={{ height: ROW_HEIGHT_PX }}>
       <button
         type="button"
         aria-label={name}
         onClick={() => onSelect(index)}
-        className={`group grid h-11 w-full grid-cols-[2rem_minmax(0,1fr)] items-stretch rounded-lg text-left outline-none transition-colors focus-visible:ring-2 focus-visible:ring-indigo-500 ${
+        className={`group grid h-full w-full grid-cols-[2rem_minmax(0,1fr)] items-stretch rounded-lg text-left outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 ${
           current ? 'bg-indigo-50 ring-1 ring-indigo-300 dark:bg-indigo-950/50 dark:ring-indigo-700' : 'hover:bg-slate-100 dark:hover:bg-slate-800/70'
         }`}
       >

@@ -1,3 +1,5 @@
+import { useEffect } from 'react'
+import { useShallow } from 'zustand/react/shallow'
 import { useAppStore } from '../../state/useAppStore'
 import { useT } from '../../i18n/useT'
 import { LOCALES, type Locale } from '../../i18n/t'
@@ -12,8 +14,15 @@ const LOCALE_NAMES: Record<Locale, string> = { en: 'English', zh: '简体中文'
 
 export function App() {
   const t = useT()
-  const { view, setView, theme, setTheme, locale, setLocale } = useAppStore((s) => s)
+  // Only the shell's own fields: selecting the whole state would re-render the screen on every step.
+  const { view, setView, theme, setTheme, locale, setLocale } = useAppStore(
+    useShallow((s) => ({ view: s.view, setView: s.setView, theme: s.theme, setTheme: s.setTheme, locale: s.locale, setLocale: s.setLocale })),
+  )
   useThemeClass(theme)
+  useEffect(() => {
+    // Screen readers pick the voice from <html lang>.
+    document.documentElement.lang = locale === 'zh' ? 'zh-Hans' : 'en'
+  }, [locale])
   useHashView(view, setView)
 
   const tabClass = (active: boolean) =>

@@ -68,6 +68,7 @@ export function TokenInspector() {
           )}
 
           <Section title={t('inspector.compact')}>
+            <p className="text-xs text-slate-600 dark:text-slate-300">{t(inspection.kind === 'jws' ? 'inspector.compactHintJws' : 'inspector.compactHint')}</p>
             <TokenParts inspection={inspection} t={t} />
           </Section>
 

@@ -125,7 +125,7 @@ describe.each(FLAVORS)('getSession (%s)', (flavor) => {
     const trace = await playgroundFor(config()).run('getSession')
     expect(responses(trace)[0]).toMatchObject({ status: 200, body: isV4 ? {} : null })
     expect(eventsOf(trace, 'cookie.deleted')).toEqual([])
-    expect(eventsOf(trace, 'client.updated').at(-1)).toMatchObject({ status: 'unauthenticated', session: null })
+    expect(eventsOf(trace, 'client.updated').map((e) => e.status)).toEqual(['loading', 'unauthenticated'])
   })
 
   it('fails to decode after the secret changes (the secret is read on the next request)', async () => {

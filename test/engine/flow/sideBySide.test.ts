@@ -91,8 +91,14 @@ describe.each(FLAVORS)('side by side with the real %s handler', (flavor) => {
     expect(run.callsOurs).toEqual(run.callsTheirs)
   })
 
-  it('a forged CSRF token on sign-in and sign-out', async () => {
-    const run = await sideBySide(config(), [{ flow: 'signIn', input: { ...ADA, csrfTokenOverride: 'forged' } }, { flow: 'signIn' }, { flow: 'signOut', input: { csrfTokenOverride: 'forged' } }])
+  it('a forged CSRF token on sign-in, update and sign-out', async () => {
+    const run = await sideBySide(config(), [
+      { flow: 'signIn', input: { ...ADA, csrfTokenOverride: 'forged' } },
+      { flow: 'signIn' },
+      { flow: 'updateSession', input: { data: { name: 'x' }, csrfTokenOverride: 'forged' } },
+      { flow: 'signOut', input: { csrfTokenOverride: 'forged' } },
+    ])
+    expect(run.ours.some((e) => e.path === '/api/auth/session' && e.method === 'POST' && e.status === 400)).toBe(true)
     expect(run.ours).toEqual(run.theirs)
   })
 
@@ -188,6 +194,17 @@ describe.each(FLAVORS)('side by side with the real %s handler', (flavor) => {
     const csrf = playground.jar.list().find((c) => c.name.endsWith('csrf-token'))!
     // The CSRF cookie verifies on the real side: no new CSRF cookie is issued.
     expect(theirs.setCookies.some((line) => line.startsWith(csrf.name))).toBe(false)
+  })
+
+  it('a jwt callback that throws at sign-in', async () => {
+    const callbacks = seedScenario()
+    callbacks.jwt = () => {
+      throw new Error('jwt exploded')
+    }
+    const run = await sideBySide(config(), [{ flow: 'signIn' }], callbacks)
+    expect(run.ours.find((e) => e.method === 'POST')!.status).toBe(flavor === 'next-auth-v4' ? 500 : 200)
+    expect(run.ours).toEqual(run.theirs)
+    expect(run.callsOurs).toEqual(run.callsTheirs)
   })
 
   it('update() with no argument', async () => {

@@ -1,7 +1,7 @@
 // `POST /api/auth/callback/credentials`: authorize, the signIn callback, the default token, the
 // `jwt` callback (trigger "signIn"), encode, and the session cookie. Follows the credentials branch
 // of next-auth/core/routes/callback.js and of @auth/core/lib/actions/callback/index.js.
-import type { OutgoingCookie } from '../../cookies/types'
+import type { OutgoingCookie } from '../ports'
 import type { FlowContext } from '../flowContext'
 import { flagOddReturn, invokeCallback } from '../invokeCallback'
 import { encodeSessionToken } from '../sessionToken'

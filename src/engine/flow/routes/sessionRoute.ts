@@ -1,7 +1,7 @@
 // `GET /api/auth/session` and `POST /api/auth/session` (update) with JWT sessions: decode, `jwt`
 // callback, default session, `session` callback, re-encode and re-set the cookie on every call.
 // Follows next-auth/core/routes/session.js and @auth/core/lib/actions/session.js.
-import type { OutgoingCookie } from '../../cookies/types'
+import type { OutgoingCookie } from '../ports'
 import { NO_CACHE_HEADERS } from '../constants'
 import type { FlowContext } from '../flowContext'
 import { flagOddReturn, invokeCallback } from '../invokeCallback'

@@ -1,9 +1,7 @@
 // Reading the session cookie the way the route's `SessionStore` does (next-auth/core/lib/cookie.js,
 // @auth/core/lib/utils/cookie.js), recording which cookies it joined.
-import type { ChunkingLogPayload } from '../../cookies/createSessionStore'
-import type { ResolvedCookie } from '../../cookies/types'
 import type { FlowContext } from '../flowContext'
-import { createSessionStore } from '../ports'
+import { createSessionStore, type ChunkingLogPayload, type ResolvedCookie } from '../ports'
 
 export function openSessionStore(ctx: FlowContext, cookie: ResolvedCookie, requestCookies: Record<string, string>, source: string, actor: 'routeHandler' | 'middleware' = 'routeHandler') {
   const logger = {

@@ -1,7 +1,7 @@
 // `POST /api/auth/signout` with JWT sessions: decode for the `signOut` event, then delete every
 // session cookie or chunk seen (Max-Age=0); the CSRF and callback-URL cookies stay.
 // Follows next-auth/core/routes/signout.js and @auth/core/lib/actions/signout.js.
-import type { OutgoingCookie } from '../../cookies/types'
+import type { OutgoingCookie } from '../ports'
 import type { FlowContext } from '../flowContext'
 import { logAuthjsError, logV4Error } from '../serverLog'
 import { decodeSessionToken, sessionSalt } from '../sessionToken'

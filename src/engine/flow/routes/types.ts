@@ -1,6 +1,6 @@
 // The handler's internal request and response, as `next-auth/core/index.js` and
 // `@auth/core/lib/index.js` pass them between `init`, the routes and the framework adapter.
-import type { OutgoingCookie } from '../../cookies/types'
+import type { OutgoingCookie } from '../ports'
 import type { HeaderLine } from '../../trace'
 import type { ResolvedOptions } from '../resolveOptions'
 

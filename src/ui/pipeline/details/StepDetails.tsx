@@ -363,7 +363,8 @@ function ErrorDetails({ error, t }: { error: { code: Parameters<typeof ErrorExpl
 /** The details of the step at the cursor: everything the step carried, and the NextAuth file it models. */
 export function StepDetails({ event, t }: { event: TraceEvent | null; t: T }) {
   return (
-    <section aria-label={t('pipeline.details.label')} className="flex min-w-0 flex-col gap-3 rounded-lg border border-slate-200 bg-slate-50/60 p-3 dark:border-slate-700 dark:bg-slate-950/40">
+    <section aria-label={t('pipeline.details.label')} tabIndex={0} className="h-96 min-w-0 overflow-y-auto overscroll-contain rounded-lg border border-slate-200 bg-slate-50/60 p-3 [contain:strict] dark:border-slate-700 dark:bg-slate-950/40">
+      <div className="flex min-w-0 flex-col gap-3">
       {event === null ? (
         <p className="text-sm text-slate-600 dark:text-slate-300">{t('pipeline.details.empty')}</p>
       ) : (
@@ -383,6 +384,7 @@ export function StepDetails({ event, t }: { event: TraceEvent | null; t: T }) {
           <DetailBody event={event} t={t} />
         </>
       )}
+      </div>
     </section>
   )
 }

@@ -156,10 +156,16 @@ function createRealV4(config: PlaygroundConfig, callbacks: ScenarioCallbacks): R
       const text = withCsrf(request.body, contentType, csrfToken)
       const body = text === undefined ? undefined : contentType.includes('json') ? JSON.parse(text) : Object.fromEntries(new URLSearchParams(text))
       const cookieHeader = jar.header()
-      const internal = await AuthHandler({
-        req: { method: request.method, action, providerId, headers: { host: url.host, 'content-type': contentType }, cookies: v4Cookie.parse(cookieHeader), body, query: {} },
-        options: { ...options, callbacks: { ...options.callbacks } },
-      })
+      let internal: V4Internal
+      try {
+        internal = await AuthHandler({
+          req: { method: request.method, action, providerId, headers: { host: url.host, 'content-type': contentType }, cookies: v4Cookie.parse(cookieHeader), body, query: {} },
+          options: { ...options, callbacks: { ...options.callbacks } },
+        })
+      } catch {
+        // Nothing inside caught it: Next answers with its 500 page.
+        return { method: request.method, path: url.pathname, status: 500, setCookies: [], body: 'Internal Server Error' }
+      }
       // next-auth/next/index.js (pages router)
       let status = internal.status ?? 200
       const setCookies = (internal.cookies ?? []).map((c) => v4Cookie.serialize(c.name, c.value, c.options))
