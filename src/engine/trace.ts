@@ -80,6 +80,14 @@ export type GetTokenNullReason =
 
 export type UseSessionStatus = 'loading' | 'authenticated' | 'unauthenticated'
 
+/**
+ * Every cookie step carries the browser's whole jar after it, as the engine's jar computed it, so
+ * the cookie-jar panel shows the state at any step without re-implementing the browser's rules.
+ */
+interface JarAfter {
+  jar: CookieView[]
+}
+
 interface EventBase {
   /** Place in the trace, from 0. */
   step: number
@@ -104,10 +112,10 @@ export type TraceEvent = EventBase &
     | { kind: 'jwt.encoded'; claimsIn: Record<string, unknown>; claims: Record<string, unknown>; maxAgeSec: number; maxAgeFrom: 'jwt.maxAge' | 'session.maxAge' | 'default'; key: KeyView; header: Record<string, unknown>; token: string }
     | { kind: 'jwt.decoded'; token: string; key: KeyView; header: Record<string, unknown>; claims: Record<string, unknown> }
     | { kind: 'jwt.decodeFailed'; token: string; key?: KeyView; error: SerializedEngineError }
-    | { kind: 'cookie.set'; name: string; value: string; setCookie: string; expiresAtSec?: number; chunk?: { index: number; total: number } }
-    | { kind: 'cookie.deleted'; name: string; setCookie: string }
-    | { kind: 'cookie.rejected'; name: string; setCookie: string; error: SerializedEngineError }
-    | { kind: 'cookie.expired'; name: string; expiresAtSec: number }
+    | ({ kind: 'cookie.set'; name: string; value: string; setCookie: string; expiresAtSec?: number; chunk?: { index: number; total: number } } & JarAfter)
+    | ({ kind: 'cookie.deleted'; name: string; setCookie: string } & JarAfter)
+    | ({ kind: 'cookie.rejected'; name: string; setCookie: string; error: SerializedEngineError } & JarAfter)
+    | ({ kind: 'cookie.expired'; name: string; expiresAtSec: number } & JarAfter)
     | { kind: 'session.built'; session: Record<string, unknown>; expiresIso: string }
     | { kind: 'log.written'; level: 'error' | 'warn' | 'debug'; code: string; text: string }
     | { kind: 'getToken.resolved'; cookieName: string; secureCookie: boolean; token: Record<string, unknown> | null; nullReason?: GetTokenNullReason }
@@ -128,7 +136,7 @@ export type TraceEvent = EventBase &
       }
     | { kind: 'client.skipped'; reason: 'update-without-session' }
     | { kind: 'client.updated'; status: UseSessionStatus; session: Record<string, unknown> | null }
-    | { kind: 'cookie.tampered'; name: string; valueBefore: string; value: string; part: 'ciphertext' | 'signature'; byteIndex: number }
+    | ({ kind: 'cookie.tampered'; name: string; valueBefore: string; value: string; part: 'ciphertext' | 'signature'; byteIndex: number } & JarAfter)
     | { kind: 'session.expiries'; tokenExpSec?: number; cookieExpiresAtSec?: number; sessionExpiresIso?: string }
     | { kind: 'flow.finished'; result: FlowResult }
   )
@@ -159,7 +167,7 @@ export interface Trace {
   flavor: FlowFlavor
   startedAtSec: number
   endedAtSec: number
-  /** The browser's cookies before the first step; apply `cookie.*` events to replay the jar. */
+  /** The browser's cookies before the first step (each `cookie.*` step carries the jar after it). */
   jarBefore: CookieView[]
   /** The browser's cookies after the last step. */
   jarAfter: CookieView[]

@@ -1,7 +1,6 @@
 // Pure views of the store for the panels: the steps up to the playback cursor, the cookie jar and
 // the token and session as they stand at that step. Results are memoised per (trace, cursor) so
 // components can select them directly without re-rendering on every store change.
-import { parseSetCookie } from 'cookie'
 import type { CookieView, GetTokenNullReason, SerializedEngineError, Trace, TraceEvent, UseSessionStatus } from '../engine/index'
 import type { AppState } from './createAppStore'
 
@@ -154,57 +153,11 @@ function* walkBack(traces: Trace[], trace: Trace | null, cursor: number): Genera
   }
 }
 
-/** `jarBefore` with the trace's cookie steps up to `cursor` applied, as the browser would. */
+/** The browser's jar at `cursor`: what the engine recorded after the newest cookie step so far, else `jarBefore`. */
 export function replayJar(trace: Trace, cursor: number): CookieView[] {
-  let jar = trace.jarBefore.map((cookie) => ({ ...cookie }))
-  let url = urlOf(trace.events.find((e) => e.kind === 'http.requested'))
-  for (const event of trace.events.slice(0, Math.max(0, cursor + 1))) {
-    if (event.kind === 'http.requested') url = new URL(event.request.url)
-    if (event.kind === 'cookie.set') jar = setCookie(jar, event, url)
-    if (event.kind === 'cookie.deleted' || event.kind === 'cookie.expired') jar = jar.filter((cookie) => cookie.name !== event.name)
-    if (event.kind === 'cookie.tampered') jar = jar.map((cookie) => (cookie.name === event.name ? { ...cookie, value: event.value, sizeBytes: byteLength(cookie.name) + byteLength(event.value) } : cookie))
+  for (let i = Math.min(cursor, trace.events.length - 1); i >= 0; i--) {
+    const event = trace.events[i]!
+    if ('jar' in event) return event.jar
   }
-  return jar
-}
-
-function urlOf(event: TraceEvent | undefined): URL {
-  return new URL(event?.kind === 'http.requested' ? event.request.url : 'http://localhost/')
-}
-
-/** The stored domain as a browser keeps it: the host for a host-only cookie, `.domain` for a Domain cookie. */
-function storedDomain(host: string, attribute: string | undefined): string {
-  const wanted = attribute?.toLowerCase().replace(/^\./, '')
-  if (!wanted || (wanted === host && !host.includes('.'))) return host
-  return `.${wanted}`
-}
-
-/** RFC 6265 default-path: the request path up to its last `/`. */
-function defaultPath(pathname: string): string {
-  const last = pathname.lastIndexOf('/')
-  return last <= 0 ? '/' : pathname.slice(0, last)
-}
-
-const SAME_SITE: Record<string, CookieView['sameSite']> = { lax: 'Lax', strict: 'Strict', none: 'None' }
-
-function setCookie(jar: CookieView[], event: Extract<TraceEvent, { kind: 'cookie.set' }>, url: URL): CookieView[] {
-  const attributes = parseSetCookie(event.setCookie)
-  const sameSite = typeof attributes.sameSite === 'string' ? SAME_SITE[attributes.sameSite.toLowerCase()] : attributes.sameSite === true ? 'Strict' : undefined
-  const cookie: CookieView = {
-    name: event.name,
-    value: event.value,
-    domain: storedDomain(url.hostname.toLowerCase(), attributes.domain),
-    path: attributes.path?.startsWith('/') ? attributes.path : defaultPath(url.pathname),
-    ...(event.expiresAtSec === undefined ? {} : { expiresAtSec: event.expiresAtSec }),
-    httpOnly: attributes.httpOnly === true,
-    secure: attributes.secure === true,
-    ...(sameSite ? { sameSite } : {}),
-    sizeBytes: byteLength(event.name) + byteLength(event.value),
-  }
-  const at = jar.findIndex((c) => c.name === cookie.name && c.path === cookie.path && c.domain === cookie.domain)
-  if (at < 0) return [...jar, cookie]
-  return jar.map((c, i) => (i === at ? cookie : c))
-}
-
-function byteLength(text: string): number {
-  return new TextEncoder().encode(text).length
+  return trace.jarBefore
 }

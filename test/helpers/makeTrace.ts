@@ -51,16 +51,23 @@ const CSRF_COOKIE = `${CSRF_TOKEN}|${'ab'.repeat(32)}`
 const BASE = 'http://localhost:3000'
 const SESSION_EXPIRES = new Date((FIXTURE_NOW_SEC + V4_MAX_AGE_SEC) * 1000).toUTCString()
 
-type EventInput = TraceEvent extends infer E ? (E extends TraceEvent ? Omit<E, 'step' | 'atSec'> & { atSec?: number } : never) : never
+/** An event as a fixture writes it: no step number, time optional, and no jar (makeTrace records it). */
+export type EventInput = TraceEvent extends infer E ? (E extends TraceEvent ? Omit<E, 'step' | 'atSec' | 'jar'> & { atSec?: number } : never) : never
 
 export function cookie(name: string, value: string, extra: Partial<CookieView> = {}): CookieView {
-  return { name, value, domain: 'localhost', path: '/', httpOnly: true, secure: false, sameSite: 'Lax', sizeBytes: name.length + 1 + value.length, ...extra }
+  return { name, value, domain: 'localhost', path: '/', httpOnly: true, secure: false, sameSite: 'Lax', ...extra, sizeBytes: new TextEncoder().encode(name + value).length }
 }
 
 /** A trace from events without `step`/`atSec`: steps are numbered in order, times default to the start. */
 export function makeTrace(flow: FlowName, events: EventInput[], options: { startedAtSec?: number; jarBefore?: CookieView[]; jarAfter?: CookieView[]; result?: FlowResult; flavor?: Trace['flavor']; id?: string } = {}): Trace {
   const startedAtSec = options.startedAtSec ?? FIXTURE_NOW_SEC
-  const full = events.map((event, step) => ({ ...event, step, atSec: event.atSec ?? startedAtSec }) as TraceEvent)
+  let jar = options.jarBefore ?? []
+  const full = events.map((event, step) => {
+    const stamped = { ...event, step, atSec: event.atSec ?? startedAtSec }
+    if (!event.kind.startsWith('cookie.')) return stamped as TraceEvent
+    jar = fixtureJarAfter(jar, event)
+    return { ...stamped, jar } as TraceEvent
+  })
   const finished = [...full].reverse().find((event) => event.kind === 'flow.finished')
   const result = options.result ?? (finished?.kind === 'flow.finished' ? finished.result : { flow: 'getCsrfToken', csrfToken: '' })
   return {
@@ -73,6 +80,23 @@ export function makeTrace(flow: FlowName, events: EventInput[], options: { start
     jarAfter: options.jarAfter ?? [],
     events: full,
     result,
+  }
+}
+
+/** The jar after a fixture's cookie step: fixtures use one host and path `/`, so name alone identifies a cookie. */
+function fixtureJarAfter(jar: CookieView[], event: EventInput): CookieView[] {
+  switch (event.kind) {
+    case 'cookie.set': {
+      const flags = { httpOnly: /;\s*HttpOnly/i.test(event.setCookie), secure: /;\s*Secure/i.test(event.setCookie), ...(event.expiresAtSec === undefined ? {} : { expiresAtSec: event.expiresAtSec }) }
+      return [...jar.filter((c) => c.name !== event.name), cookie(event.name, event.value, flags)]
+    }
+    case 'cookie.tampered':
+      return jar.map((c) => (c.name === event.name ? cookie(c.name, event.value, c) : c))
+    case 'cookie.deleted':
+    case 'cookie.expired':
+      return jar.filter((c) => c.name !== event.name)
+    default:
+      return jar
   }
 }
 

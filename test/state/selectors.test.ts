@@ -87,12 +87,20 @@ describe('replayJar / selectJarAtCursor', () => {
     expect(jar.find((c) => c.name === 'next-auth.session-token')!.value).toBe(V4_TOKEN_REFRESHED)
   })
 
-  it('reads Secure, SameSite and Domain from the Set-Cookie line', () => {
+  it('shows the jar the engine recorded at the newest cookie step up to the cursor', () => {
+    const recorded = [cookie('__Secure-next-auth.session-token', 'abc', { domain: '.example.com', path: '/app', secure: true, sameSite: 'Strict' })]
     const line = '__Secure-next-auth.session-token=abc; Domain=example.com; Path=/app; HttpOnly; Secure; SameSite=Strict'
-    const trace: Trace = { ...makeSignInTrace(), jarBefore: [], events: [{ kind: 'cookie.set', step: 0, atSec: 0, actor: 'cookieJar', name: '__Secure-next-auth.session-token', value: 'abc', setCookie: line }] }
-    expect(replayJar(trace, 0)).toEqual([
-      { name: '__Secure-next-auth.session-token', value: 'abc', domain: '.example.com', path: '/app', httpOnly: true, secure: true, sameSite: 'Strict', sizeBytes: 35 },
-    ])
+    const trace: Trace = {
+      ...makeSignInTrace(),
+      jarBefore: [],
+      events: [
+        { kind: 'cookie.set', step: 0, atSec: 0, actor: 'cookieJar', name: '__Secure-next-auth.session-token', value: 'abc', setCookie: line, jar: recorded },
+        { kind: 'clock.advanced', step: 1, atSec: 60, actor: 'browser', bySec: 60 },
+      ],
+    }
+    expect(replayJar(trace, -1)).toEqual([])
+    expect(replayJar(trace, 0)).toBe(recorded)
+    expect(replayJar(trace, 1)).toBe(recorded)
   })
 })
 

@@ -65,7 +65,7 @@ export function createPlayground(options: PlaygroundOptions = {}): Playground {
 
   function context(): FlowContext {
     client.pageUrl = `${parseSiteUrl(config.siteUrl).origin}/`
-    return { config, clock, jar, runner, random, trace: createTraceBuilder(clock), sources: SOURCES[config.flavor], server, client }
+    return { config, clock, jar, runner, random, trace: createTraceBuilder(clock, jar), sources: SOURCES[config.flavor], server, client }
   }
 
   function finish(ctx: FlowContext, name: TraceName, startedAtSec: number, jarBefore: Trace['jarBefore'], result: FlowResult): Trace {
@@ -156,8 +156,12 @@ export function createPlayground(options: PlaygroundOptions = {}): Playground {
     clearCookies() {
       return action('clearCookies', (ctx) => {
         const removed = jar.list()
+        // One cookie at a time, so each step's jar shows the ones still left.
+        removed.forEach((cookie, i) => {
+          jar.restore(removed.slice(i + 1))
+          ctx.trace.emit('cookieJar', undefined, { kind: 'cookie.deleted', name: cookie.name, setCookie: '' })
+        })
         jar.clear()
-        for (const cookie of removed) ctx.trace.emit('cookieJar', undefined, { kind: 'cookie.deleted', name: cookie.name, setCookie: '' })
         // useSession() keeps its (now stale) data until the page asks again, as in a real browser.
         return { flow: 'clearCookies', removed: removed.map((cookie) => cookie.name) }
       })

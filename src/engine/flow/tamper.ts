@@ -53,6 +53,7 @@ export function tamperSessionCookie(ctx: FlowContext): string | null {
     if (value === cookie.value) continue
     const at = replaced.findIndex((c) => c.name === cookie.name && c.path === cookie.path && c.domain === cookie.domain)
     replaced[at] = { ...cookie, value }
+    ctx.jar.restore(replaced)
     const setCookie = serializeSetCookie(cookie.name, value, { path: cookie.path, httpOnly: cookie.httpOnly, secure: cookie.secure, ...(cookie.sameSite ? { sameSite: cookie.sameSite.toLowerCase() as 'lax' | 'strict' | 'none' } : {}), ...(cookie.expiresAtSec === undefined ? {} : { expiresAtSec: cookie.expiresAtSec }) }, config.flavor)
     ctx.trace.emit('cookieJar', undefined, { kind: 'cookie.set', name: cookie.name, value, setCookie, ...(cookie.expiresAtSec === undefined ? {} : { expiresAtSec: cookie.expiresAtSec }) })
   }

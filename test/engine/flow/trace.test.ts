@@ -19,6 +19,29 @@ async function fullRound(flavor: FlowFlavor, seed: number): Promise<Trace[]> {
 }
 
 describe.each(['next-auth-v4', 'authjs'] as FlowFlavor[])('the trace (%s)', (flavor) => {
+  it('records the jar after every cookie step; the last one is the jar the trace ends with', async () => {
+    const traces = await fullRound(flavor, 3)
+    let cookieSteps = 0
+    for (const trace of traces) {
+      let jar = trace.jarBefore
+      for (const event of trace.events) {
+        if (!('jar' in event)) continue
+        cookieSteps++
+        if (event.kind === 'cookie.set') expect(event.jar.find((c) => c.name === event.name)?.value).toBe(event.value)
+        if (event.kind === 'cookie.deleted' || event.kind === 'cookie.expired') expect(event.jar.some((c) => c.name === event.name)).toBe(false)
+        jar = event.jar
+      }
+      expect(jar).toEqual(trace.jarAfter)
+    }
+    expect(cookieSteps).toBeGreaterThan(5)
+    const cleared = traces.at(-1)!
+    expect(cleared.flow).toBe('clearCookies')
+    // Cookies leave one at a time, so each step's jar is one shorter than the one before.
+    const sizes = cleared.events.filter((e) => e.kind === 'cookie.deleted').map((e) => ('jar' in e ? e.jar.length : -1))
+    expect(sizes.length).toBeGreaterThan(1)
+    expect(sizes).toEqual(sizes.map((_, i) => sizes.length - 1 - i))
+  })
+
   it('is plain data: a JSON round trip and structuredClone give it back unchanged', async () => {
     for (const trace of await fullRound(flavor, 1)) {
       expect(JSON.parse(JSON.stringify(trace))).toStrictEqual(trace)
