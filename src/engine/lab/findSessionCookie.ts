@@ -1,6 +1,7 @@
-// Finds the session cookie among pasted cookies and re-assembles its chunks the way the real
-// `SessionStore` reads them (`next-auth/core/lib/cookie.js`, `@auth/core/lib/utils/cookie.js`):
+// Finds the session cookie among pasted cookies and re-assembles its chunks with the cookie engine's
+// `SessionStore` (which mirrors `next-auth/core/lib/cookie.js` and `@auth/core/lib/utils/cookie.js`):
 // every cookie whose name starts with the cookie name, sorted by the number after the last `.`.
+import { createSessionStore } from './engines'
 import type { FlowFlavor } from '../flow/types'
 import { looksLikeCompactToken, type PastedCookie } from './parseTokenInput'
 import { SESSION_COOKIE_NAMES } from './sessionCookieNames'
@@ -86,24 +87,21 @@ function joinChunks(cookies: PastedCookie[], cookieName: string): SessionCookieM
   const flavorFromName = entry?.flavor ?? null
   // Auth.js skips empty values when it collects chunks; v4 keeps them (they join as nothing).
   const skippedEmpty: string[] = []
-  // The real store keeps one value per name (a later duplicate overwrites an earlier one, in its first place).
-  const byName = new Map<string, PastedCookie>()
+  // The cookie engine's mirror of the real store does the reading; the lab adds where each chunk was pasted.
+  // A plain object keeps one value per name in its first place, as the real store's does.
+  const requestCookies: Record<string, string> = {}
+  const positions = new Map<string, number>()
   for (const cookie of cookies) {
     if (!cookie.name.startsWith(cookieName)) continue
-    if (cookie.value === '' && flavorFromName !== 'next-auth-v4') {
-      skippedEmpty.push(cookie.name)
-      continue
-    }
-    const earlier = byName.get(cookie.name)
-    byName.set(cookie.name, earlier ? { ...cookie, position: earlier.position } : cookie)
+    if (cookie.value === '' && flavorFromName !== 'next-auth-v4') skippedEmpty.push(cookie.name)
+    requestCookies[cookie.name] = cookie.value
+    if (!positions.has(cookie.name)) positions.set(cookie.name, cookie.position)
   }
-  const collected = [...byName.values()]
-  // The real comparator, NaN and all: parseInt of the text after the last dot.
-  const suffixOf = (name: string) => parseInt(name.split('.').pop() || '0')
-  const sorted = [...collected].sort((a, b) => suffixOf(a.name) - suffixOf(b.name))
-  const chunks = sorted.map((cookie) => {
-    const suffix = CHUNK_SUFFIX.exec(cookie.name)
-    return { name: cookie.name, index: suffix && cookie.name === `${cookieName}.${suffix[1]}` ? Number(suffix[1]) : null, length: cookie.value.length, position: cookie.position }
+  const store = createSessionStore({ flavor: flavorFromName ?? 'authjs', cookie: { name: cookieName, options: {} }, requestCookies })
+  const collected = Object.keys(requestCookies).filter((name) => !skippedEmpty.includes(name))
+  const chunks = store.chunkNames.map((name) => {
+    const suffix = CHUNK_SUFFIX.exec(name)
+    return { name, index: suffix && name === `${cookieName}.${suffix[1]}` ? Number(suffix[1]) : null, length: requestCookies[name]!.length, position: positions.get(name)! }
   })
   const isChunk = (name: string) => CHUNK_SUFFIX.test(name) && name.replace(CHUNK_SUFFIX, '') === cookieName
   return {
@@ -111,10 +109,10 @@ function joinChunks(cookies: PastedCookie[], cookieName: string): SessionCookieM
     flavorFromName,
     securePrefix: cookieName.startsWith('__Secure-'),
     chunks,
-    value: sorted.map((cookie) => cookie.value).join(''),
-    reordered: sorted.some((cookie, i) => cookie !== collected[i]),
-    bareAndChunks: byName.has(cookieName) && collected.some((cookie) => isChunk(cookie.name)),
-    sweptIn: collected.filter((cookie) => cookie.name !== cookieName && !isChunk(cookie.name)).map((cookie) => cookie.name),
+    value: store.value,
+    reordered: store.chunkNames.some((name, i) => name !== collected[i]),
+    bareAndChunks: collected.includes(cookieName) && collected.some(isChunk),
+    sweptIn: collected.filter((name) => name !== cookieName && !isChunk(name)),
     skippedEmpty,
   }
 }
