@@ -66,6 +66,8 @@ export interface RunSlice {
   changeSecret: () => void
   clearCookies: () => Promise<Trace | null>
   setCallbackRunner: (runner: CallbackRunner | null) => void
+  /** Starts the callback worker and hands it the editors' code now, so the first run does not wait for it. */
+  warmSandbox: () => void
 }
 
 /** A fresh secret, like `openssl rand -base64 32`. */
@@ -82,6 +84,13 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
   let sandbox: SandboxRunner | null = null
   let plainRunner: CallbackRunner | null = null
 
+  /** The Worker sandbox with the editors' current code; made once, on first need. */
+  const currentSandbox = (): SandboxRunner => {
+    sandbox ??= createSandboxRunner({ timeoutMs: SANDBOX_TIMEOUT_MS })
+    sandbox.setSources(get().editorCode)
+    return sandbox
+  }
+
   const prepareRunner = (playground: Playground) => {
     const { callbackRunner } = get()
     if (callbackRunner) return playground.setRunner(callbackRunner)
@@ -89,9 +98,7 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
       plainRunner ??= createDefaultRunner()
       return playground.setRunner(plainRunner)
     }
-    sandbox ??= createSandboxRunner({ timeoutMs: SANDBOX_TIMEOUT_MS })
-    sandbox.setSources(get().editorCode)
-    playground.setRunner(sandbox)
+    playground.setRunner(currentSandbox())
   }
 
   /** Queues one engine call; shows its trace unless a newer run started meanwhile. */
@@ -187,6 +194,10 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
     changeSecret: () => get().setConfig({ secret: generateSecret() }),
     clearCookies: () => startRun('clearCookies', (playground) => playground.clearCookies()),
     setCallbackRunner: (runner) => set({ callbackRunner: runner }),
+    warmSandbox: () => {
+      if (get().callbackRunner || typeof Worker === 'undefined') return
+      currentSandbox()
+    },
   }
 }
 

@@ -95,6 +95,17 @@ describe('hostile callbacks', () => {
     expect(await editorText(page, 'jwt callback')).toBe(code)
   })
 
+  it('runs code whose top level declares its own `users`, `fetch` and `document`', async () => {
+    const { page } = app
+    const top = "const users = ['shadowed']\nconst fetch = (x: string) => x\nconst document = { title: 'mine' }\n"
+    const code = top + jwt("token.shadow = `${users[0]} ${fetch('ok')} ${document.title}`\n  return token")
+    await pasteInto(page, 'jwt callback', code)
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click()
+    await page.getByRole('region', { name: 'Token inspector', exact: true }).getByText('shadowed ok mine').first().waitFor({ timeout: 10_000 })
+    expect(await editorsPanel(page).getByRole('alert').count()).toBe(0)
+    expect(await editorText(page, 'jwt callback')).toBe(code)
+  })
+
   it('let nothing leave the page origin and logged no errors', () => {
     expect(app.foreignRequests()).toEqual([])
     expect(app.errors).toEqual([])

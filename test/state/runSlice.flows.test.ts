@@ -1,6 +1,6 @@
 // The run slice against the real engine: every action leaves a trace, keeps the clock in sync, and
 // the cookie jar the panels replay from the trace equals the jar the engine ends with.
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { createDefaultRunner, demoUsers, EngineError, type CallbackRunner, type Trace } from '../../src/engine'
 import { createAppStore } from '../../src/state/createAppStore'
 import { replayJar, selectSessionAtCursor, selectTokenAtCursor } from '../../src/state/selectors'
@@ -183,5 +183,52 @@ describe('run slice with the real engine', () => {
     store.setState({ playground })
     await expect(store.getState().getSession()).resolves.not.toBeNull()
     expect(store.getState().runStatus).toBe('idle')
+  })
+})
+
+describe('run slice: warming the callback sandbox', () => {
+  const realWorker = (globalThis as { Worker?: unknown }).Worker
+  afterEach(() => {
+    ;(globalThis as { Worker?: unknown }).Worker = realWorker
+  })
+
+  /** Stands in for the browser's Worker; counts how many were started. */
+  function fakeWorkerClass() {
+    const started: string[] = []
+    class FakeWorker {
+      onmessage = null
+      onerror = null
+      onmessageerror = null
+      constructor(url: URL | string) {
+        started.push(String(url))
+      }
+      postMessage() {}
+      terminate() {}
+      addEventListener() {}
+      removeEventListener() {}
+    }
+    return { FakeWorker, started }
+  }
+
+  it('starts one worker ahead of the first run, and only one', async () => {
+    const { FakeWorker, started } = fakeWorkerClass()
+    ;(globalThis as { Worker?: unknown }).Worker = FakeWorker
+    const store = createAppStore()
+    store.getState().warmSandbox()
+    expect(started).toHaveLength(1)
+    expect(started[0]).toMatch(/worker/)
+    store.getState().warmSandbox()
+    expect(started).toHaveLength(1)
+  })
+
+  it('does nothing where there is no Worker, or when a runner is plugged in', () => {
+    ;(globalThis as { Worker?: unknown }).Worker = undefined
+    expect(() => createAppStore().getState().warmSandbox()).not.toThrow()
+    const { FakeWorker, started } = fakeWorkerClass()
+    ;(globalThis as { Worker?: unknown }).Worker = FakeWorker
+    const store = createAppStore()
+    store.getState().setCallbackRunner(createDefaultRunner())
+    store.getState().warmSandbox()
+    expect(started).toHaveLength(0)
   })
 })

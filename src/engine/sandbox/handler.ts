@@ -6,7 +6,7 @@ import { EngineError, type SerializedEngineError } from '../errors'
 import type { ConsoleEntry, ConsoleLevel, MockUser } from '../flow/types'
 import { checkReturn } from './checkReturn'
 import { createGlobalView, FORBIDDEN_GLOBALS, ForbiddenApiError, forbiddenStub } from './forbidden'
-import type { HostToWorker, RunReply, SandboxCallbackName } from './protocol'
+import { SANDBOX_CALLBACK_NAMES, type RunMessage, type RunReply, type SandboxCallbackName, type WarmMessage } from './protocol'
 import { decodeMappings, originalPosition, type DecodedMappings } from './sourceMap'
 
 const MAX_LOG_ENTRIES = 200
@@ -102,12 +102,30 @@ function findReturnedArgument(first: unknown, value: unknown): string | undefine
  */
 const SHADOWED_APIS = FORBIDDEN_GLOBALS.filter((api) => api !== 'eval')
 const MODULE_PARAMS = ['exports', 'require', 'users', ...SHADOWED_APIS, 'console', 'self', 'globalThis']
+/**
+ * The learner's module runs in a block of its own inside the factory, so a top-level `const users`
+ * or `const fetch` shadows the parameter (valid code) instead of redeclaring it (a SyntaxError).
+ * The directive moves out of the block, where it would be a plain string: the module stays strict.
+ */
+const MODULE_PROLOGUE = '"use strict";\n{\n'
+const MODULE_EPILOGUE = '\n}'
+
+/** Runs one callback call; `warm` transpiles sources ahead of their first call. */
+export interface WorkerHandler {
+  (message: RunMessage): Promise<RunReply>
+  warm(sources: WarmMessage['sources']): void
+  /** Wakes sucrase with a stand-in module (the worker does this while it boots). */
+  warmUp(): void
+}
+
+/** A tiny module in the shape of a callback source: transpiling it wakes sucrase before any source arrives. */
+const WARM_UP_SOURCE = 'import type { JWT } from "next-auth/jwt"\nexport const callbacks = { async jwt({ token }: { token: JWT }) { return token } }\n'
 
 /**
  * Builds the handler. `FunctionCtor` is taken when the handler is created, so the worker can
  * harden the global `Function` afterwards.
  */
-export function createWorkerHandler(realGlobal: object = globalThis): (message: HostToWorker) => Promise<RunReply> {
+export function createWorkerHandler(realGlobal: object = globalThis): WorkerHandler {
   const FunctionCtor = Function
   const now = () => performance.now()
   const cache = new Map<string, CompiledModule>()
@@ -116,15 +134,15 @@ export function createWorkerHandler(realGlobal: object = globalThis): (message: 
   const users: MockUser[] = []
   const stubs = SHADOWED_APIS.map((api) => forbiddenStub(api))
 
-  // How many lines the Function constructor puts before the body (V8: 2), so stack lines map back.
+  // How many lines the Function constructor (V8: 2) and the prologue put before the module, so stack lines map back.
   const bodyLineOffset = (() => {
     try {
-      new FunctionCtor(...MODULE_PARAMS, 'throw new Error()')()
+      new FunctionCtor(...MODULE_PARAMS, `${MODULE_PROLOGUE}throw new Error()${MODULE_EPILOGUE}`)()
     } catch (error) {
       const match = /<anonymous>:(\d+):\d+/.exec((error as Error).stack ?? '')
       if (match) return Number(match[1]) - 1
     }
-    return 2
+    return 2 + MODULE_PROLOGUE.split('\n').length - 1
   })()
 
   function requireModule(specifier: string): unknown {
@@ -150,7 +168,7 @@ export function createWorkerHandler(realGlobal: object = globalThis): (message: 
     const epilogue = `\n;return {${localNames.map((name) => `${name}: typeof ${name} === 'function' ? ${name} : undefined`).join(', ')}}`
     let factory: (...args: unknown[]) => Record<string, unknown>
     try {
-      factory = new FunctionCtor(...MODULE_PARAMS, module.transpiled.code + epilogue) as typeof factory
+      factory = new FunctionCtor(...MODULE_PARAMS, MODULE_PROLOGUE + module.transpiled.code + epilogue + MODULE_EPILOGUE) as typeof factory
     } catch (error) {
       throw new EngineError('SANDBOX_SYNTAX_ERROR', `${callback}: ${(error as Error).message}`, { cause: error, details: { callback, reason: (error as Error).message } })
     }
@@ -205,7 +223,25 @@ export function createWorkerHandler(realGlobal: object = globalThis): (message: 
     }
   }
 
-  return async function handle(message: HostToWorker): Promise<RunReply> {
+  function warm(sources: WarmMessage['sources']): void {
+    for (const name of SANDBOX_CALLBACK_NAMES) {
+      const source = sources[name]
+      if (typeof source !== 'string') continue
+      try {
+        compiled(name, source)
+      } catch (error) {
+        // A source that does not transpile is not cached: its run transpiles it again and reports the error.
+        if (!(error instanceof EngineError)) throw error
+      }
+    }
+  }
+
+  // sucrase's first transform is several times slower than the next ones; pay it before any call.
+  function warmUp(): void {
+    transpile('jwt', WARM_UP_SOURCE)
+  }
+
+  async function handle(message: RunMessage): Promise<RunReply> {
     const logs: ConsoleEntry[] = []
     const started = now()
     let module: CompiledModule | undefined
@@ -225,4 +261,6 @@ export function createWorkerHandler(realGlobal: object = globalThis): (message: 
       capture.setTarget(null)
     }
   }
+
+  return Object.assign(handle, { warm, warmUp })
 }

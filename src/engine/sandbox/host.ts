@@ -1,6 +1,7 @@
 // The sandbox host: the CallbackRunner the flows call when the learner edits callbacks. It runs each
 // call in a module Web Worker (worker.ts) with a time limit; on timeout or crash it terminates the
-// worker and starts a fresh one. The only engine file that touches `Worker`, and only when called.
+// worker and starts a fresh one. The only engine file that touches `Worker`: it starts one as soon as
+// the runner is made, and hands it each new source to transpile, so the first call finds it warm.
 import { EngineError, type SerializedEngineError } from '../errors'
 import type { CallbackContext, CallbackName, CallbackResult, CallbackRunner } from '../flow/types'
 import { SANDBOX_CALLBACK_NAMES, SANDBOX_DEFAULT_TIMEOUT_MS, type HostToWorker, type SandboxCallbackName, type WorkerToHost } from './protocol'
@@ -111,7 +112,20 @@ export function createSandboxRunner(options: SandboxRunnerOptions = {}): Sandbox
     }
     worker.onmessageerror = () => kill(entry, new EngineError('SANDBOX_CRASHED', 'a message from the callback worker could not be read').toJSON())
     live = entry
+    // A replacement worker (after a timeout or crash) gets the current sources too.
+    warm(entry, sources)
     return entry
+  }
+
+  /** Once `entry` is ready, has it transpile `next` ahead of their first call (no answer expected). */
+  function warm(entry: LiveWorker, next: SandboxSources): void {
+    if (!SANDBOX_CALLBACK_NAMES.some((name) => typeof next[name] === 'string')) return
+    const message: HostToWorker = { type: 'warm', sources: { ...next } }
+    // Queued on `ready` before any call awaits it, so the warm message reaches the worker first.
+    // A worker that never gets ready is reported by the call that waits for it.
+    entry.ready.then(() => {
+      if (live === entry) entry.worker.postMessage(message)
+    }, () => {})
   }
 
   async function call(name: SandboxCallbackName, source: string, args: unknown[], context: CallbackContext): Promise<CallbackResult> {
@@ -169,9 +183,18 @@ export function createSandboxRunner(options: SandboxRunnerOptions = {}): Sandbox
     })
   }
 
+  // Start the worker now, not on the first call: by the time a flow calls back, it has booted.
+  // Where there is no Worker the first call reports SANDBOX_UNAVAILABLE, so the error is not lost.
+  spawn()
+
   return {
     setSources(next) {
-      for (const name of SANDBOX_CALLBACK_NAMES) if (typeof next[name] === 'string') sources[name] = next[name]
+      const changed: SandboxSources = {}
+      for (const name of SANDBOX_CALLBACK_NAMES) {
+        const source = next[name]
+        if (typeof source === 'string' && source !== sources[name]) changed[name] = sources[name] = source
+      }
+      if (live && !disposed) warm(live, changed)
     },
     run(name, args, context) {
       const source = isSandboxCallback(name) ? sources[name] : undefined

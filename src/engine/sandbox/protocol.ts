@@ -14,7 +14,8 @@ export const SANDBOX_DEFAULT_TIMEOUT_MS = 1000
 /** A return value larger than this (as UTF-8 JSON) is refused with SANDBOX_RETURN_TOO_LARGE. */
 export const SANDBOX_MAX_RETURN_BYTES = 1024 * 1024
 
-export type HostToWorker = {
+/** Run one callback; the worker answers with a `result` of the same id. */
+export type RunMessage = {
   type: 'run'
   id: number
   callback: SandboxCallbackName
@@ -22,6 +23,14 @@ export type HostToWorker = {
   args: unknown[]
   users: MockUser[]
 }
+
+/** Transpile these sources ahead of their first run (no answer): the first call then skips sucrase's cold start. */
+export type WarmMessage = {
+  type: 'warm'
+  sources: Partial<Record<SandboxCallbackName, string>>
+}
+
+export type HostToWorker = RunMessage | WarmMessage
 
 export type WorkerToHost =
   | { type: 'ready' }

@@ -15,7 +15,12 @@ const listen = scope.addEventListener.bind(scope)
 const handle = createWorkerHandler(globalThis)
 
 listen('message', (event) => {
-  void handle(event.data as HostToWorker).then((reply) => {
+  const message = event.data as HostToWorker
+  if (message.type === 'warm') {
+    handle.warm(message.sources)
+    return
+  }
+  void handle(message).then((reply) => {
     try {
       post(reply)
     } catch (error) {
@@ -30,4 +35,6 @@ listen('error', (event) => event.preventDefault())
 listen('unhandledrejection', (event) => event.preventDefault())
 
 hardenWorkerGlobal(globalThis)
+// Booting includes sucrase's slow first transform, so the first call of the learner's code does not.
+handle.warmUp()
 post({ type: 'ready' })

@@ -74,6 +74,48 @@ describe('createWorkerHandler: how a source maps to a function', () => {
   })
 })
 
+describe('createWorkerHandler: top-level names of the learner module', () => {
+  it.each(['users', 'fetch', 'document', 'console', 'self', 'globalThis'])('lets a top-level `const %s` shadow the sandbox name of that name', async (name) => {
+    const source = `const ${name} = { marker: '${name}' }\nexport function jwt({ token }: any) {\n  return { ...token, marker: ${name}.marker }\n}\n`
+    const reply = await run('jwt', source, [{ token: {} }])
+    expect(reply).toMatchObject({ ok: true, value: { marker: name } })
+  })
+
+  it('still maps a throw after such a declaration to the learner line', async () => {
+    const reply = await run('jwt', 'const users = []\nexport function jwt() {\n  throw new Error("x3")\n}\n', [{ token: {} }])
+    expect(reply).toMatchObject({ ok: false, error: { code: 'SANDBOX_THREW', details: { line: 3, reason: 'x3' } } })
+  })
+
+  it('keeps the module strict', async () => {
+    const reply = await run('jwt', 'export function jwt({ token }: any) {\n  undeclared = 1\n  return token\n}\n', [{ token: {} }])
+    expect(reply).toMatchObject({ ok: false, error: { code: 'SANDBOX_THREW', details: { name: 'ReferenceError', line: 2 } } })
+  })
+
+  it('still refuses the real API where the learner did not declare the name', async () => {
+    const reply = await run('jwt', 'const users = []\nexport async function jwt() {\n  return fetch("https://example.com")\n}\n', [{ token: {} }])
+    expect(reply).toMatchObject({ ok: false, error: { code: 'SANDBOX_FORBIDDEN_API', details: { api: 'fetch', line: 3 } } })
+  })
+})
+
+describe('createWorkerHandler: warm', () => {
+  it('transpiles sources ahead of time without running them, and the run then answers as usual', async () => {
+    const handle = createWorkerHandler()
+    handle.warmUp()
+    const source = 'console.log("top level")\nexport function jwt({ token }: any) { return { ...token, warm: true } }'
+    handle.warm({ jwt: source })
+    const reply = await run('jwt', source, [{ token: {} }], handle)
+    expect(reply).toMatchObject({ ok: true, value: { warm: true }, logs: [{ level: 'log', text: 'top level' }] })
+  })
+
+  it('leaves a source with a syntax error for its run to report', async () => {
+    const handle = createWorkerHandler()
+    const source = 'export function jwt({ token }: any) {\n  return token +\n}\n'
+    expect(() => handle.warm({ jwt: source })).not.toThrow()
+    const reply = await run('jwt', source, [{ token: {} }], handle)
+    expect(reply).toMatchObject({ ok: false, error: { code: 'SANDBOX_SYNTAX_ERROR', details: { callback: 'jwt', line: 3 } } })
+  })
+})
+
 describe('createWorkerHandler: logs', () => {
   it('captures console.log/info/warn/error per call, rendered to text', async () => {
     const handle = createWorkerHandler()

@@ -12,6 +12,11 @@ function createFakeWorker(log: string[]): WorkerLike {
     onmessage: null,
     onerror: null,
     postMessage(message: HostToWorker) {
+      if (message.type === 'warm') {
+        log.push(`warm ${Object.keys(message.sources).join(',')}`)
+        handle.warm(message.sources)
+        return
+      }
       log.push(`run ${message.callback}`)
       if (message.source.includes('hang')) return
       if (message.source.includes('crash')) {
@@ -66,7 +71,7 @@ describe('createSandboxRunner', () => {
     await vi.advanceTimersByTimeAsync(1)
     const result = await pending
     expect(result).toMatchObject({ ok: false, error: { code: 'SANDBOX_TIMEOUT', details: { callback: 'jwt', timeoutMs: 250, elapsedMs: 250 } } })
-    expect(log).toEqual(['spawn', 'run jwt', 'terminate', 'spawn'])
+    expect(log).toEqual(['spawn', 'warm jwt', 'run jwt', 'terminate', 'spawn', 'warm jwt'])
     runner.setSources({ jwt: JWT })
     await expect(runner.run('jwt', [{ token: {} }], context)).resolves.toMatchObject({ ok: true })
   })
@@ -88,7 +93,22 @@ describe('createSandboxRunner', () => {
     const [a, b] = await Promise.all([runner.run('jwt', [{ token: {} }], context), runner.run('session', [{ session: { expires: 'x' } }], context)])
     expect(a).toMatchObject({ ok: true, value: { seen: true } })
     expect(b).toMatchObject({ ok: true, value: { expires: 'x' } })
-    expect(log).toEqual(['spawn', 'run jwt', 'run session'])
+    expect(log).toEqual(['spawn', 'warm jwt,session', 'run jwt', 'run session'])
+  })
+
+  it('starts its worker when it is made and has it transpile each new source before the first call', async () => {
+    const log: string[] = []
+    const runner = createSandboxRunner({ createWorker: () => createFakeWorker(log) })
+    expect(log).toEqual(['spawn'])
+    runner.setSources({ jwt: JWT })
+    await Promise.resolve()
+    await Promise.resolve()
+    expect(log).toEqual(['spawn', 'warm jwt'])
+    // Unchanged sources are not sent again; a changed one is.
+    runner.setSources({ jwt: JWT })
+    runner.setSources({ jwt: JWT, session: 'export function session({ session }: any) { return session }' })
+    await runner.run('jwt', [{ token: {} }], context)
+    expect(log).toEqual(['spawn', 'warm jwt', 'warm session', 'run jwt'])
   })
 
   it('sends callbacks without a source to the fallback runner, or answers SANDBOX_UNAVAILABLE', async () => {
