@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'react'
 import type { FlowFlavor, SandboxCallbackName } from '../../engine/index'
 import type { EditorDiagnostics } from '../../state/editorSlice'
 import { isSyntaxMarker, monaco, useFlavorDeclarations } from './monacoSetup'
+import { MONACO_THEME_NAMES } from './monacoThemes'
 import './monacoOverrides.css'
 
 export interface CallbackMarker {
@@ -63,7 +64,7 @@ export default function MonacoCallbackEditor({ name, ariaLabel, code, flavor, da
       path={`file:///callbacks/${name}.ts`}
       language="typescript"
       value={code}
-      theme={dark ? 'vs-dark' : 'vs'}
+      theme={dark ? MONACO_THEME_NAMES.dark : MONACO_THEME_NAMES.light}
       height="320px"
       options={{ ...OPTIONS, ariaLabel }}
       onMount={(editor, m) => {

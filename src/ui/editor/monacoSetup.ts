@@ -5,6 +5,7 @@ import * as monaco from 'monaco-editor'
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker'
 import TsWorker from 'monaco-editor/language/typescript/ts.worker?worker'
 import type { FlowFlavor } from '../../engine/index'
+import { MONACO_THEME_NAMES, MONACO_THEMES } from './monacoThemes'
 import { TYPE_DECLARATIONS } from './typeDeclarations'
 
 self.MonacoEnvironment = {
@@ -12,6 +13,10 @@ self.MonacoEnvironment = {
 }
 // Must run before the first <Editor> mounts, or the wrapper fetches Monaco from a CDN.
 loader.config({ monaco })
+
+// Contrast-safe variants of vs / vs-dark, defined before any editor asks for them.
+monaco.editor.defineTheme(MONACO_THEME_NAMES.light, MONACO_THEMES.light)
+monaco.editor.defineTheme(MONACO_THEME_NAMES.dark, MONACO_THEMES.dark)
 
 const ts = monaco.typescript
 ts.typescriptDefaults.setCompilerOptions({
