@@ -1,6 +1,7 @@
 // A small typed i18n layer: `t('app.panels.pipeline')` with `{name}` placeholders.
+// Only English is in the initial bundle; other catalogues arrive by dynamic import (loadLocale) and until then
+// t() stays synchronous and falls back to English.
 import { en, type Messages } from './en'
-import { zh } from './zh'
 
 export type DeepPartial<T> = { [K in keyof T]?: T[K] extends string ? string : DeepPartial<T[K]> }
 
@@ -13,7 +14,51 @@ export type Locale = 'en' | 'zh'
 export const LOCALES: readonly Locale[] = ['en', 'zh']
 export type MessageParams = Record<string, string | number>
 
-const catalogs: Record<Locale, DeepPartial<Messages>> = { en, zh }
+const catalogs: Partial<Record<Locale, DeepPartial<Messages>>> = { en }
+const loaders: Record<Exclude<Locale, 'en'>, () => Promise<DeepPartial<Messages>>> = {
+  zh: () => import('./zh').then((module) => module.zh),
+}
+const pending = new Map<Locale, Promise<void>>()
+const listeners = new Set<() => void>()
+let catalogVersion = 0
+
+/** True once `locale`'s catalogue is in memory (English always is). */
+export function isLocaleLoaded(locale: Locale): boolean {
+  return catalogs[locale] !== undefined
+}
+
+/** Fetch `locale`'s catalogue once; listeners hear when it arrives so the screen can re-render in that language. */
+export function loadLocale(locale: Locale): Promise<void> {
+  if (locale === 'en' || catalogs[locale]) return Promise.resolve()
+  let loading = pending.get(locale)
+  if (!loading) {
+    loading = loaders[locale]().then(
+      (catalog) => {
+        catalogs[locale] = catalog
+        catalogVersion += 1
+        for (const listener of listeners) listener()
+      },
+      (error: unknown) => {
+        // Forget the failed attempt so the next switch retries; the caller records the error.
+        pending.delete(locale)
+        throw error
+      },
+    )
+    pending.set(locale, loading)
+  }
+  return loading
+}
+
+/** Subscribe to catalogue arrivals (for useSyncExternalStore); returns the unsubscribe function. */
+export function subscribeToCatalogs(listener: () => void): () => void {
+  listeners.add(listener)
+  return () => listeners.delete(listener)
+}
+
+/** Changes each time a catalogue arrives. */
+export function getCatalogVersion(): number {
+  return catalogVersion
+}
 
 function lookup(catalog: unknown, key: string): string | undefined {
   let node: unknown = catalog

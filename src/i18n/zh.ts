@@ -1,10 +1,15 @@
 // Simplified Chinese. Partial: any key missing here falls back to English. One file per area under zh/.
+// Loaded on demand by loadLocale('zh') in t.ts, so none of it is in the initial bundle.
 import type { DeepPartial } from './t'
 import type { Messages } from './en'
 import { app } from './zh/app'
-import { controls } from './zh/controls'
 import { config } from './zh/config'
+import { controls } from './zh/controls'
 import { cookieJar } from './zh/cookieJar'
+import { editor } from './zh/editor'
+import { inspector } from './zh/inspector'
+import { lab } from './zh/lab'
+import { pipeline } from './zh/pipeline'
 import { session } from './zh/session'
 
 export const zh: DeepPartial<Messages> = {
@@ -13,12 +18,8 @@ export const zh: DeepPartial<Messages> = {
   config,
   cookieJar,
   session,
+  lab,
+  pipeline,
+  inspector,
+  editor,
 }
-import { lab as zhLab } from './zh/lab'
-zh.lab = zhLab
-import { pipeline as zhPipeline } from './zh/pipeline'
-zh.pipeline = zhPipeline
-import { inspector as zhInspector } from './zh/inspector'
-zh.inspector = zhInspector
-import { editor as zhEditor } from './zh/editor'
-zh.editor = zhEditor

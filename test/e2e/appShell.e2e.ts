@@ -30,7 +30,8 @@ describe('the app shell', () => {
 
   it('opens the Token lab from the main screen', async () => {
     await app.page.getByRole('link', { name: 'Token lab' }).click()
-    await expect(app.page.getByRole('heading', { name: 'Token lab' }).isVisible()).resolves.toBe(true)
+    // The lab is loaded on demand, so its heading appears once its chunk has arrived.
+    await app.page.getByRole('heading', { name: 'Token lab' }).waitFor({ timeout: 10_000 })
     expect(app.page.url()).toContain('#/lab')
   })
 })

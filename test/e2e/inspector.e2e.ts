@@ -25,6 +25,9 @@ afterEach(async () => {
 
 const inspector = (page: Page): Locator => page.getByRole('region', { name: 'Token inspector', exact: true })
 const pipeline = (page: Page): Locator => page.getByRole('list', { name: 'Pipeline', exact: true })
+/** The step button whose narration (its accessible description) matches; the name is the row's visible text. */
+const stepButton = (page: Page, narration: RegExp): Locator =>
+  pipeline(page).getByRole('listitem').filter({ has: page.locator('span[hidden]', { hasText: narration }) }).getByRole('button')
 
 async function open(colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
   app = await openApp({ browser, colorScheme })
@@ -81,9 +84,9 @@ describe('Token inspector', () => {
   it('follows the pipeline: stepping back before the encode step empties the inspector of this run', async () => {
     const page = await open()
     await runAndSkip(page, 'Sign in')
-    await pipeline(page).getByRole('button', { name: /sends POST \/api\/auth\/callback\/credentials/ }).click()
+    await stepButton(page, /sends POST \/api\/auth\/callback\/credentials/).click()
     expect(await inspector(page).innerText()).toContain('Sign in to see the token.')
-    await pipeline(page).getByRole('button', { name: /jose encrypts the claims/ }).first().click()
+    await stepButton(page, /jose encrypts the claims/).first().click()
     expect(await inspector(page).innerText()).toContain('JWE · encrypted · dir + A256GCM')
   })
 
@@ -110,7 +113,7 @@ describe('Token inspector', () => {
     await runAndSkip(page, 'Sign in')
     await runAndSkip(page, 'Tamper cookie')
     await runAndSkip(page, 'Get session')
-    await pipeline(page).getByRole('button', { name: /jose cannot read the token/ }).click()
+    await stepButton(page, /jose cannot read the token/).click()
     const text = await page.getByRole('region', { name: 'Step details', exact: true }).innerText()
     expect(text).toContain('JWT_DECRYPT_FAILED')
     expect(text).toContain('The session token could not be decrypted')

@@ -20,6 +20,7 @@ interface PlayerProps {
   setSpeed: (speed: number) => void
 }
 
+// Only colours fade: an opacity fade on enabling a button would leave its text briefly faint (and fail contrast).
 function PlayerButton({ label, onClick, disabled, children, primary = false, wide = false }: { label: string; onClick: () => void; disabled: boolean; children: ReactNode; primary?: boolean; wide?: boolean }) {
   return (
     <button
@@ -28,7 +29,7 @@ function PlayerButton({ label, onClick, disabled, children, primary = false, wid
       title={label}
       onClick={onClick}
       disabled={disabled}
-      className={`inline-flex h-8 items-center justify-center gap-1.5 rounded-md text-sm font-medium outline-none transition focus-visible:ring-2 focus-visible:ring-indigo-500 disabled:cursor-not-allowed disabled:opacity-50 ${wide ? 'px-3' : 'w-8'} ${
+      className={`inline-flex h-8 items-center justify-center gap-1.5 rounded-md text-sm font-medium outline-none transition-colors focus-visible:ring-2 focus-visible:ring-indigo-500 disabled:cursor-not-allowed disabled:opacity-50 ${wide ? 'px-3' : 'w-8'} ${
         primary ? 'bg-indigo-600 text-white hover:bg-indigo-500' : 'border border-slate-300 bg-white text-slate-800 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700'
       }`}
     >

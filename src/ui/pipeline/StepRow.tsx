@@ -1,4 +1,4 @@
-import { memo } from 'react'
+import { memo, useId } from 'react'
 import type { Actor } from '../../engine/index'
 import { laneCentre, laneIndex, type Glyph } from './lanes'
 import { StepGlyph, type StepState } from './StepGlyph'
@@ -10,7 +10,7 @@ interface StepRowProps {
   /** Lanes with a request open during this step (activation bars). */
   busy: readonly Actor[]
   label: string
-  /** The row's accessible name: "Step 3: <narration>". */
+  /** The row's accessible description, "Step 3: <narration>"; its name is its visible text (number and label). */
   name: string
   state: StepState
   /** Milliseconds the current step plays for; the packet is only drawn when motion is allowed. */
@@ -36,11 +36,12 @@ function labelPlacement(glyph: Glyph): React.CSSProperties {
 
 export const StepRow = memo(function StepRow({ index, glyph, busy, label, name, state, animateMs, onSelect }: StepRowProps) {
   const current = state === 'current'
+  const narrationId = useId()
   return (
     <li aria-current={current ? 'step' : undefined} data-step={index} className="relative [contain:layout_paint_style]" style={{ height: ROW_HEIGHT_PX }}>
       <button
         type="button"
-        aria-label={name}
+        aria-describedby={narrationId}
         onClick={() => onSelect(index)}
         className={`group grid h-full w-full grid-cols-[2rem_minmax(0,1fr)] items-stretch rounded-lg text-left outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 ${
           current ? 'bg-indigo-50 ring-1 ring-indigo-300 dark:bg-indigo-950/50 dark:ring-indigo-700' : 'hover:bg-slate-100 dark:hover:bg-slate-800/70'
@@ -52,7 +53,7 @@ export const StepRow = memo(function StepRow({ index, glyph, busy, label, name, 
           }`}
         >
           {index + 1}
-        </span>
+        </span>{' '}
         <span className="relative block min-w-0">
           <StepGlyph glyph={glyph} state={state} busy={busy} />
           <span
@@ -66,6 +67,10 @@ export const StepRow = memo(function StepRow({ index, glyph, busy, label, name, 
           {current && animateMs !== null && <TravellingPacket key={index} glyph={glyph} durationMs={animateMs} />}
         </span>
       </button>
+      {/* The narration is the description, not the name, so the name stays what sighted users see (WCAG 2.5.3). */}
+      <span id={narrationId} hidden>
+        {name}
+      </span>
     </li>
   )
 })

@@ -10,6 +10,13 @@ import { TokenInspector } from '../tokenInspector/TokenInspector'
 import { NextStepHint } from './NextStepHint'
 
 const card = 'min-w-0 rounded-xl border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-700 dark:bg-slate-900'
+/**
+ * Panels that start below the first screen change on every step of a run: while they are off screen the
+ * browser skips their style, layout and paint (they stay in the accessibility tree), so a step re-lays out
+ * only what is visible. `auto` remembers the last rendered height, so scrolling doesn't jump. Skipping contains
+ * paint, so the two-panel row gets a 4 px inset (p-1, -m-1) to keep its panels' shadows.
+ */
+const offscreenSkipped = '[content-visibility:auto] [contain-intrinsic-size:auto_480px]'
 
 /**
  * The main screen: controls and configuration on the left; the pipeline, the cookie jar, the
@@ -30,11 +37,11 @@ export function PlaygroundScreen() {
           <div className={card}>
             <PipelineView />
           </div>
-          <div className="grid gap-4 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+          <div className={`grid gap-4 -m-1 p-1 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] ${offscreenSkipped}`}>
             <CookieJar />
             <SessionPanel />
           </div>
-          <div className={card}>
+          <div className={`${card} ${offscreenSkipped}`}>
             <TokenInspector />
           </div>
           <Panel label={t('app.panels.editors')}>

@@ -1,13 +1,15 @@
-import { useEffect } from 'react'
+import { lazy, Suspense, useEffect } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { useAppStore } from '../../state/useAppStore'
 import { useT } from '../../i18n/useT'
 import { LOCALES, type Locale } from '../../i18n/t'
 import type { ThemeChoice } from '../../state/uiSlice'
 import { PlaygroundScreen } from '../playground/PlaygroundScreen'
-import { TokenLab } from '../lab/TokenLab'
 import { useThemeClass } from './useThemeClass'
 import { useHashView } from './useHashView'
+
+// The Token lab is a second screen most visits never open: keep it (and its engine helpers) out of the initial bundle.
+const TokenLab = lazy(() => import('../lab/TokenLab').then((module) => ({ default: module.TokenLab })))
 
 const THEMES: ThemeChoice[] = ['system', 'light', 'dark']
 const LOCALE_NAMES: Record<Locale, string> = { en: 'English', zh: '简体中文' }
@@ -24,6 +26,13 @@ export function App() {
     document.documentElement.lang = locale === 'zh' ? 'zh-Hans' : 'en'
   }, [locale])
   useHashView(view, setView)
+  const warmSandbox = useAppStore((s) => s.warmSandbox)
+  useEffect(() => {
+    // Once the page is idle, boot the callback worker so the learner's first "Sign in" finds it ready.
+    if (typeof requestIdleCallback !== 'function') return void warmSandbox()
+    const id = requestIdleCallback(warmSandbox, { timeout: 2000 })
+    return () => cancelIdleCallback(id)
+  }, [warmSandbox])
 
   const tabClass = (active: boolean) =>
     `rounded-md px-3 py-1.5 text-sm font-medium ${active ? 'bg-indigo-600 text-white' : 'text-slate-700 hover:bg-slate-200 dark:text-slate-200 dark:hover:bg-slate-800'}`
@@ -64,7 +73,13 @@ export function App() {
           </div>
         </div>
       </header>
-      <main className="mx-auto max-w-[1600px] p-4">{view === 'lab' ? <TokenLab /> : <PlaygroundScreen />}</main>
+      <main className="mx-auto max-w-[1600px] p-4">{view === 'lab' ? (
+          <Suspense fallback={<div aria-busy="true" className="min-h-screen" />}>
+            <TokenLab />
+          </Suspense>
+        ) : (
+          <PlaygroundScreen />
+        )}</main>
     </div>
   )
 }

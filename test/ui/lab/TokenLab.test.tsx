@@ -1,5 +1,6 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
-import { beforeEach, describe, expect, it } from 'vitest'
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { loadLocale } from '../../../src/i18n/t'
 import type { OpenTokenResult, TokenDetection } from '../../../src/engine/index'
 import { LAB_SECRET_STORAGE_KEY } from '../../../src/state/labSlice'
 import { appStore } from '../../../src/state/useAppStore'
@@ -61,6 +62,9 @@ function showResult(result: OpenTokenResult) {
 
 // The app's one store, as it was before any test touched it (its actions are bound to it).
 const initialState = appStore.getState()
+
+// The Chinese catalogue loads lazily in the app; have it ready so these tests can render synchronously.
+beforeAll(() => loadLocale('zh'))
 
 beforeEach(() => {
   localStorage.clear()

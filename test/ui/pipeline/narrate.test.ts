@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest'
-import { translate, type Locale, type MessageKey, type MessageParams } from '../../../src/i18n/t'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { loadLocale, translate, type Locale, type MessageKey, type MessageParams } from '../../../src/i18n/t'
 import { narrate, shortLabel } from '../../../src/ui/pipeline/narrate'
 import { STEP_BASE_MS } from '../../../src/ui/pipeline/playbackTiming'
 import { makeGetSessionTrace, makeProtectedPageTrace, makeSignInTrace, makeTamperedSessionTrace, makeFailedSignInTrace } from '../../helpers/makeTrace'
@@ -9,6 +9,9 @@ const tFor = (locale: Locale) => (key: MessageKey, params?: MessageParams) => tr
 const t = tFor('en')
 
 describe(narrate, () => {
+  // Chinese arrives by dynamic import in the app.
+  beforeAll(() => loadLocale('zh'))
+
   it('has fixtures covering every event kind', () => {
     const kinds = new Set(allFixtureEvents().map((event) => event.kind))
     expect([...kinds].sort()).toEqual(Object.keys(STEP_BASE_MS).sort())

@@ -1,5 +1,6 @@
 import { act, render, screen, within } from '@testing-library/react'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { loadLocale } from '../../../src/i18n/t'
 import { appStore } from '../../../src/state/useAppStore'
 import { PlaygroundScreen } from '../../../src/ui/playground/PlaygroundScreen'
 import { makeGetSessionTrace, makeSignInTrace } from '../../helpers/makeTrace'
@@ -11,6 +12,9 @@ const initial = appStore.getState()
 afterEach(() => appStore.setState(initial, true))
 
 describe('PlaygroundScreen', () => {
+  // The Chinese catalogue loads lazily in the app; have it ready so the language test can render synchronously.
+  beforeAll(() => loadLocale('zh'))
+
   it('has each landmark once with exactly its name, and keeps the editors mounted', () => {
     render(<PlaygroundScreen />)
     for (const name of ['Cookie jar', 'Token inspector', 'Session', 'Sign-in and actions', 'Configuration', 'Callbacks']) {
