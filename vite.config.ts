@@ -2,6 +2,8 @@
 import { defineConfig } from 'vite'
 import react from '@vitejs/plugin-react'
 import tailwindcss from '@tailwindcss/vite'
+import { en } from './src/i18n/en'
+import { staticShellHtml } from './src/ui/shell/staticShell'
 
 // The production page's Content-Security-Policy: everything from the app's own origin, nothing from
 // elsewhere (backs up the callback sandbox). Monaco needs inline styles, and data: for its font.
@@ -24,6 +26,8 @@ export default defineConfig({
   plugins: [
     react(),
     tailwindcss(),
+    // The app's header is in index.html itself, so the first paint needs no JavaScript.
+    { name: 'static-shell', transformIndexHtml: (html) => html.replace('<div id="root"></div>', `<div id="root">${staticShellHtml(en)}</div>`) },
     // The production build gets a CSP meta tag (vite dev injects inline scripts, so not there).
     { name: 'content-security-policy', apply: 'build', transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }] },
   ],

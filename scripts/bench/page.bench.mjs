@@ -73,6 +73,13 @@ async function animatedSignIn(b) {
   const page = await context.newPage()
   await page.goto(b.appUrl)
   await page.waitForLoadState('networkidle')
+  // The run, not the page load: Monaco's lazy start (three editors, the TypeScript worker) and the
+  // callback worker's boot are over before the click, as when a person has read the screen first.
+  for (const name of ['authorize', 'jwt callback', 'session callback']) {
+    await page.locator('.monaco-editor').filter({ has: page.getByRole('textbox', { name, exact: true }) }).locator('.view-line').first().waitFor({ timeout: 30_000 })
+  }
+  await page.waitForTimeout(1000)
+  await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2000 })))
   const pipeline = page.getByRole('list', { name: 'Pipeline' })
   await b.browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'] })
   const started = Date.now()
@@ -135,6 +142,6 @@ export default async function pageBench({ browser, log }) {
     '',
     `Initial files: ${files.map((f) => `\`${f.file}\` ${fmt.kb(f.gzip)}`).join(', ')}.`,
     `Machine load (1-minute load average, ${os.cpus().length} cores) when the sign-ins started: ${loadBefore.toFixed(1)}; at the end: ${os.loadavg()[0].toFixed(1)}. Main-thread figures grow with it.`,
-    'The longest task is the longest `RunTask` on the page’s renderer main thread in a Chromium trace (`toplevel` category), from the click on “Sign in” until the pipeline has played its last step; it includes the engine’s run, the sandbox round trips and every animation frame.',
+    'The longest task is the longest `RunTask` on the page’s renderer main thread in a Chromium trace (`toplevel` category), from the click on “Sign in” until the pipeline has played its last step; it includes the engine’s run, the sandbox round trips and every animation frame. Each run starts on a settled page: the three editors shown, then 1 s and an idle callback.',
   ].join('\n')
 }

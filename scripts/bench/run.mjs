@@ -9,6 +9,10 @@ import { pathToFileURL } from 'node:url'
 import { build, preview } from 'vite'
 import { chromium } from 'playwright-core'
 
+// Measure the app as shipped. Vite's builds follow NODE_ENV, and a bench earlier in this process may
+// leave it at `development`, which would bundle React's development build.
+process.env.NODE_ENV = 'production'
+
 const DIR = 'scripts/bench'
 const OUT = 'BENCHMARKS.md'
 const only = process.argv.slice(2)
@@ -26,7 +30,7 @@ let browserContext
 async function browser() {
   if (browserContext) return browserContext
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get update && apt-get install -y chromium`)
-  await build({ logLevel: 'warn', build: { outDir: APP_DIST } })
+  await build({ logLevel: 'warn', mode: 'production', build: { outDir: APP_DIST } })
   await build({ configFile: join(DIR, 'vite.bench.config.ts') })
   const app = await preview({ build: { outDir: APP_DIST }, preview: { host: '127.0.0.1', port: 0 }, logLevel: 'error' })
   const benchPage = await preview({ configFile: join(DIR, 'vite.bench.config.ts'), root: DIR + '/page', build: { outDir: '../../../.bench-dist' }, preview: { host: '127.0.0.1', port: 0 }, logLevel: 'error' })

@@ -15,6 +15,16 @@ describe('the app shell', () => {
     await expect(app.page.getByText('create, store, read and verify the JWT session').isVisible()).resolves.toBe(true)
   })
 
+  it('paints the name and tagline from index.html alone, and the app replaces that shell', async () => {
+    const html = await (await fetch(app.baseUrl)).text()
+    expect(html).toContain('<h1 class="text-lg font-bold">NextAuth JWT Playground</h1>')
+    expect(html).toContain('create, store, read and verify the JWT session')
+    expect(html).toContain('Loading the playground…')
+    await app.page.getByRole('region', { name: 'Cookie jar', exact: true }).waitFor()
+    await expect(app.page.getByRole('heading', { level: 1 }).count()).resolves.toBe(1)
+    await expect(app.page.getByText('Loading the playground…').count()).resolves.toBe(0)
+  })
+
   it('lays out the panels, each a region with its exact name', async () => {
     for (const name of ['Cookie jar', 'Token inspector', 'Session']) {
       await expect(app.page.getByRole('region', { name, exact: true }).count()).resolves.toBe(1)

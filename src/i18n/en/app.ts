@@ -1,6 +1,8 @@
 export const app = {
   name: 'NextAuth JWT Playground',
   tagline: 'Watch NextAuth.js and Auth.js create, store, read and verify the JWT session — step by step, with the real crypto.',
+  /** Shown by index.html until the app's script has run. */
+  loading: 'Loading the playground…',
   nav: {
     label: 'Views',
     playground: 'Playground',

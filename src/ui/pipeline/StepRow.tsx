@@ -38,7 +38,8 @@ export const StepRow = memo(function StepRow({ index, glyph, busy, label, name, 
   const current = state === 'current'
   const narrationId = useId()
   return (
-    <li aria-current={current ? 'step' : undefined} data-step={index} className="relative [contain:layout_paint_style]" style={{ height: ROW_HEIGHT_PX }}>
+    // Rows scrolled out of the list's view skip style and layout (a run adds ~45 at once); they stay in the accessibility tree.
+    <li aria-current={current ? 'step' : undefined} data-step={index} className="relative" style={{ height: ROW_HEIGHT_PX, contentVisibility: 'auto', containIntrinsicSize: `auto ${ROW_HEIGHT_PX}px` }}>
       <button
         type="button"
         aria-describedby={narrationId}
