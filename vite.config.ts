@@ -2,8 +2,9 @@
 import { defineConfig } from 'vite'
 import react from '@vitejs/plugin-react'
 import tailwindcss from '@tailwindcss/vite'
-import { en } from './src/i18n/en'
-import { staticShellHtml } from './src/ui/shell/staticShell'
+// With extensions: Vite's native config loader (its future default) resolves only those.
+import { app } from './src/i18n/en/app.ts'
+import { staticShellHtml } from './src/ui/shell/staticShell.ts'
 
 // The production page's Content-Security-Policy: everything from the app's own origin, nothing from
 // elsewhere (backs up the callback sandbox). Monaco needs inline styles, and data: for its font.
@@ -27,7 +28,7 @@ export default defineConfig({
     react(),
     tailwindcss(),
     // The app's header is in index.html itself, so the first paint needs no JavaScript.
-    { name: 'static-shell', transformIndexHtml: (html) => html.replace('<div id="root"></div>', `<div id="root">${staticShellHtml(en)}</div>`) },
+    { name: 'static-shell', transformIndexHtml: (html) => html.replace('<div id="root"></div>', `<div id="root">${staticShellHtml({ app })}</div>`) },
     // The production build gets a CSP meta tag (vite dev injects inline scripts, so not there).
     { name: 'content-security-policy', apply: 'build', transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }] },
   ],

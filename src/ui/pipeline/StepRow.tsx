@@ -50,7 +50,7 @@ export const StepRow = memo(function StepRow({ index, glyph, busy, label, name, 
       >
         <span
           className={`m-auto flex h-6 min-w-6 items-center justify-center rounded-full px-1 font-mono text-[11px] tabular-nums ${
-            current ? 'bg-indigo-600 font-semibold text-white' : state === 'past' ? 'bg-slate-200 text-slate-700 dark:bg-slate-700 dark:text-slate-100' : 'text-slate-500 dark:text-slate-400'
+            current ? 'bg-indigo-600 font-semibold text-white' : state === 'past' ? 'bg-slate-200 text-slate-700 dark:bg-slate-700 dark:text-slate-100' : 'text-slate-600 dark:text-slate-400'
           }`}
         >
           {index + 1}
@@ -59,7 +59,7 @@ export const StepRow = memo(function StepRow({ index, glyph, busy, label, name, 
           <StepGlyph glyph={glyph} state={state} busy={busy} />
           <span
             className={`absolute truncate rounded px-1 font-mono text-[11px] leading-4 ${
-              current ? 'bg-white/90 font-semibold text-slate-900 dark:bg-slate-900/90 dark:text-white' : state === 'past' ? 'bg-white/80 text-slate-700 dark:bg-slate-900/80 dark:text-slate-200' : 'text-slate-500 dark:text-slate-400'
+              current ? 'bg-white/90 font-semibold text-slate-900 dark:bg-slate-900/90 dark:text-white' : state === 'past' ? 'bg-white/80 text-slate-700 dark:bg-slate-900/80 dark:text-slate-200' : 'text-slate-600 dark:text-slate-400'
             }`}
             style={labelPlacement(glyph)}
           >
