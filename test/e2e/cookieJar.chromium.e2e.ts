@@ -1,7 +1,7 @@
 // The cookie jar against the real thing: the same Set-Cookie lines go to Debian's Chromium (through a
 // local http server, with *.test mapped to 127.0.0.1) and to createCookieJar; what each stores, sends
 // and shows in document.cookie must agree. Covers the rules the playground teaches over http.
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import http from 'node:http'
 import https from 'node:https'
@@ -170,6 +170,9 @@ function handle(req: http.IncomingMessage, res: http.ServerResponse) {
 /** A throwaway self-signed certificate for app.test (Chromium is told to accept it). */
 function selfSignedCertificate(): { key: string; cert: string } {
   const dir = mkdtempSync(join(tmpdir(), 'cookie-jar-tls-'))
+  if (spawnSync('openssl', ['version']).error) {
+    throw new Error('The cookie-jar comparison needs openssl to make a throwaway TLS certificate, and it is not installed.\nInstall it with:  apt-get update && apt-get install -y openssl   (as root)')
+  }
   execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-subj', '/CN=app.test', '-days', '1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' })
   const pair = { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(join(dir, 'cert.pem'), 'utf8') }
   rmSync(dir, { recursive: true, force: true })
