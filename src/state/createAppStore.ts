@@ -12,11 +12,15 @@ export type AppState = UiSlice & ConfigSlice & RunSlice & EditorSlice & LabSlice
 export type AppStore = StoreApi<AppState>
 
 export function createAppStore(): AppStore {
-  return createStore<AppState>()((...a) => ({
+  const store = createStore<AppState>()((...a) => ({
     ...createUiSlice(...a),
     ...createConfigSlice(...a),
     ...createRunSlice(...a),
     ...createEditorSlice(...a),
     ...createLabSlice(...a),
   }))
+  // A saved configuration may pick the other library: editors still on a starting code get that library's.
+  const { config, adoptFlavorStarters } = store.getState()
+  adoptFlavorStarters(config.flavor)
+  return store
 }

@@ -15,6 +15,7 @@ import {
   type UseSessionStatus,
 } from '../engine/index'
 import type { AppState } from './createAppStore'
+import { loadSavedConfig } from './configSlice'
 import { sessionAt } from './selectors'
 
 export type RunStatus = 'idle' | 'running' | 'error'
@@ -65,6 +66,11 @@ export interface RunSlice {
   /** A new random secret; the next request uses it (tokens made with the old one no longer decrypt). */
   changeSecret: () => void
   clearCookies: () => Promise<Trace | null>
+  /**
+   * A fresh browser, server and clock with the same configuration: no traces, no cookies, the clock
+   * back at the real time. The editors' code is untouched. A run still in flight is dropped.
+   */
+  resetPlayground: () => void
   setCallbackRunner: (runner: CallbackRunner | null) => void
   /** Starts the callback worker and hands it the editors' code now, so the first run does not wait for it. */
   warmSandbox: () => void
@@ -77,7 +83,7 @@ export function generateSecret(): string {
 }
 
 export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, get) => {
-  const initialPlayground = createPlayground()
+  const initialPlayground = createPlayground({ config: loadSavedConfig() })
   let latestRunId = 0
   // Runs go through the engine one at a time, so two quick clicks never interleave on one cookie jar.
   let queue: Promise<unknown> = Promise.resolve()
@@ -193,6 +199,12 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
     tamperCookie: () => startRun('tamperSessionCookie', (playground) => playground.tamperSessionCookie()),
     changeSecret: () => get().setConfig({ secret: generateSecret() }),
     clearCookies: () => startRun('clearCookies', (playground) => playground.clearCookies()),
+    resetPlayground: () => {
+      latestRunId += 1
+      queue = Promise.resolve()
+      const playground = createPlayground({ config: get().config })
+      set({ playground, lastTrace: null, traces: [], cursor: -1, playing: false, runStatus: 'idle', runError: null, useSessionStatus: 'unauthenticated', nowSec: playground.clock.nowSec() })
+    },
     setCallbackRunner: (runner) => set({ callbackRunner: runner }),
     warmSandbox: () => {
       if (get().callbackRunner || typeof Worker === 'undefined') return

@@ -1,7 +1,8 @@
 // Pure views of the store for the panels: the steps up to the playback cursor, the cookie jar and
-// the token and session as they stand at that step. Results are memoised per (trace, cursor) so
-// components can select them directly without re-rendering on every store change.
-import type { CookieView, GetTokenNullReason, SerializedEngineError, Trace, TraceEvent, UseSessionStatus } from '../engine/index'
+// the token and session as they stand at that step. Results are memoised per (trace, cursor), and a
+// view equal field by field to the previous one is returned as that same object, so a panel whose
+// view did not change at a step does not re-render.
+import type { CookieView, GetTokenNullReason, SerializedEngineError, Trace, TraceEvent, TraceName, UseSessionStatus } from '../engine/index'
 import type { AppState } from './createAppStore'
 
 export type TokenEvent = Extract<TraceEvent, { kind: 'jwt.encoded' | 'jwt.decoded' }>
@@ -19,15 +20,30 @@ export interface SessionView {
 
 type Slice = Pick<AppState, 'lastTrace' | 'cursor' | 'traces'>
 
-/** Memoises a selector of (lastTrace, cursor, traces) on the identity of its inputs. */
+/**
+ * Memoises a selector of (lastTrace, cursor, traces) on the identity of its inputs. A new plain-object
+ * result whose fields are the same values as the previous result's is replaced by the previous one.
+ */
 function memoByCursor<T>(compute: (state: Slice) => T): (state: Slice) => T {
   let last: { trace: Trace | null; cursor: number; traces: Trace[]; value: T } | null = null
   return (state) => {
     if (last && last.trace === state.lastTrace && last.cursor === state.cursor && last.traces === state.traces) return last.value
-    const value = compute(state)
+    let value = compute(state)
+    if (last && isShallowEqual(last.value, value)) value = last.value
     last = { trace: state.lastTrace, cursor: state.cursor, traces: state.traces, value }
     return value
   }
+}
+
+function isShallowEqual(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true
+  if (!isPlainObject(a) || !isPlainObject(b)) return false
+  const keys = Object.keys(a)
+  return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && Object.is(a[key], b[key]))
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype
 }
 
 const NO_EVENTS: TraceEvent[] = []
@@ -63,6 +79,32 @@ export const selectTokenAtCursor = memoByCursor(({ lastTrace, cursor, traces }):
   return null
 })
 
+export interface TokenOrigin {
+  /** The flow whose trace holds the token step. */
+  flow: TraceName
+  /** The library that run modelled, and the session cookie name (the Auth.js salt) it used. */
+  flavor: Trace['flavor']
+  sessionCookieName: string | null
+  /** True when that trace is the one on screen. */
+  fromThisRun: boolean
+  /** A later decode in the shown trace (up to the cursor) that failed: the token shown is the last one that could be read. */
+  failedAfter: Extract<TraceEvent, { kind: 'jwt.decodeFailed' }> | null
+}
+
+/** Where the token at the cursor came from, and whether a decode after it failed in the shown run. */
+export const selectTokenOriginAtCursor = memoByCursor(({ lastTrace, cursor, traces }): TokenOrigin | null => {
+  let failedAfter: TokenOrigin['failedAfter'] = null
+  for (const [event, from] of walkBack(traces, lastTrace, cursor)) {
+    if (event.kind === 'jwt.decodeFailed' && from === lastTrace && !failedAfter) failedAfter = event
+    if (event.kind === 'jwt.encoded' || event.kind === 'jwt.decoded') {
+      const resolved = from.events.find((e) => e.kind === 'config.resolved')
+      const sessionCookieName = resolved?.kind === 'config.resolved' ? resolved.cookieNames.sessionToken : null
+      return { flow: from.flow, flavor: from.flavor, sessionCookieName, fromThisRun: from === lastTrace, failedAfter }
+    }
+  }
+  return null
+})
+
 /** What `useSession()` shows at the cursor: the session JSON and status (null before any session request). */
 export const selectSessionAtCursor = memoByCursor(({ lastTrace, cursor, traces }) => sessionAt(traces, lastTrace, cursor))
 
@@ -70,6 +112,20 @@ export const selectSessionAtCursor = memoByCursor(({ lastTrace, cursor, traces }
 export const selectSignInResultAtCursor = memoByCursor(({ lastTrace, cursor, traces }) => {
   for (const [event] of walkBack(traces, lastTrace, cursor)) {
     if (event.kind === 'flow.finished' && event.result.flow === 'signIn') return event.result.value
+  }
+  return null
+})
+
+/**
+ * The engine error that made the newest finished `signIn()` fail (e.g. `NO_SECRET`), at the cursor:
+ * the first `flow.failed` step of that run. Null when it succeeded, or failed without one (a wrong
+ * password is `CredentialsSignin` in the result, not an engine error).
+ */
+export const selectSignInFailureAtCursor = memoByCursor(({ lastTrace, cursor, traces }): SerializedEngineError | null => {
+  for (const [event, from] of walkBack(traces, lastTrace, cursor)) {
+    if (event.kind !== 'flow.finished' || event.result.flow !== 'signIn') continue
+    const failed = from.events.find((e) => e.kind === 'flow.failed')
+    return failed?.kind === 'flow.failed' ? failed.error : null
   }
   return null
 })
@@ -120,7 +176,7 @@ export function sessionAt(traces: Trace[], trace: Trace | null, cursor: number):
     const { result } = event
     if (result.flow === 'getSession' || result.flow === 'updateSession') return withError({ session: result.session, status: result.status, traceId: from.id }, from, event.step)
     if (result.flow === 'signOut') return { session: null, status: 'unauthenticated', traceId: from.id }
-    if (result.flow === 'signIn' && result.value.ok && result.value.error === null) {
+    if (result.flow === 'signIn' && result.value.ok && !result.value.error) {
       // The v4 client refreshes the session after a successful sign-in; show it when the trace has it.
       const built = [...from.events].reverse().find((e) => e.kind === 'session.built')
       return { session: built?.kind === 'session.built' ? built.session : null, status: 'authenticated', traceId: from.id }

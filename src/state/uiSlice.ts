@@ -14,10 +14,15 @@ export interface UiSlice {
   setView: (view: View) => void
 }
 
+/** The view a link opens: `#/lab` is the Token lab (kept in sync by the shell's useHashView). */
+function viewFromLocation(): View {
+  return typeof location !== 'undefined' && location.hash.startsWith('#/lab') ? 'lab' : 'playground'
+}
+
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
   locale: 'en',
   theme: 'system',
-  view: 'playground',
+  view: viewFromLocation(),
   setLocale: (locale) => set({ locale }),
   setTheme: (theme) => set({ theme }),
   setView: (view) => set({ view }),

@@ -232,3 +232,33 @@ describe('run slice: warming the callback sandbox', () => {
     expect(started).toHaveLength(0)
   })
 })
+
+describe('resetPlayground', () => {
+  it('starts a fresh browser, server and clock, and keeps the configuration and the editors’ code', async () => {
+    const { store, signIn } = signedInStore()
+    store.getState().setCallbackRunner(createDefaultRunner())
+    store.getState().setConfig({ users: [demo], session: { ...store.getState().config.session, maxAge: 120 } })
+    store.getState().setEditorCode('jwt', '// mine')
+    await signIn()
+    await store.getState().advanceClock(400 * DAY)
+    const before = store.getState()
+    before.resetPlayground()
+    const after = store.getState()
+    expect(after.playground).not.toBe(before.playground)
+    expect(after).toMatchObject({ lastTrace: null, traces: [], cursor: -1, runStatus: 'idle', useSessionStatus: 'unauthenticated' })
+    expect(after.nowSec).toBeLessThan(before.nowSec)
+    expect(after.playground.jar.list()).toEqual([])
+    expect(after.playground.getConfig()).toMatchObject({ users: [demo], session: { maxAge: 120 } })
+    expect(after.config).toBe(before.config)
+    expect(after.editorCode.jwt).toBe('// mine')
+  })
+
+  it('drops the result of a run still in flight', async () => {
+    const { store, signIn } = signedInStore()
+    store.getState().setCallbackRunner(createDefaultRunner())
+    const pending = signIn()
+    store.getState().resetPlayground()
+    await expect(pending).resolves.toBeNull()
+    expect(store.getState().lastTrace).toBeNull()
+  })
+})

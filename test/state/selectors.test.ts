@@ -10,6 +10,8 @@ import {
   selectSignInResultAtCursor,
   selectTokenAtCursor,
   selectProtectedPageAtCursor,
+  selectSignInFailureAtCursor,
+  selectTokenOriginAtCursor,
 } from '../../src/state/selectors'
 import {
   cookie,
@@ -19,6 +21,7 @@ import {
   makeProtectedPageTrace,
   makeSignInTrace,
   makeTamperedSessionTrace,
+  makeTrace,
   V4_TOKEN,
   V4_TOKEN_REFRESHED,
 } from '../helpers/makeTrace'
@@ -181,5 +184,57 @@ describe('selectProtectedPageAtCursor', () => {
     const trace = makeProtectedPageTrace({ authorized: false })
     expect(selectProtectedPageAtCursor(at(trace, trace.events.length - 2))).toBeNull()
     expect(selectProtectedPageAtCursor(at(trace, trace.events.length - 1))).toMatchObject({ authorized: false, token: null, nullReason: 'no-cookie', redirectTo: expect.stringContaining('/api/auth/signin') })
+  })
+})
+
+describe('stable views for React', () => {
+  it('returns the very same session view at every step that does not change it', () => {
+    const signIn = makeSignInTrace()
+    const session = makeGetSessionTrace()
+    const traces = [signIn, session]
+    const views = session.events.map((_, cursor) => selectSessionAtCursor(at(session, cursor, traces)))
+    // Until the request finishes, useSession() still holds the sign-in's session: one object throughout.
+    const finished = session.events.findIndex((e) => e.kind === 'flow.finished' || e.kind === 'client.updated')
+    expect(new Set(views.slice(0, finished)).size).toBe(1)
+    expect(views[0]).not.toBeNull()
+  })
+
+  it('returns the very same protected-page view while the cursor moves past its step', () => {
+    const page = makeProtectedPageTrace()
+    const clock = makeClockTrace()
+    const traces = [page, clock]
+    const first = selectProtectedPageAtCursor(at(clock, 0, traces))
+    expect(first).not.toBeNull()
+    expect(selectProtectedPageAtCursor(at(clock, 1, traces))).toBe(first)
+  })
+})
+
+describe('selectTokenOriginAtCursor', () => {
+  it('names the run that made the token, not the run on screen', () => {
+    const signIn = makeSignInTrace()
+    const clock = { ...makeClockTrace(), flow: 'advanceClock' as const }
+    expect(selectTokenOriginAtCursor(at(clock, 1, [signIn, clock]))).toMatchObject({ flow: 'signIn', fromThisRun: false, failedAfter: null })
+    expect(selectTokenOriginAtCursor(at(signIn, signIn.events.length - 1))).toMatchObject({ flow: 'signIn', fromThisRun: true, flavor: 'next-auth-v4' })
+  })
+
+  it('flags a decode that failed after the token shown', () => {
+    const tampered = makeTamperedSessionTrace()
+    const traces = [makeSignInTrace(), tampered]
+    const origin = selectTokenOriginAtCursor(at(tampered, tampered.events.length - 1, traces))
+    expect(origin?.failedAfter).toMatchObject({ kind: 'jwt.decodeFailed', error: { code: 'JWT_DECRYPT_FAILED' } })
+  })
+})
+
+describe('selectSignInFailureAtCursor', () => {
+  it('is the engine error of a failed sign-in, and null for a wrong password', () => {
+    const failed = makeTrace('signIn', [
+      { kind: 'flow.started', actor: 'browser', flow: 'signIn', flavor: 'next-auth-v4', tokenModel: 'real' },
+      { kind: 'flow.failed', actor: 'routeHandler', error: { code: 'NO_SECRET', message: 'no secret configured', details: {} } },
+      { kind: 'flow.finished', actor: 'browser', result: { flow: 'signIn', value: { ok: false, status: 500, error: null, url: null, navigatedTo: 'http://localhost:3000/api/auth/error' } } },
+    ])
+    expect(selectSignInFailureAtCursor(at(failed, 1))).toBeNull()
+    expect(selectSignInFailureAtCursor(at(failed, 2))).toMatchObject({ code: 'NO_SECRET' })
+    const wrongPassword = makeFailedSignInTrace()
+    expect(selectSignInFailureAtCursor(at(wrongPassword, wrongPassword.events.length - 1))).toBeNull()
   })
 })
