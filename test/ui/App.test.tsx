@@ -1,7 +1,18 @@
-import { render, screen, fireEvent } from '@testing-library/react'
-import { describe, expect, it } from 'vitest'
+import { act, render, screen, fireEvent } from '@testing-library/react'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { isLocaleLoaded } from '../../src/i18n/t'
+import { appStore } from '../../src/state/useAppStore'
 import { App } from '../../src/ui/shell/App'
+
+// Monaco does not run in jsdom; the editors slot only has to stay mounted.
+vi.mock('../../src/ui/editor/CallbackEditors', () => ({ CallbackEditors: () => <p>callback editors</p> }))
+
+const initial = appStore.getState()
+afterEach(() => {
+  vi.restoreAllMocks()
+  initial.playground.setConfig(initial.config)
+  appStore.setState(initial, true)
+})
 
 describe('App', () => {
   it('renders the product name and every panel of the playground', () => {
@@ -30,5 +41,38 @@ describe('App', () => {
     expect((await screen.findByRole('heading', { level: 1, name: 'NextAuth JWT 演练场' }, { timeout: 5000 })).textContent).toBe('NextAuth JWT 演练场')
     expect(isLocaleLoaded('zh')).toBe(true)
     fireEvent.change(screen.getByLabelText('语言'), { target: { value: 'en' } })
+  })
+})
+
+describe('App keeps the learner’s work', () => {
+  it('keeps what was typed on the playground across a visit to the Token lab', async () => {
+    render(<App />)
+    fireEvent.change(screen.getByRole('textbox', { name: 'Email' }), { target: { value: 'typed@example.com' } })
+    fireEvent.change(screen.getByRole('textbox', { name: 'Update data (JSON)' }), { target: { value: '{ "name": "mine"' } })
+    fireEvent.change(screen.getByRole('textbox', { name: 'Mock users (JSON)' }), { target: { value: '[{ "email": "half' } })
+    fireEvent.click(screen.getByRole('link', { name: 'Token lab' }))
+    expect(await screen.findByRole('heading', { level: 2, name: 'Token lab' }, { timeout: 5000 })).toBeTruthy()
+    expect(screen.queryByRole('textbox', { name: 'Email' })).toBeNull()
+    fireEvent.click(screen.getByRole('link', { name: 'Playground' }))
+    expect((screen.getByRole('textbox', { name: 'Email' }) as HTMLInputElement).value).toBe('typed@example.com')
+    expect((screen.getByRole('textbox', { name: 'Update data (JSON)' }) as HTMLTextAreaElement).value).toBe('{ "name": "mine"')
+    expect((screen.getByRole('textbox', { name: 'Mock users (JSON)' }) as HTMLTextAreaElement).value).toBe('[{ "email": "half')
+  })
+
+  it('a time past what a Date can hold does not blank the page: Reset playground brings it back with the code and configuration kept', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    render(<App />)
+    act(() => {
+      appStore.getState().setConfig({ users: [{ id: 'g', name: 'Grace', email: 'grace@example.com', password: 'cobol' }] })
+      appStore.getState().setEditorCode('jwt', '// my jwt callback')
+    })
+    act(() => appStore.setState({ nowSec: 100_000_000 * 86400 + 1767225600 }))
+    expect(document.getElementById('root') ?? document.body).toBeTruthy()
+    const crash = screen.queryByRole('button', { name: 'Reset playground' })
+    if (crash) fireEvent.click(crash)
+    expect(screen.getAllByRole('region', { name: 'Cookie jar' })).toHaveLength(1)
+    expect(Number.isFinite(new Date(appStore.getState().nowSec * 1000).getTime())).toBe(true)
+    expect(appStore.getState().config.users[0]!.email).toBe('grace@example.com')
+    expect(appStore.getState().editorCode.jwt).toBe('// my jwt callback')
   })
 })

@@ -43,6 +43,19 @@ export const app = {
     errorCode: 'Error code',
     whatToDo: 'What to do',
     undefinedValue: 'undefined',
+    /** The BCP 47 tag dates are formatted with (Intl.DateTimeFormat, always in UTC). */
+    dateLocale: 'en-GB',
+    dateTimeUtc: '{dateTime} UTC',
+    timeUtc: '{time} UTC',
+    notADate: 'not a date ({sec} s after 1970)',
+    notADuration: 'not a duration',
+  },
+  crash: {
+    title: 'The playground stopped',
+    explain: 'Part of the screen could not be drawn. Instead of a blank page, here is what went wrong.',
+    error: 'Error',
+    reset: 'Reset playground',
+    kept: 'Reset starts a fresh browser, server and clock (no cookies, no runs). Your callback code and your configuration are kept.',
   },
   hint: {
     label: 'What to do next',

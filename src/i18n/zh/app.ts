@@ -34,6 +34,18 @@ export const app: DeepPartial<typeof en> = {
     errorCode: '错误代码',
     whatToDo: '怎么做',
     undefinedValue: 'undefined',
+    dateLocale: 'zh-CN',
+    dateTimeUtc: '{dateTime}（UTC）',
+    timeUtc: '{time}（UTC）',
+    notADate: '不是有效的日期（1970 年之后 {sec} 秒）',
+    notADuration: '不是有效的时长',
+  },
+  crash: {
+    title: '演练场已停止',
+    explain: '屏幕上有一部分无法绘制。这里显示出了什么问题，而不是一个空白页面。',
+    error: '错误',
+    reset: '重置演练场',
+    kept: '重置会启动全新的浏览器、服务器和时钟（没有 Cookie，也没有运行记录）。你的回调代码和配置都会保留。',
   },
   hint: {
     label: '下一步',

@@ -9,12 +9,21 @@ const VARIANTS: Record<Variant, string> = {
   ghost: 'text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800',
 }
 
-/** The app's button: one look per intent, visible focus ring, disabled styling. */
-export function Button({ variant = 'secondary', className = '', type = 'button', ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
+/**
+ * The app's button: one look per intent, visible focus ring, disabled styling. `busy` (a run is in
+ * flight) makes it unavailable without `disabled`: a disabled button loses focus, and a keyboard user
+ * would land on <body>; this one stays focused, says aria-disabled and ignores presses.
+ */
+export function Button({ variant = 'secondary', className = '', type = 'button', busy = false, onClick, ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; busy?: boolean }) {
   return (
     <button
       type={type}
-      className={`inline-flex items-center justify-center gap-1.5 rounded-md px-3 py-1.5 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 disabled:cursor-not-allowed disabled:opacity-70 ${VARIANTS[variant]} ${className}`}
+      className={`inline-flex items-center justify-center gap-1.5 rounded-md px-3 py-1.5 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 disabled:cursor-not-allowed disabled:opacity-70 aria-disabled:cursor-not-allowed aria-disabled:opacity-70 ${VARIANTS[variant]} ${className}`}
+      aria-disabled={busy || undefined}
+      onClick={(event) => {
+        if (busy) return event.preventDefault()
+        onClick?.(event)
+      }}
       {...props}
     />
   )

@@ -2,8 +2,11 @@ import type { SerializedEngineError } from '../../engine/index'
 import { hasMessage } from '../../i18n/t'
 import { useT } from '../../i18n/useT'
 
-/** An engine error for a learner: the code verbatim, what happened, why, and what to do. */
-export function ErrorExplanation({ error, className = '' }: { error: Pick<SerializedEngineError, 'code' | 'message'>; className?: string }) {
+/**
+ * An engine error for a learner: the code verbatim, what happened, why, and what to do. With
+ * `showMessage`, also the engine's own message, which names the exact setting or value at fault.
+ */
+export function ErrorExplanation({ error, className = '', showMessage = false }: { error: Pick<SerializedEngineError, 'code' | 'message'>; className?: string; showMessage?: boolean }) {
   const t = useT()
   const title = `errors.${error.code}.title`
   const explanation = `errors.${error.code}.explanation`
@@ -19,6 +22,12 @@ export function ErrorExplanation({ error, className = '' }: { error: Pick<Serial
         <p className="mt-1">
           <span className="font-medium">{t('app.shared.whatToDo')}: </span>
           {t(fix)}
+        </p>
+      )}
+      {showMessage && hasMessage(title) && (
+        <p className="mt-1 text-xs">
+          <span className="font-medium">{t('pipeline.details.developerMessage')}: </span>
+          <code className="font-mono [overflow-wrap:anywhere]">{error.message}</code>
         </p>
       )}
     </div>

@@ -1,6 +1,9 @@
 import { CopyButton } from './CopyButton'
 
-/** Pretty-printed JSON with a copy button; `undefined` values are shown, as JSON.stringify would drop them. */
+/**
+ * Pretty-printed JSON with a copy button; `undefined` values are shown, as JSON.stringify would drop them.
+ * Long strings wrap at `/`, `-` and spaces first (overflow-wrap: anywhere only when a word cannot fit), so a URL does not break inside its port.
+ */
 export function JsonView({ value, label, maxHeightClass = 'max-h-72' }: { value: unknown; label: string; maxHeightClass?: string }) {
   const text = toJsonText(value)
   return (
@@ -9,7 +12,7 @@ export function JsonView({ value, label, maxHeightClass = 'max-h-72' }: { value:
       <pre
         tabIndex={0}
         aria-label={label}
-        className={`${maxHeightClass} overflow-auto rounded-md border border-slate-200 bg-slate-50 p-2 pr-16 font-mono text-xs leading-relaxed break-all whitespace-pre-wrap text-slate-800 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100`}
+        className={`${maxHeightClass} overflow-auto rounded-md border border-slate-200 bg-slate-50 p-2 pr-16 font-mono text-xs leading-relaxed [overflow-wrap:anywhere] break-normal whitespace-pre-wrap text-slate-800 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100`}
       >
         {text}
       </pre>

@@ -1,8 +1,9 @@
-import type { ReactNode } from 'react'
+import { useId, type ReactNode } from 'react'
 
 /** A titled region of the screen. `label` is its accessible name, so tests and screen readers can jump to it. */
 export function Panel({ label, children, className = '', actions }: { label: string; children: ReactNode; className?: string; actions?: ReactNode }) {
-  const headingId = `panel-${label.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`
+  // From useId, not from the label: labels in other scripts (Chinese) would all reduce to the same id.
+  const headingId = useId()
   return (
     <section
       aria-labelledby={headingId}

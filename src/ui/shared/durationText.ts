@@ -1,4 +1,6 @@
-// Seconds as words for a learner ("30 days", "1 hour 5 minutes"), through i18n.
+// Seconds as words for a learner ("30 days", "1 hour 5 minutes"), and simulated times as text,
+// through i18n. Every formatter here accepts any number: a time past what a JS Date can hold
+// (±8.64e12 s) or NaN becomes a plain "not a date" text instead of throwing in render.
 import type { MessageKey, MessageParams } from '../../i18n/t'
 
 type T = (key: MessageKey, params?: MessageParams) => string
@@ -12,6 +14,7 @@ const UNITS: Array<[sec: number, one: MessageKey, many: MessageKey]> = [
 
 /** The two largest units of a duration, e.g. "29 days 23 hours"; "0 seconds" for zero. */
 export function durationText(totalSec: number, t: T): string {
+  if (!Number.isFinite(totalSec)) return t('app.shared.notADuration')
   let rest = Math.abs(Math.round(totalSec))
   const parts: string[] = []
   for (const [sec, one, many] of UNITS) {
@@ -24,7 +27,53 @@ export function durationText(totalSec: number, t: T): string {
   return parts.length ? parts.join(' ') : t('inspector.time.seconds', { count: 0 })
 }
 
-/** A simulated Unix time as UTC text, e.g. "Thu, 01 Jan 2026 00:00:00 GMT". */
-export function utcText(atSec: number): string {
-  return new Date(atSec * 1000).toUTCString()
+/** The Date for a simulated Unix time, or null when JavaScript cannot represent it. */
+function dateOf(atSec: number): Date | null {
+  const date = new Date(atSec * 1000)
+  return Number.isNaN(date.getTime()) ? null : date
+}
+
+/** ISO 8601 for a `<time dateTime>`, or undefined when the time is not a representable date. */
+export function safeIso(atSec: number): string | undefined {
+  return dateOf(atSec)?.toISOString()
+}
+
+/**
+ * A simulated Unix time as the HTTP date a `Set-Cookie` `Expires` carries, e.g. "Thu, 01 Jan 2026
+ * 00:00:00 GMT" (the same in every language: it quotes the header). Outside the Date range: the raw
+ * seconds, worded by `t` when given.
+ */
+export function utcText(atSec: number, t?: T): string {
+  const date = dateOf(atSec)
+  if (date) return date.toUTCString()
+  return t ? t('app.shared.notADate', { sec: String(atSec) }) : `${atSec}`
+}
+
+/** How `locale`'s catalogue formats dates: `app.shared.dateLocale` is its BCP 47 tag. */
+function formatter(t: T, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const tag = t('app.shared.dateLocale')
+  const key = `${tag}|${JSON.stringify(options)}`
+  let format = FORMATS.get(key)
+  if (!format) {
+    format = new Intl.DateTimeFormat(tag, { timeZone: 'UTC', ...options })
+    FORMATS.set(key, format)
+  }
+  return format
+}
+const FORMATS = new Map<string, Intl.DateTimeFormat>()
+
+const DATE_TIME: Intl.DateTimeFormatOptions = { weekday: 'short', day: '2-digit', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }
+
+/** A simulated time for people, in the interface language and in UTC, e.g. "Thu, 01 Jan 2026, 00:00:00 UTC" / "2026年1月01日周四 00:00:00 UTC". */
+export function dateTimeText(atSec: number, t: T): string {
+  const date = dateOf(atSec)
+  if (!date) return t('app.shared.notADate', { sec: String(atSec) })
+  return t('app.shared.dateTimeUtc', { dateTime: formatter(t, DATE_TIME).format(date) })
+}
+
+/** The same time as two short lines (date, then time), for narrow cards. */
+export function dateTimeLines(atSec: number, t: T): { date: string; time: string } {
+  const date = dateOf(atSec)
+  if (!date) return { date: t('app.shared.notADate', { sec: String(atSec) }), time: '' }
+  return { date: formatter(t, { dateStyle: 'medium' }).format(date), time: t('app.shared.timeUtc', { time: formatter(t, { timeStyle: 'medium', hourCycle: 'h23' }).format(date) }) }
 }

@@ -1,10 +1,11 @@
-import { lazy, Suspense, useEffect } from 'react'
+import { lazy, Suspense, useEffect, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { useAppStore } from '../../state/useAppStore'
 import { useT } from '../../i18n/useT'
 import { LOCALES, type Locale } from '../../i18n/t'
 import type { ThemeChoice } from '../../state/uiSlice'
 import { PlaygroundScreen } from '../playground/PlaygroundScreen'
+import { AppErrorBoundary } from './AppErrorBoundary'
 import { useThemeClass } from './useThemeClass'
 import { useHashView } from './useHashView'
 
@@ -17,9 +18,13 @@ const LOCALE_NAMES: Record<Locale, string> = { en: 'English', zh: '简体中文'
 export function App() {
   const t = useT()
   // Only the shell's own fields: selecting the whole state would re-render the screen on every step.
-  const { view, setView, theme, setTheme, locale, setLocale } = useAppStore(
-    useShallow((s) => ({ view: s.view, setView: s.setView, theme: s.theme, setTheme: s.setTheme, locale: s.locale, setLocale: s.setLocale })),
+  const { view, setView, theme, setTheme, locale, setLocale, resetPlayground } = useAppStore(
+    useShallow((s) => ({ view: s.view, setView: s.setView, theme: s.theme, setTheme: s.setTheme, locale: s.locale, setLocale: s.setLocale, resetPlayground: s.resetPlayground })),
   )
+  // Once shown, the playground stays mounted (hidden while the Token lab shows): what the learner typed
+  // and the editors survive a visit to the lab. It is not mounted before it is first shown.
+  const [playgroundShown, setPlaygroundShown] = useState(view === 'playground')
+  if (view === 'playground' && !playgroundShown) setPlaygroundShown(true)
   useThemeClass(theme)
   useEffect(() => {
     // Screen readers pick the voice from <html lang>.
@@ -73,13 +78,20 @@ export function App() {
           </div>
         </div>
       </header>
-      <main className="mx-auto max-w-[1600px] p-4">{view === 'lab' ? (
-          <Suspense fallback={<div aria-busy="true" className="min-h-screen" />}>
-            <TokenLab />
-          </Suspense>
-        ) : (
-          <PlaygroundScreen />
-        )}</main>
+      <main className="mx-auto max-w-[1600px] p-4">
+        <AppErrorBoundary onReset={resetPlayground}>
+          {view === 'lab' && (
+            <Suspense fallback={<div aria-busy="true" className="min-h-screen" />}>
+              <TokenLab />
+            </Suspense>
+          )}
+          {playgroundShown && (
+            <div hidden={view !== 'playground'} data-testid="playground-screen">
+              <PlaygroundScreen />
+            </div>
+          )}
+        </AppErrorBoundary>
+      </main>
     </div>
   )
 }
