@@ -59,6 +59,8 @@ export const pipeline = {
       },
       failed: '{error} — NextAuth carries on as in production.',
       finishedSignIn: 'signIn() resolves to {value}.',
+      finishedSignInNavigated: 'signIn() resolves to undefined: the client sets window.location and the browser goes to {url}.',
+      finishedSignInRejected: 'signIn() rejects: {message}.',
       finishedSession: '{flow}() returns the session of {subject}: {status}.',
       finishedNoSession: '{flow}() returns null: {status}.',
       finishedSignOut: 'signOut() resolves; the browser goes to {url}.',
@@ -275,6 +277,10 @@ export const pipeline = {
     expiries: { tokenExp: 'token.exp', cookieExpires: 'Cookie Expires', sessionExpires: 'session.expires' },
     client: { status: 'useSession() status' },
     developerMessage: 'Message',
+    seconds: '{count} s',
+    none: 'none',
+    /** An argument passed as undefined, shown inside the arguments' JSON (a JavaScript value: the same in every language). */
+    undefinedArgument: '(undefined)',
     cause: 'Underlying error',
   },
 }

@@ -15,7 +15,7 @@ export function LaneHeader({ t, active }: { t: T; active: ReadonlySet<string> })
             >
               {t(`pipeline.actors.${actor}`)}
             </span>
-            <span className="hidden text-[10px] leading-tight text-slate-600 xl:block dark:text-slate-300">{t(`pipeline.actorHints.${actor}`)}</span>
+            <span className="hidden text-[10px] leading-tight text-slate-600 2xl:block dark:text-slate-300">{t(`pipeline.actorHints.${actor}`)}</span>
           </li>
         ))}
       </ul>

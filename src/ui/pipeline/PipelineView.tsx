@@ -1,42 +1,30 @@
-import { useMemo, useRef } from 'react'
+import { useDeferredValue, useMemo, useRef } from 'react'
 import { useShallow } from 'zustand/react/shallow'
-import type { Trace } from '../../engine/index'
 import { useT } from '../../i18n/useT'
 import { useAppStore } from '../../state/useAppStore'
 import { StepDetails } from './details/StepDetails'
+import { LaneBackdrop } from './LaneBackdrop'
 import { LaneHeader } from './LaneHeader'
-import { activationsOf, glyphOf } from './lanes'
-import { narrate, shortLabel, type T } from './narrate'
+import { activationSpans, glyphOf } from './lanes'
+import { narrate } from './narrate'
 import { stepDurationsMs } from './playbackTiming'
 import { Player } from './Player'
-import { StepRow } from './StepRow'
+import { ROW_HEIGHT_PX, StepRow } from './StepRow'
 import { useKeyboardStepping } from './useKeyboardStepping'
 import { usePlayback } from './usePlayback'
 import { useReducedMotion } from './useReducedMotion'
 import { useFollowCursor } from './useFollowCursor'
-import { ROW_HEIGHT_PX } from './StepRow'
 
-/** Where the first row starts inside the scroll box: below the sticky lane header. */
-const LIST_TOP_PX = 64
-
-/** Everything the rows need, worked out once per trace (and language). */
-function useSteps(trace: Trace | null, t: T) {
-  return useMemo(() => {
-    if (!trace) return []
-    const busy = activationsOf(trace.events)
-    return trace.events.map((event, index) => {
-      const narration = narrate(event, t)
-      return { glyph: glyphOf(trace.events, index), busy: busy[index]!, label: shortLabel(event, t), narration, name: t('pipeline.stepLabel', { number: index + 1, narration }) }
-    })
-  }, [trace, t])
-}
-
-/** The animated swimlane pipeline of the last run, its player, the live narration and the step details. */
+/**
+ * The animated swimlane pipeline of the last run, its player, the narration and the step details.
+ * From 1280 px the details sit beside the list, and the list is sized to the window, so the current
+ * step and its details are both on a 720 px projector screen.
+ */
 export function PipelineView() {
   const t = useT()
   const reducedMotion = useReducedMotion()
-  const { trace, cursor, playing, speed, runStatus } = useAppStore(
-    useShallow((s) => ({ trace: s.lastTrace, cursor: s.cursor, playing: s.playing, speed: s.speed, runStatus: s.runStatus })),
+  const { trace, cursor, playing, speed, runStatus, onScreen } = useAppStore(
+    useShallow((s) => ({ trace: s.lastTrace, cursor: s.cursor, playing: s.playing, speed: s.speed, runStatus: s.runStatus, onScreen: s.view === 'playground' })),
   )
   const actions = useAppStore(
     useShallow((s) => ({
@@ -51,23 +39,36 @@ export function PipelineView() {
   )
   const events = trace?.events ?? null
   const total = events?.length ?? 0
-  const steps = useSteps(trace, t)
   const durations = useMemo(() => (events ? stepDurationsMs(events, speed) : []), [events, speed])
   const current = events && cursor >= 0 ? (events[cursor] ?? null) : null
 
+  // A new run's ~45 rows render in a transition: the player, the caption and the other panels update at
+  // once, the rows right after in time slices (a store update alone would render them in one long task).
+  // The playback's lead-in covers the gap; until the rows arrive, the list shows no current step.
+  const rowsTrace = useDeferredValue(trace)
+  const rowEvents = rowsTrace?.events ?? null
+  const rowsCursor = rowsTrace === trace ? cursor : -1
+  const glyphs = useMemo(() => (rowEvents ? rowEvents.map((_, index) => glyphOf(rowEvents, index)) : []), [rowEvents])
+  const activations = useMemo(() => (rowEvents ? activationSpans(rowEvents) : []), [rowEvents])
+
   usePlayback({ events, cursor, playing, speed, stepForward: actions.stepForward })
-  useKeyboardStepping({ enabled: total > 0, togglePlay: actions.togglePlay, stepBack: actions.stepBack, stepForward: actions.stepForward })
+  // Not while the Token lab is shown (the playground stays mounted, hidden, behind it).
+  useKeyboardStepping({ enabled: total > 0 && onScreen, togglePlay: actions.togglePlay, stepBack: actions.stepBack, stepForward: actions.stepForward })
 
   const scrollRef = useRef<HTMLDivElement>(null)
-  useFollowCursor(scrollRef, cursor, ROW_HEIGHT_PX, LIST_TOP_PX, reducedMotion)
+  const laneHeaderRef = useRef<HTMLDivElement>(null)
+  useFollowCursor(scrollRef, laneHeaderRef, rowsCursor, ROW_HEIGHT_PX, reducedMotion)
 
   const activeActors = useMemo(() => {
-    const glyph = cursor >= 0 ? steps[cursor]?.glyph : undefined
+    const glyph = rowsCursor >= 0 ? glyphs[rowsCursor] : undefined
     if (!glyph) return new Set<string>()
     return new Set<string>(glyph.type === 'arrow' ? [glyph.from, glyph.to] : [glyph.lane])
-  }, [steps, cursor])
+  }, [glyphs, rowsCursor])
 
   const caption = current ? narrate(current, t) : total > 0 ? t('pipeline.notStarted', { total }) : t('pipeline.empty')
+  // Screen readers hear a step when it is chosen (a step key, a click, a pause) and when the run ends,
+  // not every ~180 ms while it plays.
+  const announcement = playing ? '' : caption
 
   return (
     <div className="flex min-w-0 flex-col gap-3">
@@ -81,57 +82,69 @@ export function PipelineView() {
         {runStatus === 'running' && <span className="text-xs text-indigo-700 dark:text-indigo-300">{t('pipeline.running')}</span>}
       </div>
 
-      <Player
-        t={t}
-        disabled={total === 0}
-        playing={playing}
-        atStart={cursor < 0}
-        atEnd={cursor >= total - 1}
-        speed={speed}
-        cursor={cursor}
-        total={total}
-        togglePlay={actions.togglePlay}
-        stepBack={actions.stepBack}
-        stepForward={actions.stepForward}
-        restart={actions.restart}
-        skipAnimation={actions.skipAnimation}
-        setSpeed={actions.setSpeed}
-      />
+      <div className="grid min-w-0 gap-3 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <div className="flex min-w-0 flex-col gap-3">
+          <Player
+            t={t}
+            disabled={total === 0}
+            playing={playing}
+            atStart={cursor < 0}
+            atEnd={cursor >= total - 1}
+            speed={speed}
+            cursor={cursor}
+            total={total}
+            togglePlay={actions.togglePlay}
+            stepBack={actions.stepBack}
+            stepForward={actions.stepForward}
+            restart={actions.restart}
+            skipAnimation={actions.skipAnimation}
+            setSpeed={actions.setSpeed}
+          />
 
-      <div
-        role="status"
-        aria-live="polite"
-        aria-atomic="true"
-        aria-label={t('pipeline.liveLabel')}
-        className="flex h-[4.5rem] items-start gap-2 overflow-y-auto rounded-lg border border-indigo-200 bg-indigo-50/70 px-3 py-2 text-sm text-slate-900 dark:border-indigo-900 dark:bg-indigo-950/40 dark:text-slate-100"
-      >
-        {current && <span className="mt-0.5 shrink-0 rounded bg-indigo-600 px-1.5 font-mono text-xs leading-5 text-white">{cursor + 1}</span>}
-        <span className="min-w-0">{caption}</span>
-      </div>
+          <div
+            aria-hidden="true"
+            className="flex h-[4.5rem] items-start gap-2 overflow-y-auto rounded-lg border border-indigo-200 bg-indigo-50/70 px-3 py-2 text-sm text-slate-900 dark:border-indigo-900 dark:bg-indigo-950/40 dark:text-slate-100"
+            data-testid="pipeline-caption"
+          >
+            {current && <span className="mt-0.5 shrink-0 rounded bg-indigo-600 px-1.5 font-mono text-xs leading-5 text-white">{cursor + 1}</span>}
+            <span className="min-w-0">{caption}</span>
+          </div>
+          <div role="status" aria-live="polite" aria-atomic="true" aria-label={t('pipeline.liveLabel')} className="sr-only">
+            {announcement && current ? t('pipeline.stepLabel', { number: cursor + 1, narration: announcement }) : announcement}
+          </div>
 
-      <div ref={scrollRef} className="relative max-h-[30rem] min-h-40 overflow-y-auto overscroll-contain rounded-lg border border-slate-200 dark:border-slate-700">
-        <div className="sticky top-0 z-10 border-b border-slate-200 bg-white px-1 py-1.5 dark:border-slate-700 dark:bg-slate-900">
-          <LaneHeader t={t} active={activeActors} />
+          <div
+            ref={scrollRef}
+            className="relative max-h-[clamp(14rem,calc(100dvh-23rem),30rem)] min-h-40 overflow-y-auto overscroll-contain rounded-lg border border-slate-200 dark:border-slate-700"
+            data-testid="pipeline-scroll"
+          >
+            <div ref={laneHeaderRef} className="sticky top-0 z-10 border-b border-slate-200 bg-white px-1 py-1.5 dark:border-slate-700 dark:bg-slate-900">
+              <LaneHeader t={t} active={activeActors} />
+            </div>
+            <ol aria-label={t('pipeline.listLabel')} className="relative flex flex-col px-1 py-1">
+              {rowEvents && rowEvents.length > 0 && <LaneBackdrop rows={rowEvents.length} rowHeightPx={ROW_HEIGHT_PX} activations={activations} cursor={rowsCursor} />}
+              {rowEvents?.map((event, index) => (
+                <StepRow
+                  // Keyed by position: the next run updates these rows in place instead of building new ones.
+                  key={index}
+                  index={index}
+                  event={event}
+                  glyph={glyphs[index]!}
+                  t={t}
+                  state={index < rowsCursor ? 'past' : index === rowsCursor ? 'current' : 'future'}
+                  animateMs={index === rowsCursor && !reducedMotion ? (durations[index] ?? 0) : null}
+                  onSelect={actions.setCursor}
+                />
+              ))}
+            </ol>
+            {total === 0 && <p className="px-4 pb-4 text-sm text-slate-600 dark:text-slate-300">{t('pipeline.emptyHint')}</p>}
+          </div>
         </div>
-        <ol aria-label={t('pipeline.listLabel')} className="flex flex-col px-1 py-1">
-          {steps.map((step, index) => (
-            <StepRow
-              key={`${trace?.id}-${index}`}
-              index={index}
-              glyph={step.glyph}
-              busy={step.busy}
-              label={step.label}
-              name={step.name}
-              state={index < cursor ? 'past' : index === cursor ? 'current' : 'future'}
-              animateMs={index === cursor && !reducedMotion ? (durations[index] ?? 0) : null}
-              onSelect={actions.setCursor}
-            />
-          ))}
-        </ol>
-        {total === 0 && <p className="px-4 pb-4 text-sm text-slate-600 dark:text-slate-300">{t('pipeline.emptyHint')}</p>}
-      </div>
 
-      {total > 0 && <StepDetails event={current} t={t} />}
+        <div className={`relative min-w-0 ${total === 0 ? 'hidden xl:block' : 'h-96 xl:h-auto'}`}>
+          <StepDetails event={current} t={t} className="h-full xl:absolute xl:inset-0" />
+        </div>
+      </div>
     </div>
   )
 }

@@ -1,7 +1,6 @@
 import { ACTOR_STYLE, ERROR_STYLE } from './actorStyle'
 import { GlyphIconPath } from './GlyphIconPath'
-import type { Actor } from '../../engine/index'
-import { LANES, laneCentre, type Glyph } from './lanes'
+import { laneCentre, type Glyph } from './lanes'
 
 export type StepState = 'past' | 'current' | 'future'
 
@@ -9,17 +8,14 @@ const pct = (fraction: number) => `${(fraction * 100).toFixed(3)}%`
 /** The height of the arrow line inside a row, in percent: below the label. */
 export const ARROW_Y = '66%'
 
-/** One row of the swimlane: the lifelines, then the step's arrow or node. Decorative; the row's button names it. */
-export function StepGlyph({ glyph, state, busy }: { glyph: Glyph; state: StepState; busy: readonly Actor[] }) {
+/**
+ * One row of the swimlane: the step's arrow or node. Decorative; the row's button names it. The
+ * lifelines and activation bars behind it are drawn once for the whole list (LaneBackdrop).
+ */
+export function StepGlyph({ glyph, state }: { glyph: Glyph; state: StepState }) {
   const faded = state === 'future'
   return (
     <svg className="absolute inset-0 h-full w-full overflow-visible" aria-hidden="true" focusable="false">
-      {LANES.map((actor) => (
-        <line key={actor} x1={pct(laneCentre(actor))} x2={pct(laneCentre(actor))} y1="0" y2="100%" className="stroke-slate-200 dark:stroke-slate-700" strokeWidth={1} />
-      ))}
-      {busy.map((actor) => (
-        <line key={`busy-${actor}`} x1={pct(laneCentre(actor))} x2={pct(laneCentre(actor))} y1="0" y2="100%" className={ACTOR_STYLE[actor].text} stroke="currentColor" strokeWidth={8} opacity={faded ? 0.07 : 0.18} />
-      ))}
       <g opacity={faded ? 0.3 : 1}>{glyph.type === 'arrow' ? <Arrow glyph={glyph} state={state} /> : <Node glyph={glyph} state={state} />}</g>
     </svg>
   )

@@ -1,17 +1,15 @@
-import { memo, useId } from 'react'
-import type { Actor } from '../../engine/index'
+import { memo, useId, useMemo } from 'react'
+import type { TraceEvent } from '../../engine/index'
 import { laneCentre, laneIndex, type Glyph } from './lanes'
+import { narrate, shortLabel, type T } from './narrate'
 import { StepGlyph, type StepState } from './StepGlyph'
 import { TravellingPacket } from './TravellingPacket'
 
 interface StepRowProps {
   index: number
+  event: TraceEvent
   glyph: Glyph
-  /** Lanes with a request open during this step (activation bars). */
-  busy: readonly Actor[]
-  label: string
-  /** The row's accessible description, "Step 3: <narration>"; its name is its visible text (number and label). */
-  name: string
+  t: T
   state: StepState
   /** Milliseconds the current step plays for; the packet is only drawn when motion is allowed. */
   animateMs: number | null
@@ -34,18 +32,27 @@ function labelPlacement(glyph: Glyph): React.CSSProperties {
   return { left: `calc(${pct(x)} + 16px)`, top: '50%', transform: 'translateY(-50%)', maxWidth: `calc(${pct(1 - x)} - 18px)` }
 }
 
-export const StepRow = memo(function StepRow({ index, glyph, busy, label, name, state, animateMs, onSelect }: StepRowProps) {
+/**
+ * One step of the list. It words its own label and narration, so a new run's rows are worded as React
+ * renders them (in time slices, see PipelineView), not all at once before the first paint; a row whose
+ * props did not change (every row but two at each step) does not render again.
+ */
+export const StepRow = memo(function StepRow({ index, event, glyph, t, state, animateMs, onSelect }: StepRowProps) {
   const current = state === 'current'
   const narrationId = useId()
+  const label = useMemo(() => shortLabel(event, t), [event, t])
+  const description = useMemo(() => t('pipeline.stepLabel', { number: index + 1, narration: narrate(event, t) }), [event, t, index])
   return (
-    // Rows scrolled out of the list's view skip style and layout (a run adds ~45 at once); they stay in the accessibility tree.
-    <li aria-current={current ? 'step' : undefined} data-step={index} className="relative" style={{ height: ROW_HEIGHT_PX, contentVisibility: 'auto', containIntrinsicSize: `auto ${ROW_HEIGHT_PX}px` }}>
+    // The height is fixed and the row contains its own size and layout: changing one row never re-lays
+    // out the others, and nothing has to be measured (unlike content-visibility, no second layout pass).
+    <li aria-current={current ? 'step' : undefined} data-step={index} className="relative" style={{ height: ROW_HEIGHT_PX, contain: 'size layout style' }}>
       <button
         type="button"
         aria-describedby={narrationId}
         onClick={() => onSelect(index)}
         className={`group grid h-full w-full grid-cols-[2rem_minmax(0,1fr)] items-stretch rounded-lg text-left outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 ${
-          current ? 'bg-indigo-50 ring-1 ring-indigo-300 dark:bg-indigo-950/50 dark:ring-indigo-700' : 'hover:bg-slate-100 dark:hover:bg-slate-800/70'
+          // See-through backgrounds: the lifelines are drawn behind the rows.
+          current ? 'bg-indigo-500/10 ring-1 ring-indigo-300 dark:bg-indigo-950/50 dark:ring-indigo-700' : 'hover:bg-slate-500/10 dark:hover:bg-slate-800/70'
         }`}
       >
         <span
@@ -56,7 +63,7 @@ export const StepRow = memo(function StepRow({ index, glyph, busy, label, name, 
           {index + 1}
         </span>{' '}
         <span className="relative block min-w-0">
-          <StepGlyph glyph={glyph} state={state} busy={busy} />
+          <StepGlyph glyph={glyph} state={state} />
           <span
             className={`absolute truncate rounded px-1 font-mono text-[11px] leading-4 ${
               current ? 'bg-white/90 font-semibold text-slate-900 dark:bg-slate-900/90 dark:text-white' : state === 'past' ? 'bg-white/80 text-slate-700 dark:bg-slate-900/80 dark:text-slate-200' : 'text-slate-600 dark:text-slate-400'
@@ -70,7 +77,7 @@ export const StepRow = memo(function StepRow({ index, glyph, busy, label, name, 
       </button>
       {/* The narration is the description, not the name, so the name stays what sighted users see (WCAG 2.5.3). */}
       <span id={narrationId} hidden>
-        {name}
+        {description}
       </span>
     </li>
   )

@@ -116,3 +116,32 @@ export function activationsOf(events: readonly TraceEvent[]): Actor[][] {
     return busy
   })
 }
+
+/** One open request drawn as an activation bar: the lane that handles it, from its first to its last step. */
+export interface Activation {
+  actor: Actor
+  fromIndex: number
+  toIndex: number
+}
+
+/**
+ * The activation bars of a trace, one per request handled by the same lane in a row: what
+ * `activationsOf` marks step by step, joined into spans so the list draws each bar once.
+ */
+export function activationSpans(events: readonly TraceEvent[]): Activation[] {
+  const spans: Activation[] = []
+  const open = new Map<Actor, Activation>()
+  activationsOf(events).forEach((busy, index) => {
+    for (const actor of [...open.keys()]) if (!busy.includes(actor)) open.delete(actor)
+    for (const actor of busy) {
+      const span = open.get(actor)
+      if (span && span.toIndex === index - 1) span.toIndex = index
+      else {
+        const started = { actor, fromIndex: index, toIndex: index }
+        open.set(actor, started)
+        spans.push(started)
+      }
+    }
+  })
+  return spans
+}

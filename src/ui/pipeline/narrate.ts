@@ -2,7 +2,7 @@
 // short label drawn on the swimlane. Words come from i18n; the data comes from the event.
 import type { Actor, FlowResult, TraceEvent } from '../../engine/index'
 import type { MessageKey, MessageParams } from '../../i18n/t'
-import { durationText, utcText } from '../shared/durationText'
+import { dateTimeText, durationText, utcText } from '../shared/durationText'
 
 export type T = (key: MessageKey, params?: MessageParams) => string
 
@@ -62,7 +62,10 @@ function capitalise(text: string): string {
 function finishedNarration(result: FlowResult, t: T): string {
   switch (result.flow) {
     case 'signIn': {
-      const { ok, status, error, url } = result.value
+      const { ok, status, error, url, navigatedTo, rejectedWith } = result.value
+      // The real client set window.location and resolved to undefined: say so, not the engine's record of it.
+      if (navigatedTo) return t('pipeline.narration.flow.finishedSignInNavigated', { url: navigatedTo })
+      if (rejectedWith) return t('pipeline.narration.flow.finishedSignInRejected', { message: rejectedWith })
       return t('pipeline.narration.flow.finishedSignIn', { value: previewValue({ ok, status, error, url }, 120) })
     }
     case 'getSession':
@@ -79,7 +82,7 @@ function finishedNarration(result: FlowResult, t: T): string {
     case 'getCsrfToken':
       return t('pipeline.narration.flow.finishedCsrf')
     case 'advanceClock':
-      return t('pipeline.narration.flow.finishedClock', { now: utcText(result.nowSec), count: result.expired.length })
+      return t('pipeline.narration.flow.finishedClock', { now: dateTimeText(result.nowSec, t), count: result.expired.length })
     case 'tamperSessionCookie':
       return result.cookieName ? t('pipeline.narration.flow.finishedTampered', { name: result.cookieName }) : t('pipeline.narration.flow.finishedNothingToTamper')
     case 'clearCookies':
@@ -146,7 +149,7 @@ function narrationOf(event: TraceEvent, t: T): string {
       if (event.chunk) return t('pipeline.narration.cookie.setChunk', { name: event.name, index: event.chunk.index + 1, total: event.chunk.total })
       return event.expiresAtSec === undefined
         ? t('pipeline.narration.cookie.setSession', { name: event.name })
-        : t('pipeline.narration.cookie.set', { name: event.name, expires: utcText(event.expiresAtSec) })
+        : t('pipeline.narration.cookie.set', { name: event.name, expires: utcText(event.expiresAtSec, t) })
     case 'cookie.deleted':
       return t('pipeline.narration.cookie.deleted', { name: event.name })
     case 'cookie.rejected':
@@ -159,8 +162,8 @@ function narrationOf(event: TraceEvent, t: T): string {
       return t('pipeline.narration.session.built', { expires: event.expiresIso })
     case 'session.expiries':
       return t('pipeline.narration.session.expiries', {
-        exp: event.tokenExpSec === undefined ? t('pipeline.notSet') : utcText(event.tokenExpSec),
-        cookie: event.cookieExpiresAtSec === undefined ? t('pipeline.notSet') : utcText(event.cookieExpiresAtSec),
+        exp: event.tokenExpSec === undefined ? t('pipeline.notSet') : dateTimeText(event.tokenExpSec, t),
+        cookie: event.cookieExpiresAtSec === undefined ? t('pipeline.notSet') : dateTimeText(event.cookieExpiresAtSec, t),
         session: event.sessionExpiresIso ?? t('pipeline.notSet'),
       })
     case 'log.written':

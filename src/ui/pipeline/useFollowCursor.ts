@@ -5,8 +5,8 @@ import { useEffect, useRef, type RefObject } from 'react'
  * target is worked out from the index and from sizes cached by observers: no layout is read while a
  * step renders (reading it would force a layout of the whole page on every step).
  */
-export function useFollowCursor(container: RefObject<HTMLElement | null>, cursor: number, rowHeightPx: number, topOffsetPx: number, reducedMotion: boolean): void {
-  const view = useRef({ heightPx: 0, scrollTopPx: 0 })
+export function useFollowCursor(container: RefObject<HTMLElement | null>, header: RefObject<HTMLElement | null>, cursor: number, rowHeightPx: number, reducedMotion: boolean): void {
+  const view = useRef({ heightPx: 0, scrollTopPx: 0, headerPx: 0 })
   useEffect(() => {
     const box = container.current
     if (!box) return
@@ -16,17 +16,27 @@ export function useFollowCursor(container: RefObject<HTMLElement | null>, cursor
     // `scrollend` fires once a scroll has settled, so the position is read once, not every frame.
     const event = 'onscrollend' in box ? 'scrollend' : 'scroll'
     box.addEventListener(event, onScroll, { passive: true })
-    const resize = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(([entry]) => (view.current.heightPx = entry?.contentRect.height ?? 0))
+    // The sticky lane header above the rows changes height with the width (its hints wrap), so it is observed too.
+    const resize =
+      typeof ResizeObserver === 'undefined'
+        ? null
+        : new ResizeObserver((entries) => {
+            for (const entry of entries) {
+              if (entry.target === box) view.current.heightPx = entry.contentRect.height
+              else view.current.headerPx = entry.borderBoxSize?.[0]?.blockSize ?? entry.contentRect.height
+            }
+          })
     resize?.observe(box)
+    if (header.current) resize?.observe(header.current)
     return () => {
       box.removeEventListener(event, onScroll)
       resize?.disconnect()
     }
-  }, [container])
+  }, [container, header])
 
   useEffect(() => {
     const box = container.current
-    const { heightPx, scrollTopPx } = view.current
+    const { heightPx, scrollTopPx, headerPx: topOffsetPx } = view.current
     if (!box || cursor < 0 || heightPx === 0 || typeof box.scrollTo !== 'function') return
     const top = topOffsetPx + cursor * rowHeightPx
     const bottom = top + rowHeightPx
@@ -34,5 +44,5 @@ export function useFollowCursor(container: RefObject<HTMLElement | null>, cursor
     const target = Math.max(0, top - heightPx / 2)
     view.current.scrollTopPx = target
     box.scrollTo({ top: target, behavior: reducedMotion ? 'auto' : 'smooth' })
-  }, [container, cursor, rowHeightPx, topOffsetPx, reducedMotion])
+  }, [container, cursor, rowHeightPx, reducedMotion])
 }

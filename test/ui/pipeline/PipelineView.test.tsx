@@ -191,4 +191,26 @@ describe('PipelineView in Simplified Chinese', () => {
     expect(screen.getByRole('button', { name: '后退一步' })).toBeTruthy()
     expect(screen.getByRole('status').textContent).toContain('浏览器向路由处理器发送 GET /api/auth/providers。')
   })
+
+  it('draws the lifelines and activation bars once for the whole list, not in every row', () => {
+    const trace = makeSignInTrace()
+    show(trace, 10)
+    render(<PipelineView />)
+    const backdrops = screen.getAllByTestId('lane-backdrop')
+    expect(backdrops).toHaveLength(1)
+    // Six lifelines plus one bar per stretch of an open request (split at the cursor); no row draws its own.
+    expect(backdrops[0]!.querySelectorAll('line').length).toBeGreaterThan(6)
+    for (const item of within(pipelineList()).getAllByRole('listitem')) expect(item.querySelectorAll('line[stroke-width="8"]')).toHaveLength(0)
+    expect(pipelineList().querySelectorAll('line').length).toBeLessThan(trace.events.length * 3)
+  })
+
+  it('keeps the live region quiet while the run plays, and announces the step once it pauses', () => {
+    const trace = makeSignInTrace()
+    show(trace, 5, true)
+    render(<PipelineView />)
+    expect(screen.getByRole('status').textContent).toBe('')
+    expect(screen.getByTestId('pipeline-caption').textContent).toContain('6')
+    act(() => appStore.setState({ playing: false }))
+    expect(screen.getByRole('status').textContent).toMatch(/^Step 6: /)
+  })
 })

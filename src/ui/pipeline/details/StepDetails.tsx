@@ -1,7 +1,7 @@
 import type { ConsoleEntry, TraceEvent } from '../../../engine/index'
 import { ErrorExplanation } from '../../shared/ErrorExplanation'
 import { JsonView } from '../../shared/JsonView'
-import { utcText, durationText } from '../../shared/durationText'
+import { dateTimeText, durationText, utcText } from '../../shared/durationText'
 import { narrate, type T } from '../narrate'
 import { CodeLine, DetailBlock, Facts, HeaderLines } from './DetailParts'
 
@@ -92,7 +92,7 @@ function DetailBody({ event, t }: { event: TraceEvent; t: T }) {
     case 'cookies.read':
       return (
         <>
-          <Facts rows={[[t('pipeline.details.cookieName'), event.cookieName], [t('pipeline.details.cookieNames'), event.names.join(', ') || '—'], [t('pipeline.details.chunked'), yesNo(event.chunked, t)]]} />
+          <Facts rows={[[t('pipeline.details.cookieName'), event.cookieName], [t('pipeline.details.cookieNames'), event.names.join(', ') || t('pipeline.details.none')], [t('pipeline.details.chunked'), yesNo(event.chunked, t)]]} />
           {event.value !== null && (
             <DetailBlock title={t('pipeline.details.value')}>
               <CodeLine text={event.value} copyWhat={t('pipeline.details.value')} />
@@ -111,7 +111,7 @@ function DetailBody({ event, t }: { event: TraceEvent; t: T }) {
             ]}
           />
           <DetailBlock title={t('pipeline.details.arguments')}>
-            <JsonView value={withUndefined(event.args, event.undefinedArgs)} label={t('pipeline.details.arguments')} />
+            <JsonView value={withUndefined(event.args, event.undefinedArgs, t)} label={t('pipeline.details.arguments')} />
           </DetailBlock>
         </>
       )
@@ -183,7 +183,7 @@ function DetailBody({ event, t }: { event: TraceEvent; t: T }) {
           <Facts
             rows={[
               [t('pipeline.details.cookieName'), event.name],
-              [t('pipeline.details.expires'), event.expiresAtSec === undefined ? t('pipeline.sessionEnd') : utcText(event.expiresAtSec)],
+              [t('pipeline.details.expires'), event.expiresAtSec === undefined ? t('pipeline.sessionEnd') : utcText(event.expiresAtSec, t)],
               ...(event.chunk ? [[t('pipeline.details.chunk'), t('pipeline.details.chunkOf', { index: event.chunk.index + 1, total: event.chunk.total })] as [string, string]] : []),
             ]}
           />
@@ -211,7 +211,7 @@ function DetailBody({ event, t }: { event: TraceEvent; t: T }) {
         </>
       )
     case 'cookie.expired':
-      return <Facts rows={[[t('pipeline.details.cookieName'), event.name], [t('pipeline.details.expires'), utcText(event.expiresAtSec)]]} />
+      return <Facts rows={[[t('pipeline.details.cookieName'), event.name], [t('pipeline.details.expires'), utcText(event.expiresAtSec, t)]]} />
     case 'cookie.tampered':
       return (
         <>
@@ -235,8 +235,8 @@ function DetailBody({ event, t }: { event: TraceEvent; t: T }) {
       return (
         <Facts
           rows={[
-            [t('pipeline.details.expiries.tokenExp'), event.tokenExpSec === undefined ? t('pipeline.notSet') : `${event.tokenExpSec} · ${utcText(event.tokenExpSec)}`],
-            [t('pipeline.details.expiries.cookieExpires'), event.cookieExpiresAtSec === undefined ? t('pipeline.notSet') : utcText(event.cookieExpiresAtSec)],
+            [t('pipeline.details.expiries.tokenExp'), event.tokenExpSec === undefined ? t('pipeline.notSet') : `${event.tokenExpSec} · ${dateTimeText(event.tokenExpSec, t)}`],
+            [t('pipeline.details.expiries.cookieExpires'), event.cookieExpiresAtSec === undefined ? t('pipeline.notSet') : dateTimeText(event.cookieExpiresAtSec, t)],
             [t('pipeline.details.expiries.sessionExpires'), event.sessionExpiresIso ?? t('pipeline.notSet')],
           ]}
         />
@@ -268,7 +268,7 @@ function DetailBody({ event, t }: { event: TraceEvent; t: T }) {
     case 'middleware.decided':
       return <Facts rows={[[t('pipeline.details.middleware.authorized'), yesNo(event.authorized, t)], ...(event.redirectTo ? [[t('pipeline.details.middleware.redirectTo'), event.redirectTo] as [string, string]] : [])]} />
     case 'clock.advanced':
-      return <Facts rows={[[t('pipeline.details.clock.by'), `${durationText(event.bySec, t)} (${event.bySec} s)`]]} />
+      return <Facts rows={[[t('pipeline.details.clock.by'), `${durationText(event.bySec, t)} (${t('pipeline.details.seconds', { count: event.bySec })})`]]} />
     case 'config.resolved':
       return (
         <>
@@ -277,9 +277,9 @@ function DetailBody({ event, t }: { event: TraceEvent; t: T }) {
               [t('pipeline.details.config.secret'), t(`pipeline.secretSource.${event.secretSource}`)],
               [t('pipeline.details.config.secureCookies'), String(event.useSecureCookies)],
               [t('pipeline.details.config.cookieNames'), `${event.cookieNames.sessionToken}, ${event.cookieNames.csrfToken}, ${event.cookieNames.callbackUrl}`],
-              [t('pipeline.details.config.sessionMaxAge'), `${event.sessionMaxAgeSec} s`],
-              [t('pipeline.details.config.jwtMaxAge'), `${event.jwtMaxAgeSec} s`],
-              [t('pipeline.details.config.updateAge'), `${event.updateAgeSec} s`],
+              [t('pipeline.details.config.sessionMaxAge'), t('pipeline.details.seconds', { count: event.sessionMaxAgeSec })],
+              [t('pipeline.details.config.jwtMaxAge'), t('pipeline.details.seconds', { count: event.jwtMaxAgeSec })],
+              [t('pipeline.details.config.updateAge'), t('pipeline.details.seconds', { count: event.updateAgeSec })],
               [t('pipeline.details.config.basePath'), event.basePath],
             ]}
           />
@@ -323,9 +323,9 @@ function maxAgeKey(from: 'jwt.maxAge' | 'session.maxAge' | 'default'): 'jwtMaxAg
 }
 
 /** Arguments as the callback saw them: keys passed as undefined stay visible. */
-function withUndefined(args: Record<string, unknown>, undefinedArgs: string[]): Record<string, unknown> {
+function withUndefined(args: Record<string, unknown>, undefinedArgs: string[], t: T): Record<string, unknown> {
   const shown: Record<string, unknown> = { ...args }
-  for (const name of undefinedArgs) if (shown[name] === undefined) shown[name] = '(undefined)'
+  for (const name of undefinedArgs) if (shown[name] === undefined) shown[name] = t('pipeline.details.undefinedArgument')
   return shown
 }
 
@@ -361,9 +361,9 @@ function ErrorDetails({ error, t }: { error: { code: Parameters<typeof ErrorExpl
 }
 
 /** The details of the step at the cursor: everything the step carried, and the NextAuth file it models. */
-export function StepDetails({ event, t }: { event: TraceEvent | null; t: T }) {
+export function StepDetails({ event, t, className = 'h-96' }: { event: TraceEvent | null; t: T; className?: string }) {
   return (
-    <section aria-label={t('pipeline.details.label')} tabIndex={0} className="h-96 min-w-0 overflow-y-auto overscroll-contain rounded-lg border border-slate-200 bg-slate-50/60 p-3 [contain:strict] dark:border-slate-700 dark:bg-slate-950/40">
+    <section aria-label={t('pipeline.details.label')} tabIndex={0} className={`${className} min-w-0 overflow-y-auto overscroll-contain rounded-lg border border-slate-200 bg-slate-50/60 p-3 [contain:strict] dark:border-slate-700 dark:bg-slate-950/40`}>
       <div className="flex min-w-0 flex-col gap-3">
       {event === null ? (
         <p className="text-sm text-slate-600 dark:text-slate-300">{t('pipeline.details.empty')}</p>
@@ -372,7 +372,7 @@ export function StepDetails({ event, t }: { event: TraceEvent | null; t: T }) {
           <div className="flex flex-wrap items-baseline justify-between gap-2">
             <h3 className="text-sm font-semibold text-slate-900 dark:text-slate-100">{t('pipeline.details.heading', { number: event.step + 1, kind: event.kind })}</h3>
             <span className="font-mono text-xs text-slate-600 dark:text-slate-300">
-              {t(`pipeline.actors.${event.actor}`)} · {utcText(event.atSec)}
+              {t(`pipeline.actors.${event.actor}`)} · {dateTimeText(event.atSec, t)}
             </span>
           </div>
           <p className="text-sm text-slate-800 dark:text-slate-100">{narrate(event, t)}</p>
