@@ -5,6 +5,7 @@ export const inspector = {
   emptyHint: 'The session token appears here as soon as jose encrypts it, part by part, with its claims explained.',
   fromStep: 'From step {number} of {flow}(): {what}',
   fromEarlierRun: 'From an earlier run of {flow}(): {what}',
+  decodeFailedAfter: 'At step {number} jose could not read the session token ({code}). Shown: the last token that was read or made, not the one that failed.',
   what: { encoded: 'the token jose just made', decoded: 'the token jose just read' },
   kind: {
     jwe: 'JWE · encrypted · {alg} + {enc}',
@@ -91,6 +92,9 @@ export const inspector = {
     jws: 'This JWS is only signed: jwt.io (or anyone holding the cookie) can read every claim below without the secret. The signature proves nobody changed them; it hides nothing. NextAuth does not do this: it encrypts (JWE).',
     readablePayload: 'Payload as anyone can read it',
     realTwin: 'The same claims as NextAuth v4 really stores them (JWE, fresh IV and jti)',
+    realTwinAuthjs: 'The same claims as Auth.js really stores them (JWE with a kid, fresh IV and jti)',
+    twinCopy: 'real token',
+    twinFailed: 'The real token for these claims could not be made: {code} — {message}',
     notWhatNextAuthDoes: 'Simplified model — not what NextAuth does',
   },
 }

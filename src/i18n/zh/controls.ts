@@ -10,10 +10,13 @@ export const controls: DeepPartial<typeof en> = {
     callbackUrlHint: '可选；留空时客户端发送当前页面地址。',
     submit: '登录',
     demoHint: '已预填演示用户 {email}。',
+    demoHintEdited: '第一个模拟用户是 {email}（见“配置”）。',
     resultTitle: 'signIn() 的返回值',
     resultOk: '已登录',
     resultFailed: '未登录：{error}',
     rejected: 'signIn() 被拒绝：{message}',
+    navigated: 'signIn() 兑现为 undefined：客户端设置了 window.location，浏览器跳转到了 {url}。',
+    whyFailed: '失败原因',
   },
   session: {
     title: '会话',

@@ -8,6 +8,7 @@ export const inspector: DeepPartial<Messages['inspector']> = {
   emptyHint: 'jose 一加密会话令牌，它就会出现在这里，逐部分展示，并解释每个声明。',
   fromStep: '来自 {flow}() 的第 {number} 步：{what}',
   fromEarlierRun: '来自之前一次 {flow}() 运行：{what}',
+  decodeFailedAfter: '在第 {number} 步，jose 无法读取会话令牌（{code}）。这里显示的是最后一个成功读取或生成的令牌，而不是失败的那个。',
   what: { encoded: 'jose 刚生成的令牌', decoded: 'jose 刚读取的令牌' },
   kind: { jwe: 'JWE · 加密 · {alg} + {enc}', jws: 'JWS · 签名 · {alg}' },
   copyToken: '令牌',
@@ -85,6 +86,9 @@ export const inspector: DeepPartial<Messages['inspector']> = {
     jws: '这个 JWS 只是签名：jwt.io（或任何拿到 Cookie 的人）不需要密钥就能读出下面的每个声明。签名只证明没人改过它们，并不隐藏任何内容。NextAuth 不这样做：它会加密（JWE）。',
     readablePayload: '任何人都能读取的载荷',
     realTwin: '同样的声明在 NextAuth v4 中真正的存储形式（JWE，新的 IV 和 jti）',
+    realTwinAuthjs: '同样的声明在 Auth.js 中真正的存储形式（带 kid 的 JWE，新的 IV 和 jti）',
+    twinCopy: '真实令牌',
+    twinFailed: '无法为这些声明生成真实令牌：{code} — {message}',
     notWhatNextAuthDoes: '简化模型——不是 NextAuth 的做法',
   },
 }

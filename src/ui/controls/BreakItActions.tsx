@@ -1,5 +1,6 @@
 import { useId, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
+import type { Trace } from '../../engine/index'
 import { useT } from '../../i18n/useT'
 import { useAppStore } from '../../state/useAppStore'
 import { Button, Hint, SubHeading } from '../shared/Button'
@@ -8,17 +9,19 @@ import { Button, Hint, SubHeading } from '../shared/Button'
 export function BreakItActions() {
   const t = useT()
   const id = useId()
-  const { tamperCookie, changeSecret, clearCookies, running } = useAppStore(
-    useShallow((s) => ({ tamperCookie: s.tamperCookie, changeSecret: s.changeSecret, clearCookies: s.clearCookies, running: s.runStatus === 'running' })),
+  const { tamperCookie, changeSecret, clearCookies, running, lastTrace } = useAppStore(
+    useShallow((s) => ({ tamperCookie: s.tamperCookie, changeSecret: s.changeSecret, clearCookies: s.clearCookies, running: s.runStatus === 'running', lastTrace: s.lastTrace })),
   )
-  const [secretChanged, setSecretChanged] = useState(false)
+  // The notice is about the tokens already made: once a new run is shown, it no longer applies.
+  const [changedWhileShowing, setChangedWhileShowing] = useState<Trace | null | undefined>(undefined)
+  const secretChanged = changedWhileShowing !== undefined && changedWhileShowing === lastTrace
 
   return (
     <div className="flex flex-col gap-2" role="group" aria-labelledby={`${id}-title`}>
       <SubHeading id={`${id}-title`}>{t('controls.breakIt.title')}</SubHeading>
       <ul className="flex flex-col gap-2">
         <li className="flex flex-col gap-0.5">
-          <Button variant="danger" onClick={() => void tamperCookie()} disabled={running} aria-describedby={`${id}-tamper`} className="self-start">
+          <Button variant="danger" onClick={() => void tamperCookie()} busy={running} aria-describedby={`${id}-tamper`} className="self-start">
             {t('controls.breakIt.tamper')}
           </Button>
           <Hint id={`${id}-tamper`}>{t('controls.breakIt.tamperHint')}</Hint>
@@ -28,8 +31,9 @@ export function BreakItActions() {
             variant="danger"
             onClick={() => {
               changeSecret()
-              setSecretChanged(true)
+              setChangedWhileShowing(lastTrace)
             }}
+            busy={running}
             aria-describedby={`${id}-secret`}
             className="self-start"
           >
@@ -43,7 +47,7 @@ export function BreakItActions() {
           )}
         </li>
         <li className="flex flex-col gap-0.5">
-          <Button variant="danger" onClick={() => void clearCookies()} disabled={running} aria-describedby={`${id}-clear`} className="self-start">
+          <Button variant="danger" onClick={() => void clearCookies()} busy={running} aria-describedby={`${id}-clear`} className="self-start">
             {t('controls.breakIt.clear')}
           </Button>
           <Hint id={`${id}-clear`}>{t('controls.breakIt.clearHint')}</Hint>

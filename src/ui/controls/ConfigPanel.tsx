@@ -1,8 +1,9 @@
 import { useId, useState, type ReactNode } from 'react'
 import { useShallow } from 'zustand/react/shallow'
-import type { FlowFlavor, MockUser, NodeEnv, PlaygroundConfig, TokenModel } from '../../engine/index'
+import type { FlowFlavor, NodeEnv, PlaygroundConfig, TokenModel } from '../../engine/index'
 import { useT } from '../../i18n/useT'
 import { useAppStore } from '../../state/useAppStore'
+import { isUserList } from '../../state/configSlice'
 import { generateSecret } from '../../state/runSlice'
 import { Button, fieldClass, Hint } from '../shared/Button'
 import { durationText } from '../shared/durationText'
@@ -17,7 +18,7 @@ const NODE_ENVS: NodeEnv[] = ['development', 'production']
 export function ConfigPanel() {
   const t = useT()
   const id = useId()
-  const { config, setConfig } = useAppStore(useShallow((s) => ({ config: s.config, setConfig: s.setConfig })))
+  const { config, setConfig, running } = useAppStore(useShallow((s) => ({ config: s.config, setConfig: s.setConfig, running: s.runStatus === 'running' })))
   const secret = Array.isArray(config.secret) ? config.secret.join(',') : config.secret
 
   return (
@@ -30,7 +31,9 @@ export function ConfigPanel() {
         <Field label={t('config.secret.label')} htmlFor={`${id}-secret`} hint={t('config.secret.hint')} hintId={`${id}-secret-hint`}>
           <div className="flex gap-1.5">
             <CommitInput id={`${id}-secret`} className="font-mono" value={secret} describedBy={`${id}-secret-hint`} onCommit={(value) => setConfig({ secret: value })} />
-            <Button onClick={() => setConfig({ secret: generateSecret() })}>{t('config.secret.generate')}</Button>
+            <Button onClick={() => setConfig({ secret: generateSecret() })} busy={running}>
+              {t('config.secret.generate')}
+            </Button>
           </div>
         </Field>
 
@@ -76,7 +79,7 @@ export function ConfigPanel() {
           applyLabel={t('config.cookies.apply')}
           value={config.cookies ?? {}}
           rows={4}
-          parse={(value) => (value !== null && typeof value === 'object' && !Array.isArray(value) ? { ok: true, value: value as NonNullable<PlaygroundConfig['cookies']> } : { ok: false, message: t('config.cookies.notObject') })}
+          parse={(value) => parseCookieOverrides(value, t)}
           onApply={(cookies) => {
             setConfig({ cookies })
             return t('config.cookies.applied')
@@ -193,6 +196,16 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
-function isUserList(value: unknown): value is MockUser[] {
-  return Array.isArray(value) && value.every((user) => user !== null && typeof user === 'object' && typeof (user as MockUser).email === 'string' && typeof (user as MockUser).password === 'string')
+/** A cookie name as RFC 6265 allows it (a `token`): what a browser and NextAuth's serialiser accept. */
+const COOKIE_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/
+
+/** `NextAuthOptions.cookies` as typed: an object of `{ name, options }` entries with valid names; the first problem, worded, otherwise. */
+function parseCookieOverrides(value: unknown, t: ReturnType<typeof useT>): { ok: true; value: NonNullable<PlaygroundConfig['cookies']> } | { ok: false; message: string } {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { ok: false, message: t('config.cookies.notObject') }
+  for (const [key, entry] of Object.entries(value)) {
+    if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return { ok: false, message: t('config.cookies.notEntry', { key }) }
+    const name = (entry as { name?: unknown }).name
+    if (name !== undefined && (typeof name !== 'string' || !COOKIE_NAME.test(name))) return { ok: false, message: t('config.cookies.badName', { key, name: String(name) }) }
+  }
+  return { ok: true, value: value as NonNullable<PlaygroundConfig['cookies']> }
 }

@@ -20,7 +20,7 @@ export function ControlsPanel() {
         {runError && (
           <div role="alert">
             <p className="mb-1 text-sm font-semibold">{t('controls.run.failed')}</p>
-            <ErrorExplanation error={runError} />
+            <ErrorExplanation error={runError} showMessage />
           </div>
         )}
         <div className={divider}>

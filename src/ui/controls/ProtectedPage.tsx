@@ -23,7 +23,7 @@ export function ProtectedPage() {
         <input id={`${id}-path`} className={`${fieldClass} font-mono`} value={path} onChange={(e) => setPath(e.target.value)} />
       </div>
       <div>
-        <Button onClick={() => void visitProtectedPage(path.trim() || undefined)} disabled={running} aria-describedby={`${id}-hint`}>
+        <Button onClick={() => void visitProtectedPage(path.trim() || undefined)} busy={running} aria-describedby={`${id}-hint`}>
           {t('controls.protected.visit')}
         </Button>
       </div>

@@ -20,10 +20,10 @@ export function SessionActions() {
     <div className="flex flex-col gap-2" role="group" aria-labelledby={`${id}-title`}>
       <SubHeading id={`${id}-title`}>{t('controls.session.title')}</SubHeading>
       <div className="flex flex-wrap gap-2">
-        <Button onClick={() => void getSession()} disabled={running} aria-describedby={`${id}-get`}>
+        <Button onClick={() => void getSession()} busy={running} aria-describedby={`${id}-get`}>
           {t('controls.session.get')}
         </Button>
-        <Button onClick={() => void signOut()} disabled={running} aria-describedby={`${id}-signout`}>
+        <Button onClick={() => void signOut()} busy={running} aria-describedby={`${id}-signout`}>
           {t('controls.session.signOut')}
         </Button>
       </div>
@@ -48,7 +48,7 @@ export function SessionActions() {
         </p>
       )}
       <div>
-        <Button onClick={() => parsed.ok && void updateSession(parsed.value)} disabled={running || !parsed.ok} aria-describedby={`${id}-update`}>
+        <Button onClick={() => parsed.ok && void updateSession(parsed.value)} disabled={!parsed.ok} busy={running} aria-describedby={`${id}-update`}>
           {t('controls.session.update')}
         </Button>
       </div>

@@ -2,11 +2,15 @@ import { useId, useState, type FormEvent } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { useT } from '../../i18n/useT'
 import { useAppStore } from '../../state/useAppStore'
-import { selectSignInResultAtCursor } from '../../state/selectors'
+import { selectSignInFailureAtCursor, selectSignInResultAtCursor } from '../../state/selectors'
 import { Button, fieldClass, Hint, SubHeading } from '../shared/Button'
+import { ErrorExplanation } from '../shared/ErrorExplanation'
 import { JsonView } from '../shared/JsonView'
 
-/** The credentials sign-in form, pre-filled with the first demo user, and what signIn() resolved to. */
+/**
+ * The credentials sign-in form, pre-filled with the first mock user, and what signIn() resolved to.
+ * While the learner has not edited the fields, they follow the first user when the users change.
+ */
 export function SignInForm() {
   const t = useT()
   const id = useId()
@@ -15,9 +19,20 @@ export function SignInForm() {
   const [email, setEmail] = useState(firstUser?.email ?? '')
   const [password, setPassword] = useState(firstUser?.password ?? '')
   const [callbackUrl, setCallbackUrl] = useState('')
+  const [filledFrom, setFilledFrom] = useState(firstUser)
+  if (firstUser !== filledFrom) {
+    // "Apply users" changed the first user: refill the form unless the learner typed something else.
+    if (email === (filledFrom?.email ?? '') && password === (filledFrom?.password ?? '')) {
+      setEmail(firstUser?.email ?? '')
+      setPassword(firstUser?.password ?? '')
+    }
+    setFilledFrom(firstUser)
+  }
+  const prefilled = firstUser !== undefined && email === firstUser.email && password === firstUser.password
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
+    if (running) return
     void signIn(email, password, callbackUrl.trim() === '' ? undefined : callbackUrl.trim())
   }
 
@@ -33,8 +48,8 @@ export function SignInForm() {
         <input id={`${id}-callback`} className={fieldClass} type="text" placeholder="/dashboard" aria-describedby={`${id}-callback-hint`} value={callbackUrl} onChange={(e) => setCallbackUrl(e.target.value)} />
       </div>
       <Hint id={`${id}-callback-hint`}>{t('controls.signIn.callbackUrlHint')}</Hint>
-      {firstUser && <Hint>{t('controls.signIn.demoHint', { email: firstUser.email })}</Hint>}
-      <Button type="submit" variant="primary" disabled={running} className={`mt-1 py-2 text-base ${isNewcomer ? 'shadow-lg ring-4 shadow-indigo-500/30 ring-indigo-300 dark:ring-indigo-700' : ''}`}>
+      {firstUser && <Hint>{t(prefilled ? 'controls.signIn.demoHint' : 'controls.signIn.demoHintEdited', { email: firstUser.email })}</Hint>}
+      <Button type="submit" variant="primary" busy={running} className={`mt-1 py-2 text-base ${isNewcomer ? 'shadow-lg ring-4 shadow-indigo-500/30 ring-indigo-300 dark:ring-indigo-700' : ''}`}>
         {t('controls.signIn.submit')}
       </Button>
       <p className="font-mono text-[11px] text-slate-600 dark:text-slate-400">{t('controls.signIn.call')}</p>
@@ -43,19 +58,34 @@ export function SignInForm() {
   )
 }
 
-/** The value `signIn()` resolved to at the current step, verbatim (`CredentialsSignin` included). */
+/**
+ * The value `signIn()` resolved to at the current step, verbatim (`CredentialsSignin` included):
+ * `undefined` when the client navigated instead, and the engine error that made it fail, explained.
+ */
 function SignInResult() {
   const t = useT()
   const result = useAppStore(selectSignInResultAtCursor)
+  const failure = useAppStore(selectSignInFailureAtCursor)
   if (!result) return null
-  const { rejectedWith, ...value } = result
-  const success = result.ok && result.error === null && !rejectedWith
+  const { rejectedWith, navigatedTo, ...value } = result
+  const success = result.ok && !result.error && !rejectedWith && !navigatedTo
+  const summary = navigatedTo
+    ? t('controls.signIn.navigated', { url: navigatedTo })
+    : rejectedWith
+      ? t('controls.signIn.rejected', { message: rejectedWith })
+      : success
+        ? t('controls.signIn.resultOk')
+        : t('controls.signIn.resultFailed', { error: result.error ?? String(result.status) })
   return (
     <div className="flex flex-col gap-1" data-testid="signin-result">
-      <p className={`text-sm font-medium ${success ? 'text-emerald-700 dark:text-emerald-300' : 'text-rose-700 dark:text-rose-300'}`}>
-        {rejectedWith ? t('controls.signIn.rejected', { message: rejectedWith }) : success ? t('controls.signIn.resultOk') : t('controls.signIn.resultFailed', { error: result.error ?? String(result.status) })}
-      </p>
-      <JsonView value={value} label={t('controls.signIn.resultTitle')} maxHeightClass="max-h-40" />
+      <p className={`text-sm font-medium ${success ? 'text-emerald-700 dark:text-emerald-300' : 'text-rose-700 dark:text-rose-300'}`}>{summary}</p>
+      <JsonView value={navigatedTo ? undefined : value} label={t('controls.signIn.resultTitle')} maxHeightClass="max-h-40" />
+      {failure && (
+        <div className="mt-1">
+          <p className="mb-1 text-sm font-semibold">{t('controls.signIn.whyFailed')}</p>
+          <ErrorExplanation error={failure} />
+        </div>
+      )}
     </div>
   )
 }

@@ -5,7 +5,7 @@ import { useT } from '../../i18n/useT'
 import { useAppStore } from '../../state/useAppStore'
 import { documentCookie, selectCookieChangeAtCursor, selectJarAtCursor, type CookieEvent } from '../../state/selectors'
 import { CopyButton } from '../shared/CopyButton'
-import { durationText, utcText } from '../shared/durationText'
+import { durationText, safeIso, utcText } from '../shared/durationText'
 import { EmptyState, Panel } from '../shared/Panel'
 import { cookieFlags, groupCookies, shortenValue } from './groupCookies'
 
@@ -88,8 +88,8 @@ function CookieRows({ cookie, change, nowSec, chunk = false }: { cookie: CookieV
   return (
     <>
       <tr className={`border-t border-slate-200 align-top dark:border-slate-700 ${highlight}`} data-cookie={cookie.name}>
-        <th scope="row" className={`py-1.5 pr-2 text-left font-mono font-medium [overflow-wrap:anywhere] ${chunk ? 'pl-3' : ''}`}>
-          {cookie.name}
+        <th scope="row" className={`py-1.5 pr-2 text-left font-mono font-medium [overflow-wrap:break-word] ${chunk ? 'pl-3' : ''}`}>
+          <BreakableName name={cookie.name} />
           {changed && <span className="ml-1 rounded bg-white/70 px-1 font-sans text-[10px] font-semibold text-emerald-900 dark:bg-slate-900/70 dark:text-emerald-200">{t(changed.kind === 'cookie.tampered' ? 'cookieJar.change.tampered' : 'cookieJar.change.set')}</span>}
         </th>
         <td className="py-1.5 pr-2">
@@ -132,8 +132,8 @@ function GoneRow({ change }: { change: CookieEvent }) {
   const label = change.kind === 'cookie.expired' ? 'cookieJar.change.expired' : change.kind === 'cookie.rejected' ? 'cookieJar.change.rejected' : 'cookieJar.change.deleted'
   return (
     <tr className="border-t border-slate-200 bg-rose-100/70 dark:border-slate-700 dark:bg-rose-950/40" data-cookie-gone={change.name}>
-      <th scope="row" className="py-1.5 pr-2 text-left font-mono font-medium break-all line-through">
-        {change.name}
+      <th scope="row" className="py-1.5 pr-2 text-left font-mono font-medium [overflow-wrap:break-word] line-through">
+        <BreakableName name={change.name} />
       </th>
       <td colSpan={4} className="py-1.5 font-semibold text-rose-900 dark:text-rose-200">
         {t(label)}
@@ -164,15 +164,39 @@ function Expires({ cookie, nowSec }: { cookie: CookieView; nowSec: number }) {
   const t = useT()
   if (cookie.expiresAtSec === undefined) return <span>{t('cookieJar.sessionCookie')}</span>
   const left = cookie.expiresAtSec - nowSec
+  // The header's own date format, on two lines (day, then time) so the column stays narrow.
+  const text = utcText(cookie.expiresAtSec, t)
+  const split = text.split(' ')
   return (
     <span className="flex flex-col">
-      <time dateTime={new Date(cookie.expiresAtSec * 1000).toISOString()} className="whitespace-nowrap">
-        {utcText(cookie.expiresAtSec)}
+      <time dateTime={safeIso(cookie.expiresAtSec)} className="whitespace-nowrap">
+        {split.length === 6 ? (
+          <>
+            <span className="block">{split.slice(0, 4).join(' ')}</span> <span className="block">{split.slice(4).join(' ')}</span>
+          </>
+        ) : (
+          text
+        )}
       </time>
       <span className={left > 0 ? 'text-slate-600 dark:text-slate-400' : 'font-semibold text-rose-700 dark:text-rose-300'}>
         {left > 0 ? t('cookieJar.expiresIn', { duration: durationText(left, t) }) : t('cookieJar.expiredAgo', { duration: durationText(-left, t) })}
       </span>
     </span>
+  )
+}
+
+/** A cookie name that may wrap only after its `.` and `-` (never inside "session"). */
+function BreakableName({ name }: { name: string }) {
+  const parts = name.split(/(?<=[.-])/)
+  return (
+    <>
+      {parts.map((part, index) => (
+        <Fragment key={index}>
+          {index > 0 && <wbr />}
+          {part}
+        </Fragment>
+      ))}
+    </>
   )
 }
 

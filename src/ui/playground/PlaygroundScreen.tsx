@@ -8,6 +8,7 @@ import { SessionPanel } from '../session/SessionPanel'
 import { PipelineView } from '../pipeline/PipelineView'
 import { TokenInspector } from '../tokenInspector/TokenInspector'
 import { NextStepHint } from './NextStepHint'
+import { SimClockReadout } from './SimClockReadout'
 
 const card = 'min-w-0 rounded-xl border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-700 dark:bg-slate-900'
 /**
@@ -27,7 +28,13 @@ export function PlaygroundScreen() {
   const t = useT()
   return (
     <div className="flex flex-col gap-4">
-      <NextStepHint />
+      {/* Sticky: what to do next and the simulated time stay in view while the learner scrolls to the jar or the editors. */}
+      <div className="sticky top-0 z-30 -mx-4 -my-2 flex flex-wrap items-start gap-x-3 gap-y-2 bg-slate-50/95 px-4 py-2 backdrop-blur-sm dark:bg-slate-950/95">
+        <div className="min-w-0 flex-1 basis-96">
+          <NextStepHint />
+        </div>
+        <SimClockReadout />
+      </div>
       <div className="grid gap-4 lg:grid-cols-[300px_minmax(0,1fr)] xl:grid-cols-[320px_minmax(0,1fr)]">
         <div className="flex min-w-0 flex-col gap-4">
           <ControlsPanel />
@@ -37,7 +44,7 @@ export function PlaygroundScreen() {
           <div className={card}>
             <PipelineView />
           </div>
-          <div className={`grid gap-4 -m-1 p-1 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] ${offscreenSkipped}`}>
+          <div className={`grid items-start gap-4 -m-1 p-1 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] ${offscreenSkipped}`}>
             <CookieJar />
             <SessionPanel />
           </div>

@@ -1,18 +1,37 @@
+import type { Trace } from '../../engine/index'
 import type { MessageKey, MessageParams } from '../../i18n/t'
 import type { AppState } from '../../state/createAppStore'
 
-/** The one-line "what to do next" for the state the learner is in. */
-export function nextStep(state: Pick<AppState, 'traces' | 'lastTrace' | 'cursor' | 'playing' | 'runStatus'>): { key: MessageKey; params?: MessageParams } {
-  const { lastTrace, runStatus, playing } = state
+type HintState = Pick<AppState, 'traces' | 'lastTrace' | 'cursor' | 'playing' | 'runStatus'> & Partial<Pick<AppState, 'runError'>>
+
+/** The error the engine recorded in `trace` (the first `flow.failed` step), if any. */
+function engineFailure(trace: Trace) {
+  const failed = trace.events.find((event) => event.kind === 'flow.failed')
+  return failed?.kind === 'flow.failed' ? failed.error : null
+}
+
+/** The one-line "what to do next" for the state the learner is in: it only ever describes what the screen shows. */
+export function nextStep(state: HintState): { key: MessageKey; params?: MessageParams } {
+  const { lastTrace, runStatus, playing, cursor } = state
   if (runStatus === 'running') return { key: 'app.hint.running' }
+  if (runStatus === 'error' && state.runError) return { key: 'app.hint.runError', params: { code: state.runError.code } }
   if (!lastTrace) return { key: 'app.hint.start' }
-  if (playing && state.cursor < lastTrace.events.length - 1) return { key: 'app.hint.playing' }
+  const last = lastTrace.events.length - 1
+  if (playing && cursor < last) return { key: 'app.hint.playing' }
+  // Paused part-way: the outcome is not on screen yet, so the hint must not announce it.
+  if (last >= 0 && cursor < 0) return { key: 'app.hint.pausedAtStart', params: { total: last + 1 } }
+  if (cursor < last) return { key: 'app.hint.paused', params: { current: cursor + 1, total: last + 1 } }
   const { result } = lastTrace
   switch (result.flow) {
-    case 'signIn':
-      return result.value.ok && result.value.error === null && !result.value.rejectedWith
-        ? { key: 'app.hint.signedIn' }
-        : { key: 'app.hint.signInFailed', params: { error: result.value.error ?? result.value.rejectedWith ?? String(result.value.status) } }
+    case 'signIn': {
+      const { ok, error, rejectedWith, navigatedTo } = result.value
+      if (ok && !error && !rejectedWith && !navigatedTo) return { key: 'app.hint.signedIn' }
+      const failure = engineFailure(lastTrace)
+      if (failure) return { key: 'app.hint.signInError', params: { code: failure.code } }
+      if (navigatedTo) return { key: 'app.hint.signInNavigated', params: { url: navigatedTo } }
+      if (error === 'CredentialsSignin') return { key: 'app.hint.signInFailed', params: { error } }
+      return { key: 'app.hint.signInFailedOther', params: { error: error ?? rejectedWith ?? String(result.value.status) } }
+    }
     case 'getSession':
     case 'updateSession':
       return { key: result.status === 'authenticated' ? 'app.hint.authenticated' : 'app.hint.unauthenticated' }
@@ -23,7 +42,7 @@ export function nextStep(state: Pick<AppState, 'traces' | 'lastTrace' | 'cursor'
     case 'advanceClock':
       return { key: 'app.hint.clockAdvanced' }
     case 'tamperSessionCookie':
-      return { key: 'app.hint.tampered' }
+      return { key: result.cookieName ? 'app.hint.tampered' : 'app.hint.tamperedNothing' }
     case 'clearCookies':
       return { key: 'app.hint.cleared' }
     case 'getCsrfToken':

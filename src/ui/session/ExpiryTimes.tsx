@@ -2,7 +2,7 @@ import { useId } from 'react'
 import { useT } from '../../i18n/useT'
 import { useAppStore } from '../../state/useAppStore'
 import { selectJarAtCursor, selectTokenAtCursor } from '../../state/selectors'
-import { durationText, utcText } from '../shared/durationText'
+import { dateTimeLines, durationText, safeIso } from '../shared/durationText'
 import { findSessionCookie } from './findSessionCookie'
 
 /** Cookie Expires, token.exp and session.expires side by side, each against the simulated clock. */
@@ -27,17 +27,19 @@ export function ExpiryTimes({ nowSec, sessionExpires }: { nowSec: number; sessio
       <h3 id={`${id}-title`} className="text-xs font-semibold tracking-wider text-slate-600 uppercase dark:text-slate-300">
         {t('session.expiries.title')}
       </h3>
-      <dl className="grid grid-cols-1 gap-2 @sm:grid-cols-3">
+      {/* Side by side from 18rem (the session column at 1280 px is ~20rem): date and time on two short lines. */}
+      <dl className="grid grid-cols-1 gap-2 @min-[18rem]:grid-cols-3">
         {items.map((item) => (
-          <div key={item.key} className="flex min-w-0 flex-col rounded-md border border-slate-200 p-2 dark:border-slate-700" data-expiry={item.key}>
-            <dt className="font-mono text-xs font-semibold">{item.label}</dt>
+          <div key={item.key} className="flex min-w-0 flex-col rounded-md border border-slate-200 p-1.5 dark:border-slate-700" data-expiry={item.key}>
+            <dt className="font-mono text-xs font-semibold [overflow-wrap:break-word]">{item.label.split('.').map((part, index) => (index === 0 ? part : <span key={index}><wbr />.{part}</span>))}</dt>
             <dd className="text-xs">
               {item.atSec === undefined ? (
                 t('session.expiries.none')
               ) : (
                 <>
-                  <time dateTime={new Date(item.atSec * 1000).toISOString()} className="block break-words">
-                    {utcText(item.atSec)}
+                  <time dateTime={safeIso(item.atSec)} className="block">
+                    <span className="block">{dateTimeLines(item.atSec, t).date}</span>
+                    <span className="block">{dateTimeLines(item.atSec, t).time}</span>
                   </time>
                   <span className={item.atSec > nowSec ? 'text-slate-600 dark:text-slate-400' : 'font-semibold text-rose-700 dark:text-rose-300'}>
                     {item.atSec > nowSec ? t('session.expiries.in', { duration: durationText(item.atSec - nowSec, t) }) : t('session.expiries.ago', { duration: durationText(nowSec - item.atSec, t) })}

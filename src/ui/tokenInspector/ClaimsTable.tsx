@@ -1,6 +1,6 @@
 import type { ClaimsExplanation } from '../../engine/index'
 import type { MessageKey, MessageParams } from '../../i18n/t'
-import { durationText, utcText } from '../shared/durationText'
+import { dateTimeText, durationText } from '../shared/durationText'
 
 type T = (key: MessageKey, params?: MessageParams) => string
 
@@ -45,7 +45,7 @@ export function ClaimsTable({ explanation, caption, t }: { explanation: ClaimsEx
                 {JSON.stringify(claim.value) ?? 'undefined'}
                 {claim.time && (
                   <span className="mt-0.5 block font-sans text-slate-600 dark:text-slate-300">
-                    {utcText(claim.time.atSec)}
+                    {dateTimeText(claim.time.atSec, t)}
                     <span className={`block font-medium ${expired ? 'text-rose-700 dark:text-rose-300' : claim.name === 'exp' ? 'text-emerald-700 dark:text-emerald-300' : ''}`}>
                       {timeNote(claim.name, explanation, claim.time.atSec, t)}
                     </span>

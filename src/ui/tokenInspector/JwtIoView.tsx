@@ -1,16 +1,17 @@
-import { inspect, type JwtSecret, type TokenInspection } from '../../engine/index'
+import { inspect, type FlowFlavor, type JwtSecret, type TokenInspection } from '../../engine/index'
 import type { MessageKey, MessageParams } from '../../i18n/t'
 import { SubHeading } from '../shared/Button'
+import { CopyButton } from '../shared/CopyButton'
 import { JsonView } from '../shared/JsonView'
 import { TokenParts } from './TokenParts'
 import { useRealJweTwin } from './useRealJweTwin'
 
 type T = (key: MessageKey, params?: MessageParams) => string
 
-/** Why jwt.io reads a signed JWS and not NextAuth's encrypted JWE; for the simplified model, the real JWE beside it. */
-export function JwtIoView({ inspection, claims, secret, t }: { inspection: TokenInspection; claims: Record<string, unknown>; secret: JwtSecret | null; t: T }) {
+/** Why jwt.io reads a signed JWS and not NextAuth's encrypted JWE; for the simplified model, the real JWE of that run's library beside it. */
+export function JwtIoView({ inspection, claims, secret, flavor, sessionCookieName, t }: { inspection: TokenInspection; claims: Record<string, unknown>; secret: JwtSecret | null; flavor: FlowFlavor; sessionCookieName: string | null; t: T }) {
   const signed = inspection.kind === 'jws'
-  const twin = useRealJweTwin(signed ? claims : null, signed ? secret : null)
+  const twin = useRealJweTwin(signed ? claims : null, signed ? secret : null, flavor, sessionCookieName)
   return (
     <div className="flex flex-col gap-2">
       <p className={`rounded-md border p-2 text-xs leading-5 ${signed ? 'border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-100' : 'border-slate-200 bg-slate-50 text-slate-800 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100'}`}>
@@ -24,11 +25,19 @@ export function JwtIoView({ inspection, claims, secret, t }: { inspection: Token
               <JsonView value={inspection.payload} label={t('inspector.jwtio.readablePayload')} maxHeightClass="max-h-60" />
             </div>
           )}
-          {twin && (
-            <div className="flex min-w-0 flex-col gap-1.5" data-testid="real-jwe-twin">
-              <SubHeading>{t('inspector.jwtio.realTwin')}</SubHeading>
-              <TokenParts inspection={inspect(twin.token)} t={t} />
+          {twin?.result && (
+            <div className="flex min-w-0 flex-col gap-1.5" data-testid="real-jwe-twin" data-flavor={twin.flavor}>
+              <div className="flex items-center justify-between gap-2">
+                <SubHeading>{t(twin.flavor === 'authjs' ? 'inspector.jwtio.realTwinAuthjs' : 'inspector.jwtio.realTwin')}</SubHeading>
+                <CopyButton text={twin.result.token} what={t('inspector.jwtio.twinCopy')} />
+              </div>
+              <TokenParts inspection={inspect(twin.result.token)} t={t} />
             </div>
+          )}
+          {twin?.error && (
+            <p className="rounded-md border border-rose-300 bg-rose-50 p-2 text-xs text-rose-950 dark:border-rose-800 dark:bg-rose-950/40 dark:text-rose-100" data-testid="real-jwe-twin-error">
+              {t('inspector.jwtio.twinFailed', { code: twin.error.code, message: twin.error.message })}
+            </p>
           )}
         </div>
       )}

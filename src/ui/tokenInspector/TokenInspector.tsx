@@ -2,12 +2,12 @@ import { useMemo, type ReactNode } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { explainClaims, inspect } from '../../engine/index'
 import { useT } from '../../i18n/useT'
-import { selectTokenAtCursor } from '../../state/selectors'
+import { selectTokenAtCursor, selectTokenOriginAtCursor } from '../../state/selectors'
 import { useAppStore } from '../../state/useAppStore'
 import { SubHeading } from '../shared/Button'
 import { CopyButton } from '../shared/CopyButton'
 import { JsonView } from '../shared/JsonView'
-import { utcText } from '../shared/durationText'
+import { dateTimeText } from '../shared/durationText'
 import { ClaimsTable } from './ClaimsTable'
 import { JwtIoView } from './JwtIoView'
 import { KeyLadder } from './KeyLadder'
@@ -26,10 +26,10 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 export function TokenInspector() {
   const t = useT()
   const tokenEvent = useAppStore(selectTokenAtCursor)
-  const { trace, nowSec, secret } = useAppStore(useShallow((s) => ({ trace: s.lastTrace, nowSec: s.nowSec, secret: s.config.secret })))
+  const origin = useAppStore(selectTokenOriginAtCursor)
+  const { nowSec, secret } = useAppStore(useShallow((s) => ({ nowSec: s.nowSec, secret: s.config.secret })))
   const inspection = useMemo(() => (tokenEvent ? inspect(tokenEvent.token) : null), [tokenEvent])
   const explanation = useMemo(() => (tokenEvent ? explainClaims(tokenEvent.claims, nowSec) : null), [tokenEvent, nowSec])
-  const fromThisRun = tokenEvent !== null && trace !== null && trace.events[tokenEvent.step] === tokenEvent
 
   return (
     <section aria-labelledby="token-inspector-heading" className="flex min-w-0 flex-col gap-3">
@@ -56,13 +56,19 @@ export function TokenInspector() {
         </div>
       ) : (
         <>
-          <p className="text-xs text-slate-600 dark:text-slate-300">
-            {t(fromThisRun ? 'inspector.fromStep' : 'inspector.fromEarlierRun', {
+          <p className="text-xs text-slate-600 dark:text-slate-300" data-testid="token-origin">
+            {t(origin?.fromThisRun ? 'inspector.fromStep' : 'inspector.fromEarlierRun', {
               number: tokenEvent.step + 1,
-              flow: trace?.flow ?? '',
+              // The run that made or read this token, not the run on screen.
+              flow: origin?.flow ?? '',
               what: t(`inspector.what.${tokenEvent.kind === 'jwt.encoded' ? 'encoded' : 'decoded'}`),
             })}
           </p>
+          {origin?.failedAfter && (
+            <p role="note" className="rounded-md border border-rose-300 bg-rose-50 px-2 py-1 text-xs font-medium text-rose-950 dark:border-rose-800 dark:bg-rose-950/40 dark:text-rose-100" data-testid="token-decode-failed">
+              {t('inspector.decodeFailedAfter', { number: origin.failedAfter.step + 1, code: origin.failedAfter.error.code })}
+            </p>
+          )}
           {inspection.kind === 'jws' && (
             <p className="rounded-md bg-amber-100 px-2 py-1 text-xs font-semibold text-amber-950 dark:bg-amber-950/60 dark:text-amber-100">{t('inspector.jwtio.notWhatNextAuthDoes')}</p>
           )}
@@ -81,13 +87,13 @@ export function TokenInspector() {
           </Section>
 
           <Section title={inspection.kind === 'jws' ? t('inspector.claimsTitle') : t('inspector.claimsDecrypted')}>
-            <p className="text-xs text-slate-600 dark:text-slate-300">{t('inspector.clockNow', { utc: utcText(nowSec) })}</p>
+            <p className="text-xs text-slate-600 dark:text-slate-300">{t('inspector.clockNow', { utc: dateTimeText(nowSec, t) })}</p>
             <ClaimsTable explanation={explanation} caption={t('inspector.claimsTitle')} t={t} />
             <CopyButton text={JSON.stringify(tokenEvent.claims, null, 2)} what={t('inspector.claimsTitle')} className="self-start" />
           </Section>
 
           <Section title={t('inspector.jwtio.title')}>
-            <JwtIoView inspection={inspection} claims={tokenEvent.claims} secret={secret} t={t} />
+            <JwtIoView inspection={inspection} claims={tokenEvent.claims} secret={secret} flavor={origin?.flavor ?? 'next-auth-v4'} sessionCookieName={origin?.sessionCookieName ?? null} t={t} />
           </Section>
         </>
       )}

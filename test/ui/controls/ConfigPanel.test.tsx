@@ -87,4 +87,19 @@ describe('ConfigPanel', () => {
     expect(engineConfig().users).toEqual([{ id: 7, email: 'x@example.com', password: 'pw', team: 'red' }])
     expect(within(panel()).getByText('Applied. Mock users: 1.')).toBeTruthy()
   })
+
+  it('refuses a cookie override whose name is not a valid cookie name, says which, and keeps the text', () => {
+    render(<ConfigPanel />)
+    const field = within(panel()).getByRole('textbox', { name: 'cookies (overrides, JSON)' }) as HTMLTextAreaElement
+    const text = '{ "sessionToken": { "name": "my session", "options": {} } }'
+    fireEvent.change(field, { target: { value: text } })
+    fireEvent.click(within(panel()).getByRole('button', { name: 'Apply cookie overrides' }))
+    expect(within(panel()).getByText(/^Not valid: sessionToken\.name "my session" is not a valid cookie name/)).toBeTruthy()
+    expect(field.value).toBe(text)
+    expect(field.getAttribute('aria-invalid')).toBe('true')
+    expect(engineConfig().cookies?.sessionToken?.name).not.toBe('my session')
+    fireEvent.change(field, { target: { value: '{ "sessionToken": { "name": "my-session", "options": { "httpOnly": true, "sameSite": "lax", "path": "/", "secure": false } } }' } })
+    fireEvent.click(within(panel()).getByRole('button', { name: 'Apply cookie overrides' }))
+    expect(engineConfig().cookies?.sessionToken?.name).toBe('my-session')
+  })
 })

@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { appStore } from '../../../src/state/useAppStore'
 import { ControlsPanel } from '../../../src/ui/controls/ControlsPanel'
-import { FIXTURE_NOW_SEC, makeFailedSignInTrace, makeProtectedPageTrace } from '../../helpers/makeTrace'
+import { FIXTURE_NOW_SEC, makeFailedSignInTrace, makeProtectedPageTrace, makeSignInTrace, makeTrace } from '../../helpers/makeTrace'
 
 const initial = appStore.getState()
 afterEach(() => appStore.setState(initial, true))
@@ -106,5 +106,59 @@ describe('ControlsPanel', () => {
     const alert = screen.getByRole('alert')
     expect(alert.textContent).toContain('NO_SECRET')
     expect(alert.textContent).toContain('No secret is configured')
+  })
+
+  it('follows "Apply users": the form takes the new first user unless the learner typed something else', () => {
+    renderWithSpies()
+    const email = () => (screen.getByRole('textbox', { name: 'Email' }) as HTMLInputElement).value
+    const grace = { id: 3, name: 'Grace Hopper', email: 'grace@example.com', password: 'cobol' }
+    act(() => appStore.setState({ config: { ...appStore.getState().config, users: [grace] } }))
+    expect([email(), (screen.getByRole('textbox', { name: 'Password' }) as HTMLInputElement).value]).toEqual(['grace@example.com', 'cobol'])
+    expect(screen.getByText('Pre-filled with the demo user grace@example.com.')).toBeTruthy()
+    fireEvent.change(screen.getByRole('textbox', { name: 'Email' }), { target: { value: 'me@example.com' } })
+    act(() => appStore.setState({ config: { ...appStore.getState().config, users: [DEMO] } }))
+    expect(email()).toBe('me@example.com')
+    expect(screen.getByText('The first mock user is ada@example.com (see Configuration).')).toBeTruthy()
+  })
+
+  it('when the client navigated, shows that signIn() resolved to undefined, where the browser went, and the engine error explained', () => {
+    renderWithSpies()
+    const trace = makeTrace('signIn', [
+      { kind: 'flow.started', actor: 'browser', flow: 'signIn', flavor: 'next-auth-v4', tokenModel: 'real' },
+      { kind: 'flow.failed', actor: 'routeHandler', error: { code: 'NO_SECRET', message: 'no secret configured', details: {} } },
+      { kind: 'flow.finished', actor: 'browser', result: { flow: 'signIn', value: { ok: false, status: 500, error: null, url: null, navigatedTo: 'http://localhost:3000/api/auth/error' } } },
+    ])
+    act(() => appStore.setState({ lastTrace: trace, traces: [trace], cursor: trace.events.length - 1 }))
+    const result = screen.getByTestId('signin-result')
+    expect(screen.getByLabelText('signIn() resolved to').textContent).toBe('undefined')
+    expect(result.textContent).toContain('signIn() resolved to undefined: the client set window.location, and the browser went to http://localhost:3000/api/auth/error.')
+    expect(within(result).getByText('NO_SECRET')).toBeTruthy()
+    expect(result.textContent).toContain('No secret is configured')
+  })
+
+  it('keeps focus on an action button while its run is in flight, and ignores presses meanwhile', () => {
+    const spies = renderWithSpies()
+    const button = screen.getByRole('button', { name: 'Get session' })
+    button.focus()
+    act(() => appStore.setState({ runStatus: 'running' }))
+    expect(document.activeElement).toBe(button)
+    expect(button.getAttribute('aria-disabled')).toBe('true')
+    expect((button as HTMLButtonElement).disabled).toBe(false)
+    fireEvent.click(button)
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }))
+    fireEvent.click(screen.getByRole('button', { name: 'Change secret' }))
+    expect([spies.getSession, spies.signIn, spies.changeSecret].map((s) => s.mock.calls.length)).toEqual([0, 0, 0])
+    act(() => appStore.setState({ runStatus: 'idle' }))
+    fireEvent.click(button)
+    expect(spies.getSession).toHaveBeenCalledTimes(1)
+  })
+
+  it('says the secret changed until the next run is shown', () => {
+    renderWithSpies()
+    fireEvent.click(screen.getByRole('button', { name: 'Change secret' }))
+    expect(screen.getByText(/The secret changed/)).toBeTruthy()
+    const trace = makeSignInTrace()
+    act(() => appStore.setState({ lastTrace: trace, traces: [trace], cursor: trace.events.length - 1 }))
+    expect(screen.queryByText(/The secret changed/)).toBeNull()
   })
 })

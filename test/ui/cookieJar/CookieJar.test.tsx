@@ -98,4 +98,14 @@ describe('CookieJar', () => {
     render(<CookieJar />)
     expect(within(region()).getByRole('button', { name: 'Copy value of next-auth.session-token' })).toBeTruthy()
   })
+
+  it('lets a long cookie name wrap only after its dots and dashes, never inside a word', () => {
+    show(makeSignInTrace())
+    render(<CookieJar />)
+    const header = within(rowOf('next-auth.session-token')).getByRole('rowheader')
+    expect(header.querySelectorAll('wbr')).toHaveLength(3)
+    const pieces = [...header.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE).map((node) => node.textContent)
+    expect(pieces.slice(0, 4)).toEqual(['next-', 'auth.', 'session-', 'token'])
+    expect(header.className).not.toContain('anywhere')
+  })
 })

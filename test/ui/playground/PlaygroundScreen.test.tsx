@@ -7,6 +7,8 @@ import { makeGetSessionTrace, makeSignInTrace } from '../../helpers/makeTrace'
 
 // Monaco does not run in jsdom; the editors slot only has to stay mounted.
 vi.mock('../../../src/ui/editor/CallbackEditors', () => ({ CallbackEditors: () => <p>callback editors</p> }))
+// The clock buttons' own readout belongs to the clock controls; this screen's panels must cope with any time on their own.
+vi.mock('../../../src/ui/controls/ClockControls', () => ({ ClockControls: () => <p>clock controls</p> }))
 
 const initial = appStore.getState()
 afterEach(() => appStore.setState(initial, true))
@@ -40,5 +42,24 @@ describe('PlaygroundScreen', () => {
     act(() => appStore.setState({ locale: 'zh' }))
     expect(screen.getByRole('button', { name: '登录' })).toBeTruthy()
     expect(screen.getByRole('region', { name: 'Cookie 罐' })).toBeTruthy()
+  })
+
+  it('gives every panel its own name in Chinese too (no two landmarks share a heading)', () => {
+    render(<PlaygroundScreen />)
+    act(() => appStore.setState({ locale: 'zh' }))
+    for (const name of ['登录与操作', '配置', '会话', '回调']) expect(screen.getAllByRole('region', { name })).toHaveLength(1)
+    const ids = [...document.querySelectorAll('section[aria-labelledby]')].map((section) => section.getAttribute('aria-labelledby'))
+    expect(new Set(ids).size).toBe(ids.length)
+  })
+
+  it('shows the simulated time in the sticky bar, and any time, even past what a Date holds, without breaking', () => {
+    render(<PlaygroundScreen />)
+    act(() => appStore.setState({ nowSec: 1767225600 }))
+    expect(screen.getByTestId('sim-clock-now').textContent).toBe('Thu, 01 Jan 2026, 00:00:00 UTC')
+    expect(screen.getByTestId('sim-clock-now').getAttribute('dateTime')).toBe('2026-01-01T00:00:00.000Z')
+    const signIn = makeSignInTrace()
+    act(() => appStore.setState({ lastTrace: signIn, traces: [signIn], cursor: signIn.events.length - 1, playing: false, nowSec: 100_000_000 * 86400 + 1767225600 }))
+    expect(screen.getByTestId('sim-clock-now').textContent).toContain('not a date')
+    expect(screen.getAllByRole('region', { name: 'Cookie jar' })).toHaveLength(1)
   })
 })

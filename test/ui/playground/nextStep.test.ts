@@ -30,4 +30,27 @@ describe('nextStep', () => {
     expect(nextStep(idle({ ...makeTrace('signOut', []), flow: 'clearCookies', result: { flow: 'clearCookies', removed: [] } })).key).toBe('app.hint.cleared')
     expect(nextStep(idle({ ...makeTrace('signOut', []), flow: 'tamperSessionCookie', result: { flow: 'tamperSessionCookie', cookieName: 'x' } })).key).toBe('app.hint.tampered')
   })
+
+  it('while paused part-way says where the run stands, not how it ends', () => {
+    const trace = makeSignInTrace()
+    expect(nextStep({ ...idle(trace), cursor: 8 })).toEqual({ key: 'app.hint.paused', params: { current: 9, total: trace.events.length } })
+    expect(nextStep({ ...idle(trace), cursor: -1 })).toEqual({ key: 'app.hint.pausedAtStart', params: { total: trace.events.length } })
+  })
+
+  it('names the engine error of a failed sign-in (not "check the email and password"), and where the browser went', () => {
+    const events = [
+      { kind: 'flow.started', actor: 'browser', flow: 'signIn', flavor: 'next-auth-v4', tokenModel: 'real' },
+      { kind: 'flow.failed', actor: 'routeHandler', error: { code: 'NO_SECRET', message: 'no secret configured', details: {} } },
+      { kind: 'flow.finished', actor: 'browser', result: { flow: 'signIn', value: { ok: false, status: 500, error: null, url: null, navigatedTo: 'http://localhost:3000/api/auth/error' } } },
+    ] as const
+    expect(nextStep(idle(makeTrace('signIn', [...events])))).toEqual({ key: 'app.hint.signInError', params: { code: 'NO_SECRET' } })
+    expect(nextStep(idle(makeTrace('signIn', [events[0], events[2]])))).toEqual({ key: 'app.hint.signInNavigated', params: { url: 'http://localhost:3000/api/auth/error' } })
+    const other = makeTrace('signIn', [events[0]], { result: { flow: 'signIn', value: { ok: false, status: 200, error: 'Configuration', url: null } } })
+    expect(nextStep(idle(other))).toEqual({ key: 'app.hint.signInFailedOther', params: { error: 'Configuration' } })
+  })
+
+  it('says there was nothing to tamper with when there was no session cookie, and names a run that stopped', () => {
+    expect(nextStep(idle({ ...makeTrace('signOut', []), flow: 'tamperSessionCookie', result: { flow: 'tamperSessionCookie', cookieName: null } })).key).toBe('app.hint.tamperedNothing')
+    expect(nextStep({ ...idle(null), runStatus: 'error', runError: { code: 'CONFIG_INVALID', message: 'bad', details: {} } })).toEqual({ key: 'app.hint.runError', params: { code: 'CONFIG_INVALID' } })
+  })
 })

@@ -35,8 +35,10 @@ describe('SessionPanel', () => {
     show([makeSignInTrace(), session])
     render(<SessionPanel />)
     const refreshedAt = FIXTURE_NOW_SEC + 3600
-    expect(expiry('cookie')).toContain(new Date((refreshedAt + V4_MAX_AGE_SEC) * 1000).toUTCString())
-    expect(expiry('exp')).toContain(new Date(V4_CLAIMS_REFRESHED.exp * 1000).toUTCString())
+    // 2026-01-31T01:00:00Z, as a short date and a time on two lines; the <time> carries the exact instant.
+    expect(expiry('cookie')).toContain('31 Jan 202601:00:00 UTC')
+    expect(document.querySelector('[data-expiry="cookie"] time')!.getAttribute('dateTime')).toBe(new Date((refreshedAt + V4_MAX_AGE_SEC) * 1000).toISOString())
+    expect(document.querySelector('[data-expiry="exp"] time')!.getAttribute('dateTime')).toBe(new Date(V4_CLAIMS_REFRESHED.exp * 1000).toISOString())
     expect(expiry('session')).toContain('in 30 days')
     act(() => appStore.setState({ nowSec: refreshedAt + V4_MAX_AGE_SEC + 60 }))
     expect(expiry('exp')).toContain('1 minute ago')

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Trace } from '../../../src/engine'
 import { appStore } from '../../../src/state/useAppStore'
 import { TokenInspector } from '../../../src/ui/tokenInspector/TokenInspector'
-import { AUTHJS_KID, FIXTURE_NOW_SEC, FIXTURE_SECRET, HS256_TOKEN, V4_TOKEN, makeAuthJsEncodeTrace, makeClockTrace, makeSignInTrace, makeSimplifiedTrace } from '../../helpers/makeTrace'
+import { AUTHJS_KID, FIXTURE_NOW_SEC, FIXTURE_SECRET, HS256_TOKEN, V4_TOKEN, makeAuthJsEncodeTrace, makeClockTrace, makeGetSessionTrace, makeSignInTrace, makeSimplifiedTrace, makeTamperedSessionTrace } from '../../helpers/makeTrace'
 
 const initial = appStore.getState()
 
@@ -81,7 +81,7 @@ describe('TokenInspector', () => {
     expect(row('picture')).toContain('user.image becomes picture')
     expect(row('sub')).toContain('user.id as a string')
     expect(row('role')).toContain('A custom claim your jwt callback added.')
-    expect(row('iat')).toContain('Thu, 01 Jan 2026 00:00:00 GMT')
+    expect(row('iat')).toContain('Thu, 01 Jan 2026, 00:00:00 UTC')
     expect(row('iat')).toContain('1 hour ago')
     // exp = iat + 30 days; the clock reads iat + 1 hour.
     expect(row('exp')).toContain('expires in 29 days 23 hours')
@@ -92,7 +92,8 @@ describe('TokenInspector', () => {
     const clock = makeClockTrace()
     show(clock, 1, FIXTURE_NOW_SEC + 31 * 86400, [signIn, clock])
     render(<TokenInspector />)
-    expect(region().textContent).toContain('From an earlier run of getSession()')
+    // The token was made by the sign-in, not by the run on screen.
+    expect(region().textContent).toContain('From an earlier run of signIn()')
     const exp = within(within(region()).getByRole('table')).getByRole('rowheader', { name: 'exp' }).closest('tr')!
     expect(exp.textContent).toContain('expired 1 day ago')
   })
@@ -125,5 +126,33 @@ describe('TokenInspector', () => {
     const { jti: _jti, ...claims } = decoded!
     const { jti: _fixtureJti, ...expected } = JSON.parse(Buffer.from(HS256_TOKEN.split('.')[1]!, 'base64url').toString())
     expect(claims).toEqual(expected)
+  })
+
+  it('gives the simplified model’s twin in the library of that run (Auth.js: A256CBC-HS512 with a kid) with a copy button', async () => {
+    const simplified = makeSimplifiedTrace()
+    const trace: Trace = { ...simplified, flavor: 'authjs' }
+    show(trace, 1)
+    render(<TokenInspector />)
+    const twin = await waitFor(() => within(region()).getByTestId('real-jwe-twin'))
+    expect(twin.getAttribute('data-flavor')).toBe('authjs')
+    expect(twin.textContent).toContain('as Auth.js really stores them')
+    const header = JSON.parse(Buffer.from((within(twin).getByTestId('compact-token').textContent ?? '').split('.')[0]!, 'base64url').toString())
+    expect(header).toMatchObject({ alg: 'dir', enc: 'A256CBC-HS512', kid: expect.any(String) })
+    expect(within(twin).getByRole('button', { name: 'Copy real token' })).toBeTruthy()
+  })
+
+  it('says why there is no twin when the engine refuses the secret, instead of hiding it', async () => {
+    show(makeSimplifiedTrace(), 1)
+    act(() => appStore.setState({ config: { ...appStore.getState().config, secret: '' } }))
+    render(<TokenInspector />)
+    const problem = await waitFor(() => within(region()).getByTestId('real-jwe-twin-error'))
+    expect(problem.textContent).toMatch(/^The real token for these claims could not be made: [A-Z_]+ — /)
+  })
+
+  it('after a decode failure says the token shown is the last one that could be read', () => {
+    const tampered = makeTamperedSessionTrace()
+    show(tampered, tampered.events.length - 1, FIXTURE_NOW_SEC + 3600, [makeSignInTrace(), makeGetSessionTrace(), tampered])
+    render(<TokenInspector />)
+    expect(within(region()).getByTestId('token-decode-failed').textContent).toMatch(/^At step \d+ jose could not read the session token \(JWT_DECRYPT_FAILED\)/)
   })
 })
