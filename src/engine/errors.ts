@@ -61,9 +61,15 @@ export class EngineError extends Error {
       code: this.code,
       message: this.message,
       details: this.details,
-      cause: cause instanceof Error ? { name: cause.name, message: cause.message, code: (cause as { code?: unknown }).code as string | undefined } : undefined,
+      cause: cause instanceof Error ? serializeCause(cause) : undefined,
     }
   }
+}
+
+/** name, message and a string `code` (jose's `ERR_…`); a DOMException's numeric legacy code is left out. */
+function serializeCause(cause: Error): NonNullable<SerializedEngineError['cause']> {
+  const code = (cause as { code?: unknown }).code
+  return typeof code === 'string' ? { name: cause.name, message: cause.message, code } : { name: cause.name, message: cause.message }
 }
 
 export interface SerializedEngineError {
@@ -71,6 +77,14 @@ export interface SerializedEngineError {
   message: string
   details: EngineErrorDetails
   cause?: { name: string; message: string; code?: string }
+}
+
+/**
+ * The message the real library's error carries (our `cause`, which is what it throws), else ours:
+ * what the real server logs print for this failure.
+ */
+export function libraryMessageOf(error: SerializedEngineError): string {
+  return error.cause?.message ?? error.message
 }
 
 export function isEngineError(value: unknown, code?: EngineErrorCode): value is EngineError {

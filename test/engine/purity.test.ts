@@ -1,4 +1,5 @@
-// The engine stays pure: no React, zustand, state or UI imports, and no Vite-only imports at load time.
+// The engine stays pure: no React, zustand, state or UI imports, and no real clock. That it loads in
+// plain Node without Vite is plainNode.test.ts.
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -25,11 +26,5 @@ describe('src/engine', () => {
   it('never reads the real clock outside the public defaults', () => {
     const offenders = files.filter((file) => !file.endsWith('defaults.ts') && /Date\.now\(\)|new Date\(\)/.test(readFileSync(file, 'utf8')))
     expect(offenders).toEqual([])
-  })
-
-  it('imports cleanly in plain Node', async () => {
-    const engine = await import('../../src/engine/index')
-    expect(typeof engine.EngineError).toBe('function')
-    expect(typeof engine.createSimClock).toBe('function')
   })
 })

@@ -1,19 +1,9 @@
 // "Tamper with the session cookie", as a learner would in devtools: flip one real byte in the middle
 // of the token's ciphertext (JWE) or signature (simplified JWS) and re-encode that segment, so the
 // change cannot hide in the spare bits of a segment's last base64url character (facts §3.4).
-import { resolveCookies, serializeSetCookie } from './ports'
+import { decodeBase64url, encodeBase64url, resolveCookies, serializeSetCookie } from './ports'
 import type { FlowContext } from './flowContext'
 import { parseSiteUrl } from './resolveOptions'
-
-function fromBase64url(text: string): Uint8Array {
-  const base64 = text.replace(/-/g, '+').replace(/_/g, '/')
-  const binary = atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4))
-  return Uint8Array.from(binary, (c) => c.charCodeAt(0))
-}
-
-function toBase64url(bytes: Uint8Array): string {
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
-}
 
 /** The token with one byte flipped, or null when it is not a compact JWE/JWS with a non-empty target part. */
 export function flipTokenByte(token: string): { token: string; part: 'ciphertext' | 'signature'; byteIndex: number } | null {
@@ -22,14 +12,14 @@ export function flipTokenByte(token: string): { token: string; part: 'ciphertext
   if (partIndex < 0) return null
   let bytes: Uint8Array
   try {
-    bytes = fromBase64url(parts[partIndex]!)
+    bytes = decodeBase64url(parts[partIndex]!)
   } catch {
     return null
   }
   if (bytes.length === 0) return null
   const byteIndex = bytes.length >> 1
   bytes[byteIndex] = bytes[byteIndex]! ^ 0x01
-  parts[partIndex] = toBase64url(bytes)
+  parts[partIndex] = encodeBase64url(bytes)
   return { token: parts.join('.'), part: partIndex === 3 ? 'ciphertext' : 'signature', byteIndex }
 }
 

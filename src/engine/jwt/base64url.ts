@@ -1,7 +1,9 @@
-// base64url without padding (RFC 7515 §2), as every JOSE segment is written. Uses the native
-// `Uint8Array` base64 methods where the platform has them (Chromium), else one table pass each way;
-// text outside the plain alphabet (padding, whitespace…) is left to jose's decoder, so we accept
-// exactly what jose accepts, and the spare bits of the last character are ignored as jose ignores them.
+// base64url without padding (RFC 7515 §2), as every JOSE segment is written. Two decoders:
+// - `decodeBase64url` accepts exactly what jose 6 accepts on the platform (Auth.js, the simplified
+//   picture): the plain alphabet by a table pass (or the native `Uint8Array.fromBase64` in Chromium);
+//   anything else (padding, whitespace…) is left to jose's own decoder. Spare bits are ignored.
+// - `decodeBase64urlLenient` decodes as Node's `Buffer.from(text, 'base64')` does, which is what
+//   next-auth v4's jose 4.15.9 (node build, `runtime/base64url.js`) uses: it never fails.
 import { base64url } from 'jose'
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
@@ -43,16 +45,13 @@ export function encodeBase64url(bytes: Uint8Array): string {
   return asciiDecoder.decode(out)
 }
 
-/** Decodes one segment; throws jose's TypeError when the text is not base64url. */
-export function decodeBase64url(segment: string): Uint8Array<ArrayBuffer> {
-  const fallback = () => base64url.decode(segment) as Uint8Array<ArrayBuffer>
-  // Where the platform decodes natively, jose's decoder already uses it.
-  if (nativeFromBase64) return fallback()
+/** One table pass over the plain alphabet; null when a character is outside it or the length is impossible. */
+function decodeAlphabet(segment: string): Uint8Array<ArrayBuffer> | null {
   const length = segment.length
-  if (length % 4 === 1) return fallback()
+  if (length % 4 === 1) return null
   const chars = asciiEncoder.encode(segment)
-  // A non-ASCII character encodes to several bytes; jose rejects it.
-  if (chars.length !== length) return fallback()
+  // A non-ASCII character encodes to several bytes: not base64url.
+  if (chars.length !== length) return null
   const out = new Uint8Array((length * 3) >> 2)
   const full = length - (length % 4)
   let at = 0
@@ -79,9 +78,89 @@ export function decodeBase64url(segment: string): Uint8Array<ArrayBuffer> {
       out[at++] = ((b & 15) << 4) | (c >> 2)
     }
   }
-  // Any character outside the alphabet (padding, whitespace, + or /): let jose decide.
-  if (invalid < 0) return fallback()
-  return out
+  return invalid < 0 ? null : out
+}
+
+/** Decodes one segment; throws jose's TypeError when the text is not base64url. */
+export function decodeBase64url(segment: string): Uint8Array<ArrayBuffer> {
+  // Where the platform decodes natively, jose's decoder already uses it.
+  if (nativeFromBase64) return base64url.decode(segment) as Uint8Array<ArrayBuffer>
+  // Anything outside the plain alphabet (padding, whitespace, + or /): let jose decide.
+  return decodeAlphabet(segment) ?? (base64url.decode(segment) as Uint8Array<ArrayBuffer>)
+}
+
+// Node's table (src/base64-inl.h): both alphabets, everything else is "not a character" (>= 64).
+const NODE_VALUES = new Uint8Array(256).fill(255)
+for (let i = 0; i < 64; i++) NODE_VALUES['ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.charCodeAt(i)] = i
+NODE_VALUES[0x2d] = 62 // -
+NODE_VALUES[0x5f] = 63 // _
+const EQUALS = 0x3d
+
+/**
+ * Decodes text as Node's `Buffer.from(text, 'base64')` (v20): both alphabets; characters outside them
+ * are skipped; the first `=` ends the data; a lone last character is dropped; a UTF-16 code unit is
+ * read by its low byte. The output length is Node's (`base64ByteLength` in lib/buffer.js) cut to what
+ * was written. A port of `base64_decode` in Node's src/base64-inl.h, pinned by a test against Buffer.
+ */
+export function decodeBase64urlLenient(text: string): Uint8Array<ArrayBuffer> {
+  // The plain alphabet (every segment a library writes) decodes the same in Node: take the fast pass.
+  const plain = decodeAlphabet(text)
+  if (plain) return plain
+  const length = text.length
+  let significant = length
+  if (significant > 0 && text.charCodeAt(significant - 1) === EQUALS) significant--
+  if (significant > 1 && text.charCodeAt(significant - 1) === EQUALS) significant--
+  const out = new Uint8Array((significant * 3) >>> 2)
+  const limit = out.length
+  // C++ `base64_decoded_size`: the same padding rule, then whole quads and a partial one.
+  let sized = length < 2 ? 0 : length
+  if (sized >= 2 && text.charCodeAt(sized - 1) === EQUALS) {
+    sized--
+    if (text.charCodeAt(sized - 1) === EQUALS) sized--
+  }
+  const decodedSize = sized > 1 ? Math.floor(sized / 4) * 3 + (((sized % 4) + 1) >> 1) : 0
+  const maxK = Math.floor(Math.min(limit, decodedSize) / 3) * 3
+  let i = 0
+  let k = 0
+  // `base64_decode_group_slow`: one group of four legal characters, skipping the others.
+  const slowGroup = (): boolean => {
+    let hi = 0
+    for (let step = 0; step < 4; step++) {
+      let lo: number
+      for (;;) {
+        const c = text.charCodeAt(i) & 0xff
+        lo = NODE_VALUES[c]!
+        i++
+        if (lo < 64) break
+        if (c === EQUALS || i >= length) return false
+      }
+      if (step === 1) out[k++] = ((hi & 0x3f) << 2) | ((lo & 0x30) >> 4)
+      else if (step === 2) out[k++] = ((hi & 0x0f) << 4) | ((lo & 0x3c) >> 2)
+      else if (step === 3) out[k++] = ((hi & 0x03) << 6) | lo
+      if (i >= length || k >= limit) return false
+      hi = lo
+    }
+    return true
+  }
+  let maxI = length - (length % 4)
+  while (i < maxI && k < maxK) {
+    const a = NODE_VALUES[text.charCodeAt(i) & 0xff]!
+    const b = NODE_VALUES[text.charCodeAt(i + 1) & 0xff]!
+    const c = NODE_VALUES[text.charCodeAt(i + 2) & 0xff]!
+    const d = NODE_VALUES[text.charCodeAt(i + 3) & 0xff]!
+    if ((a | b | c | d) & 0x80) {
+      if (!slowGroup()) return out.subarray(0, k)
+      maxI = i + (length - i) - ((length - i) % 4)
+    } else {
+      out[k] = (a << 2) | (b >> 4)
+      out[k + 1] = ((b & 15) << 4) | (c >> 2)
+      out[k + 2] = ((c & 3) << 6) | d
+      i += 4
+      k += 3
+    }
+  }
+  if (i < length && k < limit) slowGroup()
+  return k === limit ? out : out.subarray(0, k)
 }
 
 export const encodeUtf8 = (text: string): Uint8Array<ArrayBuffer> => asciiEncoder.encode(text) as Uint8Array<ArrayBuffer>

@@ -20,7 +20,7 @@ export function isPlainObject(value: unknown): value is Claims {
  */
 export function buildClaims(token: unknown, flavor: TokenFlavor, nowSec: number, maxAgeSec: unknown, jti: string): Claims {
   const source = token === undefined ? {} : token
-  if (!isPlainObject(source)) throw jwtError('JWT_CLAIMS_INVALID', 'JWT Claims Set MUST be an object', { claim: null, reason: 'payload-not-object', got: describe(source) }, new TypeError('JWT Claims Set MUST be an object'))
+  if (!readsAsPlainObject(source)) throw jwtError('JWT_CLAIMS_INVALID', 'JWT Claims Set MUST be an object', { claim: null, reason: 'payload-not-object', got: describe(source) }, new TypeError('JWT Claims Set MUST be an object'))
   // Deliberate difference: the libraries concatenate a string maxAge onto the clock; we refuse it.
   if (typeof maxAgeSec !== 'number') throw jwtError('JWT_CLAIMS_INVALID', `maxAge must be a number of seconds, got ${describe(maxAgeSec)}`, { claim: 'exp', reason: 'maxAge-not-a-number' })
   let claims: Claims
@@ -32,7 +32,12 @@ export function buildClaims(token: unknown, flavor: TokenFlavor, nowSec: number,
       throw jwtError('JWT_CLAIMS_INVALID', 'the token could not be copied (structuredClone): it holds a function or another non-cloneable value', { claim: null, reason: 'not-cloneable' }, cause)
     }
   } else {
-    claims = { ...source }
+    // jose 4 copies it with a spread, which runs getters: a throwing one is the learner's error.
+    try {
+      claims = { ...source }
+    } catch (cause) {
+      throw unreadable(cause)
+    }
   }
   claims.iat = nowSec
   claims.exp = (nowSec | 0) + maxAgeSec
@@ -45,6 +50,18 @@ export function buildClaims(token: unknown, flavor: TokenFlavor, nowSec: number,
     }
   }
   return claims
+}
+
+const unreadable = (cause: unknown) =>
+  jwtError('JWT_CLAIMS_INVALID', `the token could not be read: ${cause instanceof Error ? cause.message : String(cause)}`, { claim: null, reason: 'not-readable' }, cause)
+
+/** isPlainObject for a value the learner made: a Proxy whose traps throw is unreadable, not our bug. */
+function readsAsPlainObject(value: unknown): value is Claims {
+  try {
+    return isPlainObject(value)
+  } catch (cause) {
+    throw unreadable(cause)
+  }
 }
 
 /** JSON.stringify as jose does; a BigInt or a cycle is the learner's, so it becomes a coded error. */
@@ -105,4 +122,18 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'array'
   if (typeof value === 'object') return Object.prototype.toString.call(value).slice(8, -1)
   return typeof value
+}
+
+/**
+ * The last check of jose's `jwtDecrypt` (jose 4 and 6 alike): a header copy of `iss`, `sub` or `aud`
+ * must equal the claim (`aud` compared as JSON).
+ */
+export function checkReplicatedClaims(header: Record<string, unknown>, claims: Claims): void {
+  for (const claim of ['iss', 'sub', 'aud'] as const) {
+    if (header[claim] === undefined) continue
+    const same = claim === 'aud' ? JSON.stringify(header.aud) === JSON.stringify(claims.aud) : header[claim] === claims[claim]
+    if (same) continue
+    const message = `replicated "${claim}" claim header parameter mismatch`
+    throw jwtError('JWT_CLAIMS_INVALID', message, { claim, reason: 'header-mismatch' }, new errors.JWTClaimValidationFailed(message, claims, claim, 'mismatch'))
+  }
 }

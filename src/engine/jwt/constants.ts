@@ -24,55 +24,31 @@ export const CONTENT_ENCRYPTION = {
 
 export type DirectEncryption = keyof typeof CONTENT_ENCRYPTION
 
-/** What each flavour's token is made of: header, HKDF inputs, sizes, lifetime and tolerance. */
+/** What each flavour's token is made of: header, HKDF inputs and sizes (lifetime and tolerance are the same for all, above). */
 export const JWT_CONSTANTS = {
   'next-auth-v4': {
-    kind: 'jwe',
     alg: 'dir',
     enc: 'A256GCM',
-    /** The exact protected header, as JSON and as the token's first segment. */
-    headerJson: '{"alg":"dir","enc":"A256GCM"}',
+    /** The exact protected header as the token's first segment: `{"alg":"dir","enc":"A256GCM"}`. */
     headerSegment: 'eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0',
-    hkdfHash: HKDF_HASH,
     /** HKDF info; with a non-empty salt S it becomes `NextAuth.js Generated Encryption Key (S)`. */
     hkdfInfo: 'NextAuth.js Generated Encryption Key',
     /** Session tokens always use the empty salt. */
     defaultSalt: '',
-    keyBytes: 32,
-    ivBytes: 12,
-    tagBytes: 16,
-    defaultMaxAgeSec: DEFAULT_MAX_AGE_SEC,
-    clockToleranceSec: CLOCK_TOLERANCE_SEC,
+    ...CONTENT_ENCRYPTION.A256GCM,
   },
   authjs: {
-    kind: 'jwe',
     alg: 'dir',
     enc: 'A256CBC-HS512',
     /** Also accepted on decode, with a 32-byte key from the same Auth.js info string. */
     alsoDecodes: ['A256GCM'],
-    /** Header member order; `kid` is the RFC 7638 thumbprint of the derived key. */
-    headerMembers: ['alg', 'enc', 'kid'],
-    hkdfHash: HKDF_HASH,
-    /** HKDF info prefix; the full info is `Auth.js Generated Encryption Key (<salt>)`. */
+    /** HKDF info prefix; the full info is `Auth.js Generated Encryption Key (<salt>)`. The salt is the session cookie name. */
     hkdfInfoPrefix: 'Auth.js Generated Encryption Key',
-    /** The salt is the session cookie name; there is no default. */
-    defaultSalt: undefined,
-    keyBytes: 64,
-    ivBytes: 16,
-    tagBytes: 32,
-    /** `sha` + key length in bits: SHA-512 for the 64-byte key, SHA-256 for a 32-byte one. */
-    kidHash: 'sha512',
-    defaultMaxAgeSec: DEFAULT_MAX_AGE_SEC,
-    clockToleranceSec: CLOCK_TOLERANCE_SEC,
+    ...CONTENT_ENCRYPTION['A256CBC-HS512'],
   },
   'simplified-hs256': {
-    kind: 'jws',
+    /** Signed, not encrypted, with the secret's UTF-8 bytes as the key (no derivation). */
     alg: 'HS256',
-    headerJson: '{"alg":"HS256"}',
-    /** No derivation in the simplified picture: the key is the secret's UTF-8 bytes. */
-    keyFrom: 'raw-secret',
-    defaultMaxAgeSec: DEFAULT_MAX_AGE_SEC,
-    clockToleranceSec: CLOCK_TOLERANCE_SEC,
   },
 } as const
 

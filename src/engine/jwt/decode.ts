@@ -1,49 +1,31 @@
 // Reading the session token back: `decode()` of `next-auth/jwt/index.js` (v4) and `@auth/core/jwt.js`
-// (Auth.js, with secret rotation by `kid`), plus the simplified HS256 picture. The shapes the libraries
-// produce take a fast path (jweDirect.ts); every other header goes through jose, as in the libraries.
+// (Auth.js, with secret rotation by `kid`), plus the simplified HS256 picture. Decryption follows each
+// library's own jose: decryptV4.ts (jose 4 on Node) and decryptAuthjs.ts (jose 6); then the claims
+// checks of `jwtDecrypt`, so every failure carries the error the real library throws as its cause.
 //
 // What we accept, per flavour:
-// - next-auth-v4: like the real decode (jose with no algorithm allow-list and the 32-byte key): dir +
-//   A256GCM, and whatever else jose 6 opens with that key: dir + A128CBC-HS256, A256KW, A256GCMKW,
-//   zip "DEF", tokens without `exp` (they never expire). Deliberate differences: PBES2 is refused
-//   (jose 6 needs an explicit allow-list for it; jose 4 in v4 would try it) and `false`/`0` as a token
-//   are JWT_MALFORMED rather than `null`.
+// - next-auth-v4: what the real decode accepts (no algorithm allow-list, the 32-byte key): dir with
+//   A256GCM or A128CBC-HS256, A256KW, A256GCMKW, PBES2 (p2c up to 10 000), zip "DEF", any extra
+//   header members, leniently encoded segments, tokens without `exp` (they never expire). Deliberate
+//   difference: `false`, `0` and `NaN` as a token are JWT_MALFORMED rather than `null`.
 // - authjs: exactly the real allow-list: dir with A256CBC-HS512 or A256GCM; the key comes from the
 //   first secret whose thumbprint equals `kid`, or the first secret when there is no `kid`.
-// - simplified-hs256: HS256 only, verified with the raw secret (each secret of a list in turn).
-import { compactDecrypt, compactVerify, type CompactJWEHeaderParameters } from 'jose'
-import { decodeBase64url } from './base64url'
-import { checkClaimTimes, isPlainObject, parseClaims, type Claims } from './claims'
-import { JWT_CONSTANTS, type DirectEncryption, type TokenFlavor } from './constants'
+// - simplified-hs256: HS256 only, verified with the raw secret (each secret of a list in turn), as
+//   jose's `jwtVerify` would (which has no header-claims check).
+import { compactVerify, errors } from 'jose'
+import { decodeBase64urlLenient } from './base64url'
+import { checkClaimTimes, checkReplicatedClaims, parseClaims, type Claims } from './claims'
+import { JWT_CONSTANTS, type TokenFlavor } from './constants'
 import { defaultNowSec } from './defaults'
 import { assertFlavor, assertSecret, getDerivedKey, getReadyKey, keyBytesFor, resolveSalt, secretList, type DerivedKey } from './deriveKey'
+import { decryptAuthjs } from './decryptAuthjs'
+import { decryptV4 } from './decryptV4'
 import { fromDecodeError, jwtError, malformed } from './jwtErrors'
-import { decryptDirect } from './jweDirect'
 import type { DecodeParams, DecodeResult } from './types'
 import type { EngineErrorDetails } from '../errors'
 
-const headerDecoder = new TextDecoder()
 const V4 = JWT_CONSTANTS['next-auth-v4']
-
-/** The protected header as jose reads it: base64url → UTF-8 → JSON object, else "Protected Header is invalid". */
-function parseHeader(segment: string, kind: 'JWE' | 'JWS'): Record<string, unknown> {
-  if (segment === V4.headerSegment) return { alg: V4.alg, enc: V4.enc }
-  let header: unknown
-  try {
-    header = JSON.parse(headerDecoder.decode(decodeBase64url(segment)))
-  } catch (cause) {
-    throw malformed('header', `${kind} Protected Header is invalid`, cause)
-  }
-  if (!isPlainObject(header)) throw malformed('header', `${kind} Protected Header is invalid`)
-  return header
-}
-
-/** The header shapes the libraries write: only alg/enc/kid, `dir`, an encryption we do by hand. */
-function directEncryptionOf(header: Record<string, unknown>, allowed: readonly DirectEncryption[]): DirectEncryption | undefined {
-  if (header.alg !== 'dir' || !allowed.includes(header.enc as DirectEncryption)) return undefined
-  for (const name in header) if (name !== 'alg' && name !== 'enc' && name !== 'kid') return undefined
-  return header.enc as DirectEncryption
-}
+const utf8 = new TextDecoder()
 
 function contextOf(flavor: TokenFlavor, header?: Record<string, unknown>): EngineErrorDetails {
   const details: EngineErrorDetails = { flavor }
@@ -51,10 +33,27 @@ function contextOf(flavor: TokenFlavor, header?: Record<string, unknown>): Engin
   return details
 }
 
-function splitCompact(token: string, count: 5 | 3): string[] {
-  const parts = token.split('.')
-  if (parts.length !== count) throw malformed('token', count === 5 ? 'Invalid Compact JWE' : 'Invalid Compact JWS', undefined, { segments: parts.length, expectedSegments: count })
-  return parts
+/** The header of a token that failed to open, for the error's details only; never throws. */
+function peekHeader(token: string): Record<string, unknown> | undefined {
+  const segment = token.slice(0, Math.max(0, token.indexOf('.')))
+  if (segment === V4.headerSegment) return { alg: V4.alg, enc: V4.enc }
+  try {
+    const header: unknown = JSON.parse(utf8.decode(decodeBase64urlLenient(segment)))
+    return typeof header === 'object' && header !== null ? (header as Record<string, unknown>) : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * The token as jose takes it: a Uint8Array is read as UTF-8 text; anything else that is not a
+ * string is jose's "must be a string or Uint8Array".
+ */
+function asCompact(token: unknown, kind: 'JWE' | 'JWS'): string {
+  if (typeof token === 'string') return token
+  if (token instanceof Uint8Array) return utf8.decode(token)
+  const cause = kind === 'JWE' ? new errors.JWEInvalid('Compact JWE must be a string or Uint8Array') : new errors.JWSInvalid('Compact JWS must be a string or Uint8Array')
+  throw malformed('token', cause, { reason: 'not-a-string', got: typeof token })
 }
 
 interface Opened {
@@ -63,30 +62,23 @@ interface Opened {
   key: DerivedKey
 }
 
-async function openV4(token: string, secrets: unknown, saltIn: unknown): Promise<Opened> {
+async function openV4(token: unknown, secrets: unknown, saltIn: unknown): Promise<Opened> {
   // v4 derives its one key before it looks at the token.
   const secret = secretList(secrets, 'next-auth-v4')[0]
   assertSecret(secret)
   const salt = resolveSalt(saltIn, 'next-auth-v4')
-  const keyBytes = JWT_CONSTANTS['next-auth-v4'].keyBytes
-  const key = getReadyKey('next-auth-v4', secret, salt, keyBytes) ?? (await getDerivedKey('next-auth-v4', secret, salt, keyBytes))
-  const [headerSegment, encryptedKey, iv, ciphertext, tag] = splitCompact(token, 5) as [string, string, string, string, string]
-  const header = parseHeader(headerSegment, 'JWE')
+  const key = getReadyKey('next-auth-v4', secret, salt, V4.keyBytes) ?? (await getDerivedKey('next-auth-v4', secret, salt, V4.keyBytes))
+  const compact = asCompact(token, 'JWE')
   try {
-    const enc = encryptedKey === '' ? directEncryptionOf(header, ['A256GCM']) : undefined
-    if (enc) return { header, key, plaintext: await decryptDirect(enc, key, headerSegment, { iv, ciphertext, tag }) }
-    const { plaintext } = await compactDecrypt(token, key.raw)
-    return { header, key, plaintext }
+    return { ...(await decryptV4(compact, key)), key }
   } catch (error) {
-    throw fromDecodeError(error, contextOf('next-auth-v4', header))
+    throw fromDecodeError(error, contextOf('next-auth-v4', peekHeader(compact)))
   }
 }
 
-async function openAuthjs(token: string, secretsIn: unknown, saltIn: unknown): Promise<Opened> {
-  const secrets = secretList(secretsIn, 'authjs')
-  const [headerSegment, encryptedKey, iv, ciphertext, tag] = splitCompact(token, 5) as [string, string, string, string, string]
-  const header = parseHeader(headerSegment, 'JWE')
-  let opened: DerivedKey | undefined
+async function openAuthjs(token: unknown, secretsIn: unknown, saltIn: unknown): Promise<Opened> {
+  const compact = asCompact(token, 'JWE')
+  const secrets = secretList(secretsIn, 'authjs', true)
   // The key resolver of `@auth/core/jwt.js`: each secret in order; no kid → the first secret's key.
   const resolve = async ({ kid, enc }: { kid?: unknown; enc?: unknown }): Promise<DerivedKey> => {
     const lengthBytes = keyBytesFor(enc)
@@ -94,43 +86,34 @@ async function openAuthjs(token: string, secretsIn: unknown, saltIn: unknown): P
       assertSecret(secret, index)
       const salt = resolveSalt(saltIn, 'authjs')
       const key = getReadyKey('authjs', secret, salt, lengthBytes) ?? (await getDerivedKey('authjs', secret, salt, lengthBytes))
-      if (kid === undefined || kid === key.view.kid) return (opened = key)
+      if (kid === undefined || kid === key.view.kid) return key
     }
-    throw jwtError('JWT_NO_MATCHING_SECRET', 'no matching decryption secret', { kid: typeof kid === 'string' ? kid : null, enc: String(enc), secretsTried: secrets.length }, new Error('no matching decryption secret'))
+    const message = 'no matching decryption secret'
+    throw jwtError('JWT_NO_MATCHING_SECRET', message, { kid: typeof kid === 'string' ? kid : null, enc: String(enc), secretsTried: secrets.length }, new Error(message))
   }
   try {
-    const enc = encryptedKey === '' ? directEncryptionOf(header, ['A256CBC-HS512', 'A256GCM']) : undefined
-    if (enc) {
-      const key = await resolve(header)
-      return { header, key, plaintext: await decryptDirect(enc, key, headerSegment, { iv, ciphertext, tag }) }
-    }
-    const { plaintext } = await compactDecrypt(token, async (h: CompactJWEHeaderParameters) => (await resolve(h)).raw, {
-      keyManagementAlgorithms: [JWT_CONSTANTS.authjs.alg],
-      contentEncryptionAlgorithms: [JWT_CONSTANTS.authjs.enc, ...JWT_CONSTANTS.authjs.alsoDecodes],
-    })
-    return { header, key: opened!, plaintext }
+    return await decryptAuthjs(compact, resolve)
   } catch (error) {
-    throw fromDecodeError(error, contextOf('authjs', header))
+    throw fromDecodeError(error, contextOf('authjs', peekHeader(compact)))
   }
 }
 
-async function openSimplified(token: string, secretsIn: unknown): Promise<Opened> {
+async function openSimplified(token: unknown, secretsIn: unknown): Promise<Opened> {
   const secrets = secretList(secretsIn, 'simplified-hs256')
-  const [headerSegment] = splitCompact(token, 3) as [string]
-  const header = parseHeader(headerSegment, 'JWS')
+  const compact = asCompact(token, 'JWS')
   let lastError: unknown
   for (const [index, secret] of secrets.entries()) {
     assertSecret(secret, index)
     const key = await getDerivedKey('simplified-hs256', secret, '', new TextEncoder().encode(secret).length)
     try {
-      const { payload } = await compactVerify(token, key.hmac!, { algorithms: [JWT_CONSTANTS['simplified-hs256'].alg] })
-      return { header, key, plaintext: payload }
+      const { payload, protectedHeader } = await compactVerify(compact, key.hmac!, { algorithms: [JWT_CONSTANTS['simplified-hs256'].alg] })
+      return { header: { ...protectedHeader }, key, plaintext: payload }
     } catch (error) {
       lastError = error
       if ((error as { code?: unknown }).code !== 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED') break
     }
   }
-  throw fromDecodeError(lastError, contextOf('simplified-hs256', header))
+  throw fromDecodeError(lastError, contextOf('simplified-hs256', peekHeader(compact)))
 }
 
 async function decodeInternal(params: DecodeParams): Promise<DecodeResult | null> {
@@ -138,11 +121,14 @@ async function decodeInternal(params: DecodeParams): Promise<DecodeResult | null
   const flavor = assertFlavor(params?.flavor)
   if (typeof nowSec !== 'number' || !Number.isFinite(nowSec)) throw new TypeError(`nowSec must be a finite number, got ${String(nowSec)}`)
   if (token === '' || token === null || token === undefined) return null
-  if (typeof token !== 'string') throw malformed('token', `the token must be a string, got ${typeof token}`, undefined, { reason: 'not-a-string' })
+  // Deliberate difference: the libraries return null for any falsy token; a learner's `false` or `0` is a mistake worth naming.
+  if (!token) asCompact(token, flavor === 'simplified-hs256' ? 'JWS' : 'JWE')
   try {
     const { header, plaintext, key } = flavor === 'next-auth-v4' ? await openV4(token, secret, salt) : flavor === 'authjs' ? await openAuthjs(token, secret, salt) : await openSimplified(token, secret)
     const claims: Claims = parseClaims(plaintext, flavor)
     checkClaimTimes(claims, nowSec)
+    // jwtDecrypt's last step; jwtVerify (the simplified picture) has none.
+    if (flavor !== 'simplified-hs256') checkReplicatedClaims(header, claims)
     return { header, claims, key: { ...key.view } }
   } catch (error) {
     throw fromDecodeError(error, { flavor })
@@ -162,4 +148,3 @@ export async function decode(params: DecodeParams): Promise<Claims | null> {
 export async function decodeDetailed(params: DecodeParams): Promise<DecodeResult | null> {
   return decodeInternal(params)
 }
-

@@ -7,6 +7,7 @@ import { encodeUtf8, toHex } from './base64url'
 import { CONTENT_ENCRYPTION, HKDF_HASH, JWT_CONSTANTS, hkdfInfo, type TokenFlavor } from './constants'
 import { createLruCache } from './createLruCache'
 import { jwtError } from './jwtErrors'
+import { importCbcKeys, type CbcKeys } from './jweDirect'
 import type { DeriveKeyParams, JwtSecret } from './types'
 
 /** A derived key with the CryptoKeys its encryption needs, ready for reuse. */
@@ -16,7 +17,7 @@ export interface DerivedKey {
   /** 32-byte keys: AES-256-GCM. */
   gcm?: CryptoKey
   /** 64-byte keys (A256CBC-HS512, RFC 7518 §5.2.2.1): MAC key = first half, AES-CBC key = second half. */
-  cbc?: { encKey: CryptoKey; macKey: CryptoKey }
+  cbc?: CbcKeys
   /** simplified-hs256: HMAC-SHA-256 over the raw secret. */
   hmac?: CryptoKey
 }
@@ -35,38 +36,45 @@ export function clearKeyCache(): void {
   last = undefined
 }
 
-/** The secrets in the order a flavour tries them; throws NO_SECRET when there is none. */
-export function secretList(secret: unknown, flavor: TokenFlavor): readonly unknown[] {
+// What @panva/hkdf (both libraries' HKDF) throws for input it cannot use, kept as the cause.
+const notBytes = (label: 'ikm' | 'salt') => new TypeError(`"${label}"" must be an instance of Uint8Array or a string`)
+
+/**
+ * The secrets in the order a flavour tries them; throws NO_SECRET when there is none. Auth.js's
+ * decode loops over the list, so an empty list there is "no matching decryption secret" (`decoding`).
+ */
+export function secretList(secret: unknown, flavor: TokenFlavor, decoding = false): readonly unknown[] {
   if (Array.isArray(secret)) {
     // v4 has a single secret: @panva/hkdf rejects an array like any other non-string ikm.
-    if (flavor === 'next-auth-v4') throw jwtError('NO_SECRET', 'next-auth v4 takes one secret, not a list', { reason: 'array' })
-    if (secret.length === 0) throw jwtError('NO_SECRET', 'the secret list is empty', { reason: 'empty-list' })
+    if (flavor === 'next-auth-v4') throw jwtError('NO_SECRET', 'next-auth v4 takes one secret string, not a list', { reason: 'array' }, notBytes('ikm'))
+    if (secret.length === 0 && !(decoding && flavor === 'authjs')) throw jwtError('NO_SECRET', 'the secret list is empty', { reason: 'empty-list' }, notBytes('ikm'))
     return secret
   }
   return [secret]
 }
 
-/** One secret as HKDF input keying material; the real HKDF throws a TypeError for these cases. */
+/** One secret as HKDF input keying material; the cause is the TypeError the real HKDF throws. */
 export function assertSecret(secret: unknown, index = 0): asserts secret is string {
-  if (secret === undefined || secret === null) throw jwtError('NO_SECRET', 'no secret is configured', { reason: 'missing', index })
-  if (typeof secret !== 'string') throw jwtError('NO_SECRET', `the secret must be a string, got ${typeof secret}`, { reason: 'not-a-string', index })
-  if (secret.length === 0) throw jwtError('NO_SECRET', 'the secret is empty', { reason: 'empty', index })
+  if (secret === undefined || secret === null) throw jwtError('NO_SECRET', 'no secret is configured', { reason: 'missing', index }, notBytes('ikm'))
+  if (typeof secret !== 'string') throw jwtError('NO_SECRET', `the secret must be a string, got ${typeof secret}`, { reason: 'not-a-string', index }, notBytes('ikm'))
+  if (secret.length === 0) throw jwtError('NO_SECRET', 'the secret is empty', { reason: 'empty', index }, new TypeError('"ikm" must be at least one byte in length'))
 }
 
 /** The HKDF salt a flavour uses: v4 defaults to `''`, Auth.js requires the cookie name. */
 export function resolveSalt(salt: unknown, flavor: TokenFlavor): string {
   if (flavor === 'simplified-hs256') return ''
   if (salt === undefined && flavor === 'next-auth-v4') return JWT_CONSTANTS['next-auth-v4'].defaultSalt
-  if (salt === undefined || salt === null)
-    throw jwtError('JWT_INVALID_KEY', 'Auth.js derives the key with the session cookie name as salt, and none was given', { reason: 'salt-missing' })
-  if (typeof salt !== 'string') throw jwtError('JWT_INVALID_KEY', `the salt must be a string, got ${typeof salt}`, { reason: 'salt-not-a-string' })
+  if ((salt === undefined || salt === null) && flavor === 'authjs')
+    throw jwtError('JWT_INVALID_KEY', 'Auth.js derives the key with the session cookie name as salt, and none was given', { reason: 'salt-missing' }, notBytes('salt'))
+  if (typeof salt !== 'string') throw jwtError('JWT_INVALID_KEY', `the salt must be a string, got ${salt === null ? 'null' : typeof salt}`, { reason: 'salt-not-a-string' }, notBytes('salt'))
   return salt
 }
 
 /** Key length for a content encryption; Auth.js throws this same message for anything else. */
 export function keyBytesFor(enc: unknown): number {
   if (enc === 'A256CBC-HS512' || enc === 'A256GCM') return CONTENT_ENCRYPTION[enc].keyBytes
-  throw jwtError('JWT_UNSUPPORTED_ALG', 'Unsupported JWT Content Encryption Algorithm', { enc: typeof enc === 'string' ? enc : null })
+  const message = 'Unsupported JWT Content Encryption Algorithm'
+  throw jwtError('JWT_UNSUPPORTED_ALG', message, { enc: typeof enc === 'string' ? enc : null }, new Error(message))
 }
 
 async function hkdf(secret: string, salt: string, info: string, lengthBytes: number): Promise<Uint8Array<ArrayBuffer>> {
@@ -87,12 +95,7 @@ async function createDerivedKey(flavor: TokenFlavor, secret: string, salt: strin
   if (flavor === 'authjs') view.kid = await calculateJwkThumbprint({ kty: 'oct', k: base64url.encode(raw) }, `sha${lengthBytes << 3}` as 'sha256' | 'sha512')
   const key: DerivedKey = { raw, view }
   if (lengthBytes === 32) key.gcm = await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt'])
-  if (lengthBytes === 64) {
-    key.cbc = {
-      macKey: await crypto.subtle.importKey('raw', raw.subarray(0, 32), { name: 'HMAC', hash: 'SHA-512' }, false, ['sign']),
-      encKey: await crypto.subtle.importKey('raw', raw.subarray(32), 'AES-CBC', false, ['encrypt', 'decrypt']),
-    }
-  }
+  if (lengthBytes === 64) key.cbc = await importCbcKeys(raw)
   return key
 }
 

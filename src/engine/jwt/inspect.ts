@@ -1,7 +1,6 @@
 // Reading a compact token without any secret, for the token inspector: split it into its parts,
 // decode what is readable (the header; a JWS payload) and say what is malformed where. It never
 // throws. Follows the layout of RFC 7516 §7.1 (JWE) and RFC 7515 §7.1 (JWS) as jose reads them.
-import { CONTENT_ENCRYPTION } from './constants'
 import { decodeBase64url } from './base64url'
 import { isPlainObject } from './claims'
 import type { TokenPart } from './jwtErrors'
@@ -20,6 +19,7 @@ export type InspectProblemReason =
   | 'missing-alg'
   | 'missing-enc'
   | 'unexpected-encrypted-key' // `alg: "dir"` carries no encrypted key
+  | 'unknown-enc'         // an `enc` outside RFC 7518 §5.1, so its IV and tag sizes are unknown
   | 'iv-length'           // not the IV size the `enc` uses
   | 'tag-length'          // not the tag size the `enc` uses
 
@@ -54,6 +54,22 @@ export interface TokenInspection {
 
 const JWE_PARTS: TokenPart[] = ['header', 'encryptedKey', 'iv', 'ciphertext', 'tag']
 const JWS_PARTS: TokenPart[] = ['header', 'payload', 'signature']
+
+/** IV and tag sizes in bytes of every content encryption RFC 7518 §5.1 defines (the ones jose knows). */
+const ENC_SIZES: Record<string, { ivBytes: number; tagBytes: number }> = {
+  'A128CBC-HS256': { ivBytes: 16, tagBytes: 16 },
+  'A192CBC-HS384': { ivBytes: 16, tagBytes: 24 },
+  'A256CBC-HS512': { ivBytes: 16, tagBytes: 32 },
+  A128GCM: { ivBytes: 12, tagBytes: 16 },
+  A192GCM: { ivBytes: 12, tagBytes: 16 },
+  A256GCM: { ivBytes: 12, tagBytes: 16 },
+}
+
+/** Part names by count: JWE, JWS, a JWE with extra parts (6+); otherwise only the header is placed. */
+function partNames(count: number): TokenPart[] {
+  if (count === 3) return JWS_PARTS
+  return count >= 5 ? JWE_PARTS : ['header']
+}
 const textDecoder = new TextDecoder()
 
 /** A part's bytes, accepting exactly what decode accepts (jose's decoder), or null. */
@@ -95,8 +111,8 @@ export function inspect(token: unknown): TokenInspection {
   const texts = token.split('.')
   const kind: TokenKind | null = texts.length === 5 ? 'jwe' : texts.length === 3 ? 'jws' : null
   if (kind === null) problems.push({ part: 'token', reason: 'wrong-part-count', actual: texts.length })
-  const names = kind === 'jws' ? JWS_PARTS : JWE_PARTS
-  // With a wrong count, name the parts as a JWE would, then "token" for any extra ones.
+  const names = partNames(texts.length)
+  // With a wrong count, parts we cannot place are just "token".
   const decoded = texts.map((text) => tryDecode(text))
   const parts: InspectedPart[] = texts.map((text, i) => ({ name: names[i] ?? 'token', text, byteLength: decoded[i]?.length ?? null }))
   parts.forEach((part) => {
@@ -122,7 +138,8 @@ export function inspect(token: unknown): TokenInspection {
     if (header && typeof header.enc !== 'string') problems.push({ part: 'header', reason: 'missing-enc' })
     if (header?.alg === 'dir' && texts[1] !== '') problems.push({ part: 'encryptedKey', reason: 'unexpected-encrypted-key' })
     if (texts[3] === '') problems.push({ part: 'ciphertext', reason: 'empty-part' })
-    const sizes = typeof header?.enc === 'string' ? CONTENT_ENCRYPTION[header.enc as keyof typeof CONTENT_ENCRYPTION] : undefined
+    const sizes = typeof header?.enc === 'string' && Object.hasOwn(ENC_SIZES, header.enc) ? ENC_SIZES[header.enc] : undefined
+    if (typeof header?.enc === 'string' && !sizes) problems.push({ part: 'header', reason: 'unknown-enc' })
     for (const [index, name, want] of [[2, 'iv', sizes?.ivBytes], [4, 'tag', sizes?.tagBytes]] as const) {
       const got = decoded[index]?.length
       if (texts[index] === '') problems.push({ part: name, reason: 'empty-part' })

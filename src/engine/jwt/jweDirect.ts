@@ -1,16 +1,17 @@
-// Compact JWE with `alg: "dir"`, written by hand with Web Crypto and cached CryptoKeys: A256GCM
-// (NextAuth v4) and A256CBC-HS512 (Auth.js, RFC 7518 §5.2). Byte-for-byte what jose's
-// `lib/content_encryption.js` produces (tests re-encrypt real tokens and compare strings);
-// jose itself stays the path for every other header (see decode.ts).
-import { decodeBase64url, encodeBase64url } from './base64url'
-import { CONTENT_ENCRYPTION, type DirectEncryption } from './constants'
+// Compact JWE content encryption with `alg: "dir"`, by hand with Web Crypto and cached CryptoKeys:
+// A256GCM (NextAuth v4) and A256CBC-HS512 (Auth.js, RFC 7518 §5.2), plus A128CBC-HS256 for the v4
+// decode leniency. Byte-for-byte what jose's `lib/content_encryption.js` produces (tests re-encrypt
+// real tokens and compare strings). The checks around it, in each library's order, are in
+// decryptV4.ts (jose 4) and decryptAuthjs.ts (jose 6).
+import { errors } from 'jose'
+import { encodeBase64url } from './base64url'
+import type { DirectEncryption } from './constants'
 import type { DerivedKey } from './deriveKey'
-import { jwtError, malformed, type TokenPart } from './jwtErrors'
 
 const asciiEncoder = new TextEncoder()
 
-/** AAD = the ASCII bytes of the header segment exactly as it appears in the token. */
-const aadOf = (headerSegment: string) => asciiEncoder.encode(headerSegment) as Uint8Array<ArrayBuffer>
+/** AAD = the bytes of the header segment exactly as it appears in the token (UTF-8, as jose 4's encoder). */
+export const aadOf = (headerSegment: string) => asciiEncoder.encode(headerSegment) as Uint8Array<ArrayBuffer>
 
 function concat(...parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
@@ -31,9 +32,16 @@ function aadLengthBits(aad: Uint8Array): Uint8Array<ArrayBuffer> {
   return out
 }
 
-async function cbcHmacTag(key: NonNullable<DerivedKey['cbc']>, aad: Uint8Array, iv: Uint8Array, ciphertext: Uint8Array): Promise<Uint8Array> {
-  const mac = await crypto.subtle.sign('HMAC', key.macKey, concat(aad, iv, ciphertext, aadLengthBits(aad)))
-  return new Uint8Array(mac, 0, CONTENT_ENCRYPTION['A256CBC-HS512'].tagBytes)
+/** The keys of one CBC + HMAC content encryption (A256CBC-HS512: SHA-512, 32-byte tag; A128CBC-HS256: SHA-256, 16). */
+export interface CbcKeys {
+  encKey: CryptoKey
+  macKey: CryptoKey
+  tagBytes: number
+}
+
+async function cbcHmacTag(keys: CbcKeys, aad: Uint8Array, iv: Uint8Array, ciphertext: Uint8Array): Promise<Uint8Array> {
+  const mac = await crypto.subtle.sign('HMAC', keys.macKey, concat(aad, iv, ciphertext, aadLengthBits(aad)))
+  return new Uint8Array(mac, 0, keys.tagBytes)
 }
 
 /** Encrypts `plaintext` into the four segments after the header: `header..iv.ciphertext.tag`. */
@@ -52,14 +60,6 @@ export async function encryptDirect(enc: DirectEncryption, key: DerivedKey, head
   return `${headerSegment}..${encodeBase64url(iv)}.${encodeBase64url(ciphertext)}.${encodeBase64url(tag)}`
 }
 
-function decodeSegment(segment: string, part: TokenPart): Uint8Array<ArrayBuffer> {
-  try {
-    return decodeBase64url(segment)
-  } catch (cause) {
-    throw malformed(part, `Failed to base64url decode the ${part}`, cause)
-  }
-}
-
 /** Constant-time comparison, so the check does not leak where the tags differ. */
 function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false
@@ -68,34 +68,34 @@ function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
   return diff === 0
 }
 
-/**
- * Decrypts the segments of a `dir` token whose header was already checked. Throws JWT_MALFORMED
- * for segments jose would call invalid and JWT_DECRYPT_FAILED when the key does not open it.
- */
-export async function decryptDirect(enc: DirectEncryption, key: DerivedKey, headerSegment: string, segments: { iv: string; ciphertext: string; tag: string }): Promise<Uint8Array<ArrayBuffer>> {
-  const sizes = CONTENT_ENCRYPTION[enc]
-  // jose turns an empty IV or tag into "missing" before anything else.
-  if (!segments.iv) throw malformed('iv', 'JWE Initialization Vector missing')
-  if (!segments.tag) throw malformed('tag', 'JWE Authentication Tag missing')
-  const ciphertext = decodeSegment(segments.ciphertext, 'ciphertext')
-  const iv = decodeSegment(segments.iv, 'iv')
-  const tag = decodeSegment(segments.tag, 'tag')
-  if (enc === 'A256GCM' && tag.length !== sizes.tagBytes) throw malformed('tag', 'Invalid Authentication Tag length', undefined, { expectedBytes: sizes.tagBytes, gotBytes: tag.length })
-  if (iv.length !== sizes.ivBytes) throw malformed('iv', 'Invalid Initialization Vector length', undefined, { expectedBytes: sizes.ivBytes, gotBytes: iv.length })
-  const aad = aadOf(headerSegment)
-  const failed = (cause?: unknown) => jwtError('JWT_DECRYPT_FAILED', 'decryption operation failed', { enc }, cause)
-  if (enc === 'A256GCM') {
-    try {
-      return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData: aad }, key.gcm!, concat(ciphertext, tag)))
-    } catch (cause) {
-      throw failed(cause)
-    }
-  }
-  const expected = await cbcHmacTag(key.cbc!, aad, iv, ciphertext)
-  if (!equalBytes(tag, expected)) throw failed()
+/** AES-GCM with a 16-byte tag; any failure is jose's JWEDecryptionFailed, with Web Crypto's error as its cause. */
+export async function decryptGcm(key: CryptoKey, iv: Uint8Array<ArrayBuffer>, ciphertext: Uint8Array, tag: Uint8Array, aad: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
+  // Node's decipher (jose 4) refuses any other tag length; jose 6 checks it before it gets here.
+  if (tag.length !== 16) throw new errors.JWEDecryptionFailed()
   try {
-    return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-CBC', iv }, key.cbc!.encKey, ciphertext))
+    return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData: aad }, key, concat(ciphertext, tag)))
   } catch (cause) {
-    throw failed(cause)
+    throw new errors.JWEDecryptionFailed(undefined, { cause })
+  }
+}
+
+/** AES-CBC + HMAC (RFC 7518 §5.2): the tag first, then the padding; either failing is JWEDecryptionFailed. */
+export async function decryptCbcHmac(keys: CbcKeys, iv: Uint8Array<ArrayBuffer>, ciphertext: Uint8Array<ArrayBuffer>, tag: Uint8Array, aad: Uint8Array): Promise<Uint8Array<ArrayBuffer>> {
+  const expected = await cbcHmacTag(keys, aad, iv, ciphertext)
+  if (!equalBytes(tag, expected)) throw new errors.JWEDecryptionFailed()
+  try {
+    return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-CBC', iv }, keys.encKey, ciphertext))
+  } catch (cause) {
+    throw new errors.JWEDecryptionFailed(undefined, { cause })
+  }
+}
+
+/** The CBC + HMAC keys of a raw content encryption key: MAC key = first half, AES key = second half. */
+export async function importCbcKeys(raw: Uint8Array<ArrayBuffer>): Promise<CbcKeys> {
+  const half = raw.length >> 1
+  return {
+    macKey: await crypto.subtle.importKey('raw', raw.subarray(0, half), { name: 'HMAC', hash: `SHA-${half * 16}` }, false, ['sign']),
+    encKey: await crypto.subtle.importKey('raw', raw.subarray(half), 'AES-CBC', false, ['encrypt', 'decrypt']),
+    tagBytes: half,
   }
 }

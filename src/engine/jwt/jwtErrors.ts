@@ -10,8 +10,14 @@ export function jwtError(code: EngineErrorCode, message: string, details: Engine
   return new EngineError(code, message, { details, cause })
 }
 
-export const malformed = (part: TokenPart, reason: string, cause?: unknown, extra: EngineErrorDetails = {}): EngineError =>
-  jwtError('JWT_MALFORMED', `token ${part} is malformed: ${reason}`, { part, reason, ...extra }, cause)
+/**
+ * JWT_MALFORMED for one part. `cause` is the jose error the real library throws for it (JWEInvalid,
+ * JWSInvalid…); its message is the `reason`, so the UI and the logs can show jose's own words.
+ */
+export function malformed(part: TokenPart, cause: Error, extra: EngineErrorDetails = {}): EngineError {
+  const where = part === 'token' ? 'the token' : `the token's ${part}`
+  return jwtError('JWT_MALFORMED', `${where} is malformed: ${cause.message}`, { part, reason: cause.message, ...extra }, cause)
+}
 
 interface JoseLikeError {
   name?: unknown
@@ -29,7 +35,7 @@ function partOf(message: string): TokenPart {
   if (/ciphertext|decompress/i.test(message)) return 'ciphertext'
   if (/signature/i.test(message)) return 'signature'
   if (/payload|claims set/i.test(message)) return 'payload'
-  if (/header|\b(alg|enc|zip|crit|b64)\b/i.test(message)) return 'header'
+  if (/header|\b(alg|enc|zip|crit|b64|p2c|p2s)\b/i.test(message)) return 'header'
   return 'token'
 }
 
@@ -65,10 +71,12 @@ export function fromDecodeError(error: unknown, context: EngineErrorDetails = {}
     case 'ERR_JWE_INVALID':
     case 'ERR_JWS_INVALID':
       if (/Content Encryption Key length|key length/i.test(message)) return jwtError('JWT_INVALID_KEY', message, context, error)
-      return malformed(partOf(message), message, error, context)
+      return malformed(partOf(message), error as Error, context)
   }
+  // A key-wrapping alg whose key size is not the derived key's (jose 4: "Invalid key size for alg").
+  if (error instanceof TypeError && /key size|algorithm\.length must be/i.test(message)) return jwtError('JWT_INVALID_KEY', message, context, error)
   // jose rejects a symmetric key for asymmetric algorithms with a TypeError about the key type.
   if (error instanceof TypeError && /key|algorithm/i.test(message)) return jwtError('JWT_UNSUPPORTED_ALG', message, context, error)
-  if (error instanceof TypeError && /decode|encoded/i.test(message)) return malformed('token', message, error, context)
+  if (error instanceof TypeError && /decode|encoded/i.test(message)) return malformed('token', error, context)
   return jwtError('JWT_DECRYPT_FAILED', message, context, error)
 }

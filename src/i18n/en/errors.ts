@@ -16,7 +16,7 @@ export const errors: Record<EngineErrorCode, ErrorText> = {
   },
   JWT_EXPIRED: {
     title: 'The session token has expired',
-    explanation: 'Its exp claim is in the past by more than the 15 seconds of clock tolerance NextAuth allows.',
+    explanation: 'Its exp claim is in the past by 15 seconds or more: that is the clock tolerance NextAuth allows, and a token exactly at the limit is already rejected.',
     fix: 'Sign in again. Each session request re-issues the token, so an active user never hits this; an idle one does after maxAge.',
   },
   JWT_NOT_YET_VALID: {

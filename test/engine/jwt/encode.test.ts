@@ -3,7 +3,7 @@
 import { compactDecrypt } from 'jose'
 import { describe, expect, it } from 'vitest'
 import { createSeededRandom, decode, deriveKey, encode, encodeDetailed } from '../../../src/engine/index'
-import { NOW_SEC, atTime, ourOutcome, realAuthjs, realOutcome, realV4 } from './realLibraries'
+import { NOW_SEC, atTime, errorSignature, ourOutcome, realAuthjs, realOutcome, realV4 } from './realLibraries'
 
 const SECRET = 'encode-secret-that-is-long-enough'
 const SALT = 'authjs.session-token'
@@ -39,6 +39,22 @@ describe('encode', () => {
           expect(await ourOutcome(() => encode({ token, secret: SECRET, salt, flavor, nowSec: NOW_SEC }))).toMatchObject({ ok: false, code: 'JWT_CLAIMS_INVALID' })
         })
       }
+
+      it('a token whose getter or Proxy trap throws: the real one throws that error; ours is JWT_CLAIMS_INVALID with it as the cause', async () => {
+        const boom = new Error('boom')
+        const tokens = [
+          Object.defineProperty({}, 'x', { enumerable: true, get: () => { throw boom } }),
+          new Proxy({}, { ownKeys: () => { throw boom } }),
+          new Proxy({}, { getPrototypeOf: () => { throw boom } }),
+        ]
+        for (const token of tokens) {
+          const theirs = await atTime(NOW_SEC, () => realOutcome(() => real.encode({ token, secret: SECRET, salt })))
+          expect(theirs).toMatchObject({ ok: false })
+          const ours = await ourOutcome(() => encode({ token, secret: SECRET, salt, flavor, nowSec: NOW_SEC }))
+          expect(ours).toMatchObject({ ok: false, code: 'JWT_CLAIMS_INVALID' })
+          expect(errorSignature((ours as { error: Error }).error.cause)).toEqual(errorSignature((theirs as { error: unknown }).error))
+        }
+      })
 
       it('refuses no secret with NO_SECRET where the real one throws a TypeError', async () => {
         for (const secret of ['', undefined, null]) {

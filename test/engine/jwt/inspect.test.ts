@@ -49,4 +49,26 @@ describe('inspect', () => {
     expect(inspect(withPart(3, '')).problems).toContainEqual({ part: 'ciphertext', reason: 'empty-part' })
     expect(inspect(withPart(3, '')).wellFormed).toBe(false)
   })
+
+  it('calls an enc outside RFC 7518 a problem, and checks IV and tag sizes for every RFC enc', async () => {
+    const good = await encode({ token: {}, secret: 's', nowSec: NOW_SEC })
+    const parts = good.split('.')
+    const withHeader = (header: unknown, iv = parts[2]!, tag = parts[4]!) => [Buffer.from(JSON.stringify(header)).toString('base64url'), '', iv, parts[3], tag].join('.')
+    const unknown = inspect(withHeader({ alg: 'dir', enc: 'XYZ' }, 'AAAA', 'AAAA'))
+    expect(unknown.problems).toEqual([{ part: 'header', reason: 'unknown-enc' }])
+    expect(unknown.wellFormed).toBe(false)
+    expect(inspect(withHeader({ alg: 'dir', enc: '__proto__' })).problems).toContainEqual({ part: 'header', reason: 'unknown-enc' })
+    // A128CBC-HS256 (which v4 decodes) uses a 16-byte IV and a 16-byte tag.
+    expect(inspect(withHeader({ alg: 'dir', enc: 'A128CBC-HS256' }, Buffer.alloc(16).toString('base64url'), Buffer.alloc(16).toString('base64url'))).problems).toEqual([])
+    expect(inspect(withHeader({ alg: 'dir', enc: 'A128CBC-HS256' })).problems).toEqual([{ part: 'iv', reason: 'iv-length', expected: 16, actual: 12 }])
+    expect(inspect(withHeader({ alg: 'dir', enc: 'A192CBC-HS384' }, Buffer.alloc(16).toString('base64url'))).problems).toEqual([{ part: 'tag', reason: 'tag-length', expected: 24, actual: 16 }])
+  })
+
+  it('names the parts of a token with the wrong count without guessing: the header, then "token"', () => {
+    expect(inspect('a.b').parts.map((p) => p.name)).toEqual(['header', 'token'])
+    expect(inspect('abc').parts.map((p) => p.name)).toEqual(['header'])
+    expect(inspect('a.b.c.d').parts.map((p) => p.name)).toEqual(['header', 'token', 'token', 'token'])
+    // Six or more: a JWE with something extra.
+    expect(inspect('a.b.c.d.e.f').parts.map((p) => p.name)).toEqual(['header', 'encryptedKey', 'iv', 'ciphertext', 'tag', 'token'])
+  })
 })

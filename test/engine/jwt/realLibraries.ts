@@ -39,7 +39,7 @@ export async function atTime<T>(nowSec: number, fn: () => Promise<T>): Promise<T
   }
 }
 
-export type RealOutcome = { ok: true; value: unknown } | { ok: false; name: string; code?: string; message: string }
+export type RealOutcome = { ok: true; value: unknown } | { ok: false; name: string; code?: string; message: string; error: unknown }
 export type OurOutcome = { ok: true; value: unknown } | { ok: false; code: EngineErrorCode | 'NOT_AN_ENGINE_ERROR'; details?: Record<string, unknown>; error: unknown }
 
 export async function realOutcome(run: () => Promise<unknown>): Promise<RealOutcome> {
@@ -47,7 +47,7 @@ export async function realOutcome(run: () => Promise<unknown>): Promise<RealOutc
     return { ok: true, value: await run() }
   } catch (error) {
     const e = error as { name?: string; code?: string; message?: string }
-    return { ok: false, name: String(e?.name), code: e?.code, message: String(e?.message) }
+    return { ok: false, name: String(e?.name), code: e?.code, message: String(e?.message), error }
   }
 }
 
@@ -57,6 +57,45 @@ export async function ourOutcome(run: () => Promise<unknown>): Promise<OurOutcom
   } catch (error) {
     return isEngineError(error) ? { ok: false, code: error.code, details: error.details, error } : { ok: false, code: 'NOT_AN_ENGINE_ERROR', error }
   }
+}
+
+/**
+ * The EngineError code a real library's outcome corresponds to: jose's error code (and, for the few
+ * plain errors the libraries throw, its message) mapped the way `jwtErrors.ts` maps it. 'ok' for a success.
+ */
+export function realCode(outcome: RealOutcome): EngineErrorCode | 'ok' | `UNMAPPED ${string}` {
+  if (outcome.ok) return 'ok'
+  const { code, message, error } = outcome
+  if (message === 'no matching decryption secret') return 'JWT_NO_MATCHING_SECRET'
+  switch (code) {
+    case 'ERR_JWE_DECRYPTION_FAILED':
+      return 'JWT_DECRYPT_FAILED'
+    case 'ERR_JWE_INVALID':
+    case 'ERR_JWS_INVALID':
+      return /Content Encryption Key length/.test(message) ? 'JWT_INVALID_KEY' : 'JWT_MALFORMED'
+    case 'ERR_JWT_EXPIRED':
+      return 'JWT_EXPIRED'
+    case 'ERR_JWT_CLAIM_VALIDATION_FAILED':
+      return (error as { reason?: string }).reason === 'check_failed' ? 'JWT_NOT_YET_VALID' : 'JWT_CLAIMS_INVALID'
+    case 'ERR_JWT_INVALID':
+      return 'JWT_CLAIMS_INVALID'
+    case 'ERR_JOSE_ALG_NOT_ALLOWED':
+    case 'ERR_JOSE_NOT_SUPPORTED':
+      return 'JWT_UNSUPPORTED_ALG'
+    case 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED':
+      return 'JWT_SIGNATURE_INVALID'
+  }
+  if (error instanceof TypeError && /^"(ikm|salt)"/.test(message)) return /salt/.test(message) ? 'JWT_INVALID_KEY' : 'NO_SECRET'
+  if (error instanceof TypeError && /key size/.test(message)) return 'JWT_INVALID_KEY'
+  if (error instanceof TypeError && /Key for the .* algorithm must be/.test(message)) return 'JWT_UNSUPPORTED_ALG'
+  return `UNMAPPED ${outcome.name}: ${message}`
+}
+
+/** Name, code and message of an error (ours: of its cause), for comparing ours with theirs. */
+export function errorSignature(error: unknown): { name: string; code?: string; message: string } | undefined {
+  if (!(error instanceof Error)) return undefined
+  const code = (error as { code?: unknown }).code
+  return { name: error.name, ...(typeof code === 'string' ? { code } : {}), message: error.message }
 }
 
 /** Flips the middle byte of one segment (decoded, changed, re-encoded), so the bytes really change. */

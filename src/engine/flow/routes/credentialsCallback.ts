@@ -1,6 +1,7 @@
 // `POST /api/auth/callback/credentials`: authorize, the signIn callback, the default token, the
 // `jwt` callback (trigger "signIn"), encode, and the session cookie. Follows the credentials branch
 // of next-auth/core/routes/callback.js and of @auth/core/lib/actions/callback/index.js.
+import { libraryMessageOf } from '../../errors'
 import type { OutgoingCookie } from '../ports'
 import type { FlowContext } from '../flowContext'
 import { flagOddReturn, invokeCallback } from '../invokeCallback'
@@ -48,7 +49,7 @@ async function v4Credentials(ctx: FlowContext, req: InternalRequest, init: InitR
   if (!jwt.ok) return { cookies: [], unhandled: { message: jwt.message } }
   flagOddReturn(ctx, 'jwt', jwt.value, source)
   const encoded = await encodeSessionToken(ctx, options, jwt.value, options.jwtMaxAgeSec, options.jwtMaxAgeFrom)
-  if (!encoded.ok) return { cookies: [], unhandled: { message: encoded.message } }
+  if (!encoded.ok) return { cookies: [], unhandled: { message: libraryMessageOf(encoded.error) } }
 
   // The cookie lives session.maxAge, while the token's exp came from jwt.maxAge.
   const expiresAtSec = Math.floor(ctx.clock.nowMs() / 1000) + options.sessionMaxAgeSec
@@ -99,7 +100,7 @@ async function authjsCredentials(ctx: FlowContext, req: InternalRequest, init: I
     return { redirect: init.callbackUrl, cookies }
   }
   const encoded = await encodeSessionToken(ctx, options, jwt.value, options.jwtMaxAgeSec, options.jwtMaxAgeFrom)
-  if (!encoded.ok) return { cookies, unhandled: { message: encoded.message } }
+  if (!encoded.ok) return { cookies, unhandled: { message: libraryMessageOf(encoded.error) } }
   const expiresAtSec = Math.floor(ctx.clock.nowMs() / 1000) + options.sessionMaxAgeSec
   cookies.push(...store.chunk(encoded.token, { expiresAtSec }))
   ctx.trace.emit('routeHandler', source, {

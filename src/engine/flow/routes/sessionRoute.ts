@@ -2,6 +2,7 @@
 // callback, default session, `session` callback, re-encode and re-set the cookie on every call.
 // Follows next-auth/core/routes/session.js and @auth/core/lib/actions/session.js.
 import type { OutgoingCookie } from '../ports'
+import { libraryMessageOf } from '../../errors'
 import { NO_CACHE_HEADERS } from '../constants'
 import type { FlowContext } from '../flowContext'
 import { flagOddReturn, invokeCallback } from '../invokeCallback'
@@ -35,7 +36,7 @@ export async function sessionRoute(ctx: FlowContext, req: InternalRequest, init:
 
   const salt = sessionSalt(ctx, options)
   const decoded = await decodeSessionToken(ctx, options.secret, salt, sessionToken, source)
-  if (!decoded.ok) return fail(decoded.message)
+  if (!decoded.ok) return fail(libraryMessageOf(decoded.error))
   if (!decoded.claims) return fail(isV4 ? 'JWT invalid' : 'Invalid JWT')
   const decodedToken = decoded.claims
 
@@ -71,7 +72,7 @@ export async function sessionRoute(ctx: FlowContext, req: InternalRequest, init:
   const maxAgeSec = isV4 ? options.sessionMaxAgeSec : options.jwtMaxAgeSec
   const maxAgeFrom = isV4 || options.jwtMaxAgeFrom !== 'jwt.maxAge' ? 'session.maxAge' : 'jwt.maxAge'
   const encoded = await encodeSessionToken(ctx, options, token, maxAgeSec, maxAgeFrom)
-  if (!encoded.ok) return fail(encoded.message)
+  if (!encoded.ok) return fail(libraryMessageOf(encoded.error))
 
   const expiresAtSec = Math.floor(newExpiresMs / 1000)
   cookies.push(...store.chunk(encoded.token, { expiresAtSec }))
