@@ -64,6 +64,7 @@ export type { TokenFlavor, DirectEncryption, EncodeParams, DecodeParams, DeriveK
 export {
   openToken,
   makeSessionCookie,
+  parseMaxAgeText,
   parseTokenInput,
   looksLikeCompactToken,
   findSessionCookie,

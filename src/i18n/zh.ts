@@ -7,6 +7,7 @@ import { config } from './zh/config'
 import { controls } from './zh/controls'
 import { cookieJar } from './zh/cookieJar'
 import { editor } from './zh/editor'
+import { errors } from './zh/errors'
 import { inspector } from './zh/inspector'
 import { lab } from './zh/lab'
 import { pipeline } from './zh/pipeline'
@@ -22,4 +23,5 @@ export const zh: DeepPartial<Messages> = {
   pipeline,
   inspector,
   editor,
+  errors,
 }

@@ -1,7 +1,7 @@
 // The Token lab's state: what was typed into "Open" and "Make", and the engine's answers. The
 // secret stays in memory only, unless the learner opts in to keeping it in localStorage.
 import type { StateCreator } from 'zustand'
-import { makeSessionCookie, openToken, splitSecrets, type FlowFlavor, type MakeSessionCookieResult, type OpenTokenResult } from '../engine/index'
+import { makeSessionCookie, openToken, parseMaxAgeText, splitSecrets, type CookiePicks, type FlowFlavor, type MakeSessionCookieResult, type OpenTokenResult } from '../engine/index'
 import type { AppState } from './createAppStore'
 
 export type LabTab = 'open' | 'make'
@@ -22,6 +22,10 @@ export interface LabOpenState {
   salt: string
   /** Which session cookie to read when several were pasted; null = the first found. */
   cookieName: string | null
+  /** For a name pasted twice with different values: the position of the value to read instead. */
+  cookiePicks: CookiePicks
+  /** Library and salt came from "Use these settings" for this paste; a new paste goes back to detecting. */
+  overridesSuggested: boolean
   timeMode: LabTimeMode
   /** The picked date, Unix seconds (used when `timeMode` is 'date'). */
   dateSec: number | null
@@ -29,6 +33,8 @@ export interface LabOpenState {
   result: OpenTokenResult | null
   /** The "now" the result was checked against. */
   checkedAtSec: number | null
+  /** The token and secret text the result is for, to tell when it no longer matches the form. */
+  resultFor: { input: string; secretsText: string } | null
 }
 
 export interface LabMakeState {
@@ -46,15 +52,28 @@ export interface LabSlice {
   labOpen: LabOpenState
   labMake: LabMakeState
   setLabTab: (tab: LabTab) => void
-  setLabOpen: (patch: Partial<Omit<LabOpenState, 'busy' | 'result' | 'checkedAtSec' | 'rememberSecret'>>) => void
+  /** A new token text forgets the choices made for the old one (cookie, duplicate value, suggested settings). */
+  setLabOpen: (patch: Partial<Omit<LabOpenState, 'busy' | 'result' | 'checkedAtSec' | 'rememberSecret' | 'resultFor' | 'overridesSuggested'>>) => void
+  /** "Use these settings": the library and salt that open the token, then decode. */
+  applyLabSettings: (settings: { flavor: FlowFlavor; salt: string }) => Promise<void>
+  /** Back to detecting library and salt. */
+  resetLabOverrides: () => void
+  /** Reads another of the values pasted under `name`, then decodes. */
+  pickLabCookieValue: (name: string, position: number) => Promise<void>
   /** Opting in writes the secret to localStorage (and keeps it in sync); opting out deletes it. */
   setLabRememberSecret: (remember: boolean) => void
   /** Decodes the pasted token; a late answer from an older run is dropped. */
   decodeLabToken: () => Promise<void>
   setLabMake: (patch: Partial<Omit<LabMakeState, 'busy' | 'result'>>) => void
   makeLabToken: () => Promise<void>
-  /** Copies the made token and its secret into "Open" and switches to it. */
-  openMadeToken: () => void
+  /** Copies the made token and its secret into "Open", switches to it and decodes. */
+  openMadeToken: () => Promise<void>
+}
+
+/** True when the token or secret text changed since the shown result was decoded. */
+export function selectLabResultStale(state: Pick<LabSlice, 'labOpen'>): boolean {
+  const { result, resultFor, input, secretsText } = state.labOpen
+  return result !== null && resultFor !== null && (resultFor.input !== input || resultFor.secretsText !== secretsText)
 }
 
 /** The real clock, in whole seconds: the lab is about real cookies. */
@@ -90,11 +109,14 @@ export const createLabSlice: StateCreator<AppState, [], [], LabSlice> = (set, ge
       flavor: null,
       salt: '',
       cookieName: null,
+      cookiePicks: {},
+      overridesSuggested: false,
       timeMode: 'now',
       dateSec: null,
       busy: false,
       result: null,
       checkedAtSec: null,
+      resultFor: null,
     },
     labMake: {
       payloadJson: LAB_DEFAULT_PAYLOAD,
@@ -107,8 +129,26 @@ export const createLabSlice: StateCreator<AppState, [], [], LabSlice> = (set, ge
     },
     setLabTab: (labTab) => set({ labTab }),
     setLabOpen: (patch) => {
-      patchOpen(patch)
+      const before = get().labOpen
+      const next: Partial<LabOpenState> = { ...patch }
+      if (patch.flavor !== undefined || patch.salt !== undefined) next.overridesSuggested = false
+      if (patch.input !== undefined && patch.input !== before.input) {
+        // Choices made for the previous paste do not carry over to a new one.
+        next.cookieName = patch.cookieName ?? null
+        next.cookiePicks = patch.cookiePicks ?? {}
+        if (before.overridesSuggested && patch.flavor === undefined && patch.salt === undefined) Object.assign(next, { flavor: null, salt: '', overridesSuggested: false })
+      }
+      patchOpen(next)
       if (patch.secretsText !== undefined && get().labOpen.rememberSecret) storage()?.setItem(LAB_SECRET_STORAGE_KEY, patch.secretsText)
+    },
+    applyLabSettings: async ({ flavor, salt }) => {
+      patchOpen({ flavor, salt, overridesSuggested: true })
+      await get().decodeLabToken()
+    },
+    resetLabOverrides: () => patchOpen({ flavor: null, salt: '', overridesSuggested: false }),
+    pickLabCookieValue: async (name, position) => {
+      patchOpen({ cookiePicks: { ...get().labOpen.cookiePicks, [name]: position } })
+      await get().decodeLabToken()
     },
     setLabRememberSecret: (remember) => {
       patchOpen({ rememberSecret: remember })
@@ -122,8 +162,8 @@ export const createLabSlice: StateCreator<AppState, [], [], LabSlice> = (set, ge
       patchOpen({ busy: true })
       const salt = state.salt === '' ? null : state.salt
       try {
-        const result = await openToken({ input: state.input, secrets: splitSecrets(state.secretsText), nowSec, flavor: state.flavor, salt, cookieName: state.cookieName })
-        if (run === openRun) patchOpen({ busy: false, result, checkedAtSec: nowSec })
+        const result = await openToken({ input: state.input, secrets: splitSecrets(state.secretsText), nowSec, flavor: state.flavor, salt, cookieName: state.cookieName, cookiePicks: state.cookiePicks })
+        if (run === openRun) patchOpen({ busy: false, result, checkedAtSec: nowSec, resultFor: { input: state.input, secretsText: state.secretsText } })
       } catch (error) {
         if (run === openRun) patchOpen({ busy: false })
         throw error
@@ -134,7 +174,7 @@ export const createLabSlice: StateCreator<AppState, [], [], LabSlice> = (set, ge
       const run = ++makeRun
       const state = get().labMake
       patchMake({ busy: true })
-      const maxAgeSec = state.maxAgeText.trim() === '' ? Number.NaN : Number(state.maxAgeText)
+      const maxAgeSec = parseMaxAgeText(state.maxAgeText)
       try {
         const result = await makeSessionCookie({
           payloadJson: state.payloadJson,
@@ -150,12 +190,13 @@ export const createLabSlice: StateCreator<AppState, [], [], LabSlice> = (set, ge
         throw error
       }
     },
-    openMadeToken: () => {
+    openMadeToken: async () => {
       const { result, secret } = get().labMake
       if (!result?.ok) return
       const input = result.cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join('; ')
-      set({ labTab: 'open', labOpen: { ...get().labOpen, input, secretsText: secret, flavor: null, salt: '', cookieName: null, result: null } })
+      set({ labTab: 'open', labOpen: { ...get().labOpen, input, secretsText: secret, flavor: null, salt: '', cookieName: null, cookiePicks: {}, overridesSuggested: false, result: null, resultFor: null } })
       if (get().labOpen.rememberSecret) storage()?.setItem(LAB_SECRET_STORAGE_KEY, secret)
+      await get().decodeLabToken()
     },
   }
 }

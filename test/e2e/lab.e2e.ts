@@ -38,6 +38,19 @@ async function decode(page: Page, token: string, secret: string): Promise<void> 
 
 const region = (page: Page, name: string): Locator => page.getByRole('region', { name, exact: true })
 
+/**
+ * Does what `act` does and checks that the page requested nothing meanwhile, from its own origin or
+ * any other (the lab is loaded by then; decoding and making happen in the page).
+ */
+async function expectNoRequests(page: Page, act: () => Promise<void>): Promise<void> {
+  await page.waitForLoadState('networkidle')
+  const before = app.requests.length
+  await act()
+  await page.waitForLoadState('networkidle')
+  expect(app.requests.slice(before)).toEqual([])
+  expect(app.foreignRequests()).toEqual([])
+}
+
 /** Text of a region once it is there, with the white space normalised. */
 async function textOf(locator: Locator): Promise<string> {
   await locator.waitFor()
@@ -45,7 +58,7 @@ async function textOf(locator: Locator): Promise<string> {
 }
 
 describe('Token lab: open', () => {
-  it('opens a real v4 cookie header made a day ago: claims explained, valid for 29 more days', async () => {
+  it('opens a real v4 cookie header made a day ago: claims explained, valid for 28 more days (never rounded up)', async () => {
     vi.useFakeTimers({ toFake: ['Date'] })
     vi.setSystemTime(Date.now() - 86400_000)
     const token = await v4Jwt.encode({ token: user, secret: SECRET })
@@ -54,7 +67,8 @@ describe('Token lab: open', () => {
     await decode(page, `Cookie: next-auth.csrf-token=abc%7Cdef; next-auth.session-token=${token}; theme=dark`, SECRET)
 
     const payload = await textOf(region(page, 'Decoded payload'))
-    expect(payload).toContain('Valid for 29 more days')
+    // 29 days less the seconds this test took: 28 whole days, not a rounded-up 29.
+    expect(payload).toContain('Valid for 28 more days')
     expect(payload).toContain('"email": "ada@example.com"')
     expect(payload).toContain('Added by your jwt callback') // role
     expect(payload).toContain('NextAuth.js Generated Encryption Key')
@@ -108,7 +122,8 @@ describe('Token lab: open', () => {
     const token = await v4Jwt.encode({ token: user, secret: SECRET, maxAge: 3600 })
     const page = await openLab()
     await page.getByRole('radio', { name: 'Another date' }).check()
-    const later = new Date(Date.now() + 2 * 86400_000)
+    // Two days and two minutes past exp (the picker has minute precision).
+    const later = new Date(Date.now() + 2 * 86400_000 + 3600_000 + 120_000)
     const pad = (n: number) => String(n).padStart(2, '0')
     await page.getByLabel('Date and time').fill(`${later.getFullYear()}-${pad(later.getMonth() + 1)}-${pad(later.getDate())}T${pad(later.getHours())}:${pad(later.getMinutes())}`)
     await decode(page, token, SECRET)
@@ -130,7 +145,10 @@ describe('Token lab: open', () => {
   it('finds the __Secure- salt when an Auth.js token is pasted under the plain cookie name', async () => {
     const token = await (await authjsJwt()).encode({ token: user, secret: SECRET, salt: '__Secure-authjs.session-token' })
     const page = await openLab()
-    await decode(page, `authjs.session-token=${token}`, SECRET)
+    await expectNoRequests(page, async () => {
+      await decode(page, `authjs.session-token=${token}`, SECRET)
+      await region(page, 'Why it did not open').waitFor()
+    })
     const why = await textOf(region(page, 'Why it did not open'))
     expect(why).toContain('JWT_NO_MATCHING_SECRET')
     expect(why).toContain('It opens as Auth.js (next-auth v5) with salt “__Secure-authjs.session-token”')
@@ -152,7 +170,7 @@ describe('Token lab: open', () => {
     await decode(page, token.split('.').slice(0, 4).join('.'), SECRET)
     const why = await textOf(region(page, 'Why it did not open'))
     expect(why).toContain('JWT_MALFORMED')
-    expect(why).toContain('It has 4 part(s) separated by dots')
+    expect(why).toContain('It has 4 parts separated by dots')
   })
 
   it('says a JWS is a signed token, not a NextAuth session token, and decodes it anyway', async () => {
@@ -163,6 +181,67 @@ describe('Token lab: open', () => {
     const notice = await textOf(region(page, 'This is a signed token, not a NextAuth session token'))
     expect(notice).toContain('"alg": "HS256"')
     expect(notice).toContain('"sub": "jws-user"')
+  })
+
+  it('opens a token copied with a trailing ; or in quotes, and names the bad part of a near-token', async () => {
+    const token = await v4Jwt.encode({ token: user, secret: SECRET })
+    const page = await openLab()
+    for (const pasted of [`${token};`, `'${token}'`]) {
+      await decode(page, pasted, SECRET)
+      expect(await textOf(region(page, 'Decoded payload'))).toContain('"sub": "42"')
+    }
+    const parts = token.split('.')
+    await decode(page, [parts[0], '', parts[2], `${parts[3]!.slice(0, 5)}+${parts[3]!.slice(6)}`, parts[4]].join('.'), SECRET)
+    const why = await textOf(region(page, 'Why it did not open'))
+    expect(why).toContain('JWT_MALFORMED')
+    expect(why).toContain('Where: the ciphertext. It has characters outside base64url')
+  })
+
+  it('reads the first of two session cookies with one name, as the server does, and opens the other on request', async () => {
+    const old = await v4Jwt.encode({ token: { ...user, sub: 'old' }, secret: 'the-old-secret' })
+    const current = await v4Jwt.encode({ token: { ...user, sub: 'current' }, secret: SECRET })
+    const page = await openLab()
+    await decode(page, `Cookie: next-auth.session-token=${old}; next-auth.session-token=${current}`, SECRET)
+    await region(page, 'Why it did not open').waitFor()
+    const warning = await textOf(page.getByText(/next-auth\.session-token was pasted 2 times with different values/))
+    expect(warning).toContain('The server reads the first one, and so does the lab.')
+    await page.getByRole('button', { name: 'Read cookie 2 instead' }).click()
+    expect(await textOf(region(page, 'Decoded payload'))).toContain('"sub": "current"')
+  })
+
+  it('blames the cookie name, not the secret, when an Auth.js cookie was renamed', async () => {
+    const token = await (await authjsJwt()).encode({ token: user, secret: SECRET, salt: 'authjs.session-token' })
+    const page = await openLab()
+    await decode(page, `my-session=${token}`, SECRET)
+    const why = await textOf(region(page, 'Why it did not open'))
+    expect(why).toContain('It opens as Auth.js (next-auth v5) with salt “authjs.session-token”')
+    expect(why).toContain('this token was made under “authjs.session-token”, but it is read as “my-session”')
+    expect(why).not.toContain('The secret is not the one the token was made with')
+  })
+
+  it('says the rest of the chunks are missing when only .0 was copied', async () => {
+    const token = await v4Jwt.encode({ token: bigClaims(6000), secret: SECRET })
+    const [first] = await realChunk('next-auth-v4', true, token, new Date(Date.now() + 86400_000))
+    const page = await openLab()
+    await decode(page, `${first!.name}\t${first!.value}\tlocalhost\t/`, SECRET)
+    const found = await textOf(region(page, 'What the lab found'))
+    expect(found).toContain('1 chunk: .0')
+    expect(found).toContain('.1 (and maybe more) is missing')
+    expect(await page.getByRole('region', { name: 'Why it did not open' }).getByRole('listitem').first().innerText()).toContain('A chunk is missing')
+  })
+
+  it('explains a failure in Simplified Chinese, the error text included', async () => {
+    const token = await v4Jwt.encode({ token: user, secret: SECRET })
+    const page = await openLab()
+    await page.getByLabel('Language').selectOption('zh')
+    await page.getByRole('heading', { name: '令牌实验室' }).waitFor()
+    await page.getByLabel('令牌', { exact: true }).fill(token)
+    await page.getByLabel('密钥', { exact: true }).fill('not-the-secret')
+    await page.getByRole('button', { name: '解码' }).click()
+    const why = await textOf(region(page, '为什么打不开'))
+    expect(why).toContain('会话令牌无法解密')
+    expect(why).toContain('怎么做')
+    expect(why).not.toContain('could not be decrypted')
   })
 
   it('sends nothing anywhere while decoding, and keeps the secret out of the URL and storage', async () => {
@@ -184,8 +263,10 @@ describe('Token lab: open', () => {
   it('remembers the secret only after opting in, with a warning', async () => {
     const page = await openLab()
     await page.getByLabel('Secret', { exact: true }).fill(SECRET)
-    await page.getByRole('checkbox', { name: 'Remember the secret in this browser' }).check()
+    // The warning is on screen before the box is ticked, while nothing is stored yet.
     expect(await page.getByRole('note').innerText()).toContain('stored unencrypted')
+    expect(await page.evaluate(() => JSON.stringify({ ...localStorage }))).not.toContain(SECRET)
+    await page.getByRole('checkbox', { name: 'Remember the secret in this browser' }).check()
     expect(await page.evaluate(() => JSON.stringify({ ...localStorage }))).toContain(SECRET)
     await page.reload()
     await page.getByRole('heading', { name: 'Token lab' }).waitFor()
@@ -205,7 +286,10 @@ describe('Token lab: make', () => {
     expect(await page.getByLabel('Cookie name').inputValue()).toBe('authjs.session-token')
     await page.getByLabel('Cookie name').fill('__Secure-authjs.session-token')
     await page.getByLabel('maxAge (seconds)').fill('3600')
-    await page.getByRole('button', { name: 'Make token' }).click()
+    await expectNoRequests(page, async () => {
+      await page.getByRole('button', { name: 'Make token' }).click()
+      await region(page, 'Made token').waitFor()
+    })
 
     const made = region(page, 'Made token')
     const setCookie = await made.getByLabel('Set-Cookie', { exact: true }).innerText()
@@ -221,7 +305,10 @@ describe('Token lab: make', () => {
     await page.getByRole('tab', { name: 'Make' }).click()
     await page.getByLabel('Payload (JSON)').fill(JSON.stringify(bigClaims(5000)))
     await page.getByLabel('Secret', { exact: true }).fill(SECRET)
-    await page.getByRole('button', { name: 'Make token' }).click()
+    await expectNoRequests(page, async () => {
+      await page.getByRole('button', { name: 'Make token' }).click()
+      await region(page, 'Made token').waitFor()
+    })
     const made = region(page, 'Made token')
     const lines = (await made.getByLabel('Set-Cookie', { exact: true }).innerText()).split('\n')
     expect(lines.map((line) => line.slice(0, line.indexOf('=')))).toEqual(['next-auth.session-token.0', 'next-auth.session-token.1'])
@@ -230,9 +317,27 @@ describe('Token lab: make', () => {
     const real = await realChunk('next-auth-v4', false, token, new Date(Date.parse(/Expires=([^;]+)/.exec(lines[0]!)![1]!)))
     expect(lines).toEqual(real.map(realSerialize))
 
-    await page.getByRole('button', { name: 'Open it in the lab' }).click()
-    await page.getByRole('button', { name: 'Decode' }).click()
+    // Opening it decodes it, still without a request.
+    await expectNoRequests(page, async () => {
+      await page.getByRole('button', { name: 'Open it in the lab' }).click()
+      await region(page, 'Decoded payload').waitFor()
+    })
     expect(await textOf(region(page, 'What the lab found'))).toContain('2 chunks joined in order: .0, .1')
+  })
+
+  it('refuses a maxAge that is not plain decimal seconds, on the field, with the reason', async () => {
+    const page = await openLab()
+    await page.getByRole('tab', { name: 'Make' }).click()
+    await page.getByLabel('Secret', { exact: true }).fill(SECRET)
+    const maxAge = page.getByLabel('maxAge (seconds)')
+    await maxAge.fill('0x10')
+    await page.getByRole('button', { name: 'Make token' }).click()
+    expect(await page.getByRole('alert').innerText()).toContain('maxAge must be a plain decimal number of seconds')
+    expect(await maxAge.getAttribute('aria-invalid')).toBe('true')
+    await maxAge.fill('100000000000000000000')
+    await page.getByRole('button', { name: 'Make token' }).click()
+    await page.getByRole('alert').getByText(/maxAge is out of range/).waitFor()
+    expect(await region(page, 'Made token').count()).toBe(0)
   })
 })
 

@@ -1,12 +1,13 @@
 // Why a pasted token does not open: which key was derived from each secret, the token's `kid`
 // against theirs, the usual causes in order of likelihood, and (by trying the other libraries'
-// salts with the same secrets) the setting that does open it, if any.
+// salts with the same secrets) the setting that does open it, if any. When a secret the user gave
+// opens the token with other settings, the settings are the cause, never the secret.
 import { isEngineError, type EngineErrorCode, type SerializedEngineError } from '../errors'
 import type { FlowFlavor } from '../flow/types'
 import type { KeyView } from '../trace'
-import { decodeDetailed, deriveKey } from './engines'
+import { JWT_CONSTANTS, decodeDetailed, deriveKey } from './engines'
 import type { TokenDetection } from './openToken'
-import { SESSION_COOKIE_NAMES } from './sessionCookieNames'
+import { AUTHJS_SALT_GUESSES } from './sessionCookieNames'
 
 export type FailureCause =
   /** The app's secret is not the one the token was made with (changed, or another environment's). */
@@ -15,6 +16,12 @@ export type FailureCause =
   | 'rotated-secret-missing'
   /** Auth.js: the salt is the cookie name, so `__Secure-` (https) and plain (http) give different keys. */
   | 'secure-prefix-salt'
+  /** Auth.js: the token opens with another cookie name as the salt (a custom name, a proxy, `__Host-`). */
+  | 'cookie-name-salt'
+  /** Auth.js: nothing the lab tried opens it; an app with its own `cookies.sessionToken.name` salts with that name. */
+  | 'custom-cookie-name'
+  /** v4: the header is not the one every v4 token starts with, and the header is authenticated. */
+  | 'header-altered'
   /** A v4 token read as Auth.js (other HKDF info, salt and enc). */
   | 'v4-token-as-authjs'
   /** An Auth.js token read by v4 (64-byte key needed, v4 derives 32). */
@@ -25,6 +32,8 @@ export type FailureCause =
   | 'tampered'
   /** A chunk is missing, or was copied without the others. */
   | 'chunks-incomplete'
+  /** A name was pasted twice with different values; the lab read the one the server reads, and the other may be the good one. */
+  | 'duplicate-cookie'
   /** The bare cookie and `.N` chunks were both sent; the real store joins them into garbage. */
   | 'bare-and-chunks'
   /** A cookie whose name merely starts with the session cookie name was joined in. */
@@ -51,6 +60,8 @@ export interface FailureDiagnosis {
   causes: FailureCause[]
   /** The setting that does open the token with one of the given secrets, found by trying the others. */
   opensWith: { flavor: FlowFlavor; salt: string; secretIndex: number; expired: boolean } | null
+  /** The settings tried with every secret, the one the lab used first (empty when nothing was probed). */
+  tried: { flavor: FlowFlavor; salt: string }[]
   /** For malformed tokens: which part and why (from the JWT engine's inspection). */
   malformed: { part: string; reason: string } | null
   /** Secrets (0-based line) with leading or trailing whitespace. */
@@ -68,14 +79,16 @@ export async function diagnoseFailure({ detection, error, secrets, nowSec }: Dia
   const keys = await keysFor(detection, secrets)
   const whitespaceSecrets = secrets.flatMap((secret, index) => (secret.trim() !== secret ? [index] : []))
   const cryptoFailure = error.code === 'JWT_DECRYPT_FAILED' || error.code === 'JWT_NO_MATCHING_SECRET' || error.code === 'JWT_INVALID_KEY'
-  const opensWith = cryptoFailure && secrets.length > 0 ? await probe(detection, secrets, nowSec) : null
+  const probed = cryptoFailure && secrets.length > 0 ? await probe(detection, secrets, nowSec) : { opensWith: null, tried: [] }
+  const { opensWith } = probed
   const malformed = error.code === 'JWT_MALFORMED' ? { part: String(error.details.part ?? 'token'), reason: String(error.details.reason ?? error.message) } : null
   return {
     code: error.code,
     keys,
     tokenKid: detection.kid,
-    causes: rankCauses(detection, error.code, opensWith, whitespaceSecrets.length > 0),
+    causes: rankCauses({ detection, code: error.code, opensWith, whitespace: whitespaceSecrets.length > 0, secretCount: secrets.length }),
     opensWith,
+    tried: probed.tried,
     malformed,
     whitespaceSecrets,
   }
@@ -94,56 +107,80 @@ async function keysFor(detection: TokenDetection, secrets: string[]): Promise<De
   return keys
 }
 
-/** Tries the other library and the other default salts with each secret; the first that opens wins. */
-async function probe(detection: TokenDetection, secrets: string[], nowSec: number): Promise<FailureDiagnosis['opensWith']> {
-  const settings: { flavor: FlowFlavor; salt: string }[] = [{ flavor: 'next-auth-v4', salt: '' }]
-  const authjsSalts = [detection.cookies.match?.cookieName, ...SESSION_COOKIE_NAMES.filter((entry) => entry.flavor === 'authjs').map((entry) => entry.name)]
-  for (const salt of authjsSalts) if (salt && !settings.some((s) => s.flavor === 'authjs' && s.salt === salt)) settings.push({ flavor: 'authjs', salt })
-  for (const setting of settings) {
-    if (setting.flavor === detection.flavor && setting.salt === detection.salt) continue
+type Setting = { flavor: FlowFlavor; salt: string }
+
+/** Tries the other library and the usual salts with each secret; the first that opens wins. */
+async function probe(detection: TokenDetection, secrets: string[], nowSec: number): Promise<Pick<FailureDiagnosis, 'opensWith' | 'tried'>> {
+  const settings: Setting[] = [{ flavor: detection.flavor, salt: detection.salt }, { flavor: 'next-auth-v4', salt: '' }]
+  for (const salt of [detection.cookies.match?.cookieName, ...AUTHJS_SALT_GUESSES]) {
+    if (salt && !settings.some((s) => s.flavor === 'authjs' && s.salt === salt)) settings.push({ flavor: 'authjs', salt })
+  }
+  const tried = settings.filter((setting, i) => settings.findIndex((s) => s.flavor === setting.flavor && s.salt === setting.salt) === i)
+  for (const setting of tried.slice(1)) {
     for (const [secretIndex, secret] of secrets.entries()) {
       try {
         await decodeDetailed({ token: detection.token, secret, salt: setting.salt, flavor: setting.flavor, nowSec })
-        return { ...setting, secretIndex, expired: false }
+        return { opensWith: { ...setting, secretIndex, expired: false }, tried }
       } catch (error) {
-        if (isEngineError(error, 'JWT_EXPIRED')) return { ...setting, secretIndex, expired: true }
+        if (isEngineError(error, 'JWT_EXPIRED')) return { opensWith: { ...setting, secretIndex, expired: true }, tried }
         if (!isEngineError(error)) throw error
       }
     }
   }
-  return null
+  return { opensWith: null, tried }
 }
 
-function rankCauses(detection: TokenDetection, code: EngineErrorCode, opensWith: FailureDiagnosis['opensWith'], whitespace: boolean): FailureCause[] {
+interface RankInput {
+  detection: TokenDetection
+  code: EngineErrorCode
+  opensWith: FailureDiagnosis['opensWith']
+  whitespace: boolean
+  secretCount: number
+}
+
+function rankCauses({ detection, code, opensWith, whitespace, secretCount }: RankInput): FailureCause[] {
   const causes: FailureCause[] = []
   const add = (...more: FailureCause[]) => more.forEach((cause) => causes.includes(cause) || causes.push(cause))
-  const match = detection.cookies.match
-  if (match?.bareAndChunks) add('bare-and-chunks')
-  if (detection.missingChunks.length > 0) add('chunks-incomplete')
-  if (match && match.sweptIn.length > 0) add('swept-in')
   if (opensWith) {
+    // A secret the user gave opens it with other settings: the settings are the cause, not the secret,
+    // the bytes or the chunks (the value decrypts, so it is whole).
     if (opensWith.flavor !== detection.flavor) add(opensWith.flavor === 'next-auth-v4' ? 'v4-token-as-authjs' : 'authjs-token-as-v4')
-    else if (stripSecure(opensWith.salt) === stripSecure(detection.salt)) add('secure-prefix-salt')
-    else add('secret-changed')
+    else if (opensWith.flavor === 'next-auth-v4') add('v4-salt-set')
+    else if (opensWith.salt.replace(/^__Secure-/, '') === detection.salt.replace(/^__Secure-/, '')) add('secure-prefix-salt')
+    else add('cookie-name-salt')
+    if (whitespace) add('secret-whitespace')
+    return causes
   }
+  const match = detection.cookies.match
+  if (match && match.duplicates.length > 0) add('duplicate-cookie')
+  if (detection.missingChunks.length > 0 || detection.missingAfterChunk) add('chunks-incomplete')
+  if (match?.bareAndChunks) add('bare-and-chunks')
+  if (match && match.sweptIn.length > 0) add('swept-in')
   if (whitespace) add('secret-whitespace')
   switch (code) {
     case 'JWT_MALFORMED':
       add('copy-incomplete', 'chunks-incomplete')
       break
     case 'JWT_DECRYPT_FAILED':
-      if (detection.flavor === 'next-auth-v4' && detection.salt !== '') add('v4-salt-set')
+      if (isAlteredV4Header(detection)) add('header-altered')
       if (detection.flavor === 'authjs' && detection.flavorFromHeader === 'next-auth-v4') add('v4-token-as-authjs')
       // Auth.js found the key by kid, so the key is right and the bytes are not.
       if (detection.secretKids.some((kid) => kid.matches)) add('tampered', 'copy-incomplete')
       else {
-        add('secret-changed', 'tampered')
+        add('secret-changed')
+        // The lab tried the empty salt with every secret, so a salt alone does not explain it.
+        if (detection.flavor === 'next-auth-v4' && detection.salt !== '') add('v4-salt-set')
+        add('tampered')
         // Only suspect the other library when the header does not already say which one made it.
         if (detection.flavorFromHeader !== detection.flavor) add(detection.flavor === 'authjs' ? 'v4-token-as-authjs' : 'authjs-token-as-v4')
+        if (detection.flavor === 'authjs') add('custom-cookie-name')
       }
       break
     case 'JWT_NO_MATCHING_SECRET':
-      add('rotated-secret-missing', 'secure-prefix-salt', 'secret-changed')
+      // The lab already tried the `__Secure-` and plain names as salts: the prefix is not the cause.
+      if (secretCount > 1) add('rotated-secret-missing', 'secret-changed')
+      else add('secret-changed', 'rotated-secret-missing')
+      add('custom-cookie-name')
       break
     case 'JWT_INVALID_KEY':
       add(detection.flavor === 'next-auth-v4' ? 'authjs-token-as-v4' : 'v4-token-as-authjs')
@@ -161,6 +198,8 @@ function rankCauses(detection: TokenDetection, code: EngineErrorCode, opensWith:
   return causes
 }
 
-function stripSecure(salt: string): string {
-  return salt.replace(/^__Secure-/, '')
+/** Every v4 token starts with the same header segment; any other spelling of it fails the tag (the header is the AAD). */
+function isAlteredV4Header(detection: TokenDetection): boolean {
+  const v4 = JWT_CONSTANTS['next-auth-v4']
+  return detection.flavorFromHeader === 'next-auth-v4' && detection.kid === null && detection.token.split('.')[0] !== v4.headerSegment
 }

@@ -1,9 +1,10 @@
 // Finds the session cookie among pasted cookies and re-assembles its chunks with the cookie engine's
 // `SessionStore` (which mirrors `next-auth/core/lib/cookie.js` and `@auth/core/lib/utils/cookie.js`):
 // every cookie whose name starts with the cookie name, sorted by the number after the last `.`.
+// A name pasted twice keeps one value, as the server or the browser would (see `pickValue`).
 import { createSessionStore } from './engines'
 import type { FlowFlavor } from '../flow/types'
-import { looksLikeCompactToken, type PastedCookie } from './parseTokenInput'
+import { looksLikeCompactToken, type CookieSource, type PastedCookie } from './parseTokenInput'
 import { SESSION_COOKIE_NAMES } from './sessionCookieNames'
 
 export interface SessionCookieChunk {
@@ -14,6 +15,27 @@ export interface SessionCookieChunk {
   /** Position in the pasted text, so the UI can show that the order was fixed. */
   position: number
 }
+
+/**
+ * Which of several values pasted under one name the lab reads:
+ * - `first-sent`: a Cookie header (or devtools rows) sent the name twice; `cookie.parse` in both
+ *   libraries keeps the first, so the server reads that one.
+ * - `last-set`: several Set-Cookie lines set it; the browser keeps the last.
+ * - `set-over-sent`: the request carried one value and a Set-Cookie line another; the browser
+ *   keeps the Set-Cookie value from then on.
+ * - `picked`: the user chose a value.
+ */
+export type DuplicateRule = 'first-sent' | 'last-set' | 'set-over-sent' | 'picked'
+
+export interface DuplicateCookie {
+  name: string
+  rule: DuplicateRule
+  /** The distinct values in pasted order; `read` marks the one the lab joined. */
+  values: { position: number; source: CookieSource; length: number; tail: string; read: boolean }[]
+}
+
+/** A value the user picked for a name that was pasted more than once, by its position in the paste. */
+export type CookiePicks = Readonly<Record<string, number>>
 
 export interface SessionCookieMatch {
   /** The session cookie name (without any `.N` suffix), e.g. `__Secure-authjs.session-token`. */
@@ -34,6 +56,8 @@ export interface SessionCookieMatch {
   sweptIn: string[]
   /** Auth.js skips empty values; v4 keeps them. Names of empty cookies that were skipped here. */
   skippedEmpty: string[]
+  /** Names pasted more than once with different values: the same name on two Paths or Domains, or an old and a new cookie. */
+  duplicates: DuplicateCookie[]
 }
 
 export interface SessionCookieSearch {
@@ -48,12 +72,12 @@ export interface SessionCookieSearch {
 const CHUNK_SUFFIX = /\.(\d+)$/
 
 /** Picks the session cookie (`preferredName` if given and present) and joins its chunks. */
-export function findSessionCookie(pasted: PastedCookie[], preferredName?: string | null): SessionCookieSearch {
+export function findSessionCookie(pasted: PastedCookie[], preferredName?: string | null, picks: CookiePicks = {}): SessionCookieSearch {
   const live = pasted.filter((cookie) => !cookie.deletion)
   const candidates = candidateNames(live)
   const cookieName = preferredName && candidates.includes(preferredName) ? preferredName : candidates[0]
   if (cookieName === undefined) return { match: null, candidates, others: pasted.map((cookie) => cookie.name) }
-  const match = joinChunks(live, cookieName)
+  const match = joinChunks(live, cookieName, picks)
   const used = new Set(match.chunks.map((chunk) => chunk.name))
   return { match, candidates, others: pasted.filter((cookie) => !used.has(cookie.name)).map((cookie) => cookie.name) }
 }
@@ -82,20 +106,28 @@ function isTokenish(cookie: PastedCookie, all: PastedCookie[]): boolean {
   return looksLikeCompactToken(joinChunks(all, base).value)
 }
 
-function joinChunks(cookies: PastedCookie[], cookieName: string): SessionCookieMatch {
+function joinChunks(cookies: PastedCookie[], cookieName: string, picks: CookiePicks = {}): SessionCookieMatch {
   const entry = SESSION_COOKIE_NAMES.find((known) => known.name === cookieName)
   const flavorFromName = entry?.flavor ?? null
   // Auth.js skips empty values when it collects chunks; v4 keeps them (they join as nothing).
   const skippedEmpty: string[] = []
   // The cookie engine's mirror of the real store does the reading; the lab adds where each chunk was pasted.
-  // A plain object keeps one value per name in its first place, as the real store's does.
+  // A plain object keeps one value per name in the place the name first appeared, as `cookie.parse`'s does.
+  const byName = new Map<string, PastedCookie[]>()
+  for (const cookie of cookies) if (cookie.name.startsWith(cookieName)) byName.set(cookie.name, [...(byName.get(cookie.name) ?? []), cookie])
   const requestCookies: Record<string, string> = {}
   const positions = new Map<string, number>()
-  for (const cookie of cookies) {
-    if (!cookie.name.startsWith(cookieName)) continue
-    if (cookie.value === '' && flavorFromName !== 'next-auth-v4') skippedEmpty.push(cookie.name)
-    requestCookies[cookie.name] = cookie.value
-    if (!positions.has(cookie.name)) positions.set(cookie.name, cookie.position)
+  const duplicates: DuplicateCookie[] = []
+  for (const [name, sameName] of byName) {
+    const { read, rule } = pickValue(sameName, picks[name])
+    if (read.value === '' && flavorFromName !== 'next-auth-v4') skippedEmpty.push(name)
+    requestCookies[name] = read.value
+    positions.set(name, read.position)
+    const distinct = sameName.filter((cookie, i) => sameName.findIndex((other) => other.value === cookie.value) === i)
+    if (distinct.length > 1) {
+      const values = distinct.map((cookie) => ({ position: cookie.position, source: cookie.source, length: cookie.value.length, tail: cookie.value.slice(-8), read: cookie.value === read.value }))
+      duplicates.push({ name, rule, values })
+    }
   }
   const store = createSessionStore({ flavor: flavorFromName ?? 'authjs', cookie: { name: cookieName, options: {} }, requestCookies })
   const collected = Object.keys(requestCookies).filter((name) => !skippedEmpty.includes(name))
@@ -114,5 +146,15 @@ function joinChunks(cookies: PastedCookie[], cookieName: string): SessionCookieM
     bareAndChunks: collected.includes(cookieName) && collected.some(isChunk),
     sweptIn: collected.filter((name) => name !== cookieName && !isChunk(name)),
     skippedEmpty,
+    duplicates,
   }
+}
+
+/** The value of a name pasted more than once that the server or browser would use (see `DuplicateRule`), or the one picked. */
+function pickValue(sameName: PastedCookie[], pickedPosition: number | undefined): { read: PastedCookie; rule: DuplicateRule } {
+  const picked = sameName.find((cookie) => cookie.position === pickedPosition)
+  if (picked) return { read: picked, rule: 'picked' }
+  const set = sameName.filter((cookie) => cookie.source === 'set-cookie')
+  if (set.length > 0) return { read: set[set.length - 1]!, rule: set.length === sameName.length ? 'last-set' : 'set-over-sent' }
+  return { read: sameName[0]!, rule: 'first-sent' }
 }

@@ -26,7 +26,15 @@ export interface MadeCookie {
   setCookie: string
 }
 
-export type MakeProblem = 'payload-not-json' | 'payload-not-object' | 'max-age-invalid' | 'cookie-name-invalid'
+export type MakeProblem = 'payload-not-json' | 'payload-not-object' | 'max-age-invalid' | 'max-age-out-of-range' | 'cookie-name-invalid'
+
+/** The latest (and, negated, earliest) time a JavaScript `Date` can hold, in seconds (ECMA-262 §21.4.1.22: ±8.64e15 ms). */
+export const DATE_LIMIT_SEC = 8.64e12
+
+/** Plain decimal seconds as typed ("2592000", "-60", "1.5"); NaN for anything else (hex, exponents, units, blank). */
+export function parseMaxAgeText(text: string): number {
+  return /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)\s*$/.test(text) ? Number(text) : Number.NaN
+}
 
 export type MakeSessionCookieResult =
   | {
@@ -44,7 +52,9 @@ export type MakeSessionCookieResult =
       /** `document.cookie = "…"` lines for the devtools console (no HttpOnly: scripts cannot set it). */
       consoleSnippet: string
     }
-  | { ok: false; problem: MakeProblem; message?: string }
+  | { ok: false; problem: Exclude<MakeProblem, 'max-age-out-of-range'>; message?: string }
+  /** `Expires` (now + maxAge) would not be a date: maxAge must lie within these bounds, whole seconds. */
+  | { ok: false; problem: 'max-age-out-of-range'; minSec: number; maxSec: number }
   | { ok: false; problem: 'engine'; error: SerializedEngineError }
 
 const COOKIE_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/
@@ -58,6 +68,9 @@ export async function makeSessionCookie(request: MakeSessionCookieRequest): Prom
   }
   if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) return { ok: false, problem: 'payload-not-object' }
   if (!Number.isFinite(request.maxAgeSec)) return { ok: false, problem: 'max-age-invalid' }
+  const maxSec = Math.floor(DATE_LIMIT_SEC - request.nowSec)
+  const minSec = Math.ceil(-DATE_LIMIT_SEC - request.nowSec)
+  if (request.maxAgeSec > maxSec || request.maxAgeSec < minSec) return { ok: false, problem: 'max-age-out-of-range', minSec, maxSec }
   if (!COOKIE_NAME.test(request.cookieName)) return { ok: false, problem: 'cookie-name-invalid' }
 
   const { flavor, cookieName, nowSec, maxAgeSec } = request

@@ -5,12 +5,12 @@
 import { EngineError, isEngineError, type SerializedEngineError } from '../errors'
 import type { FlowFlavor } from '../flow/types'
 import type { KeyView } from '../trace'
-import { decodeDetailed, deriveKey, inspect, type TokenInspection } from './engines'
+import { CHUNK_SIZE, decodeDetailed, deriveKey, inspect, type TokenInspection } from './engines'
 import { detectFlavor, type FlavorDetection } from './detectFlavor'
 import { explainClaims, type ClaimsExplanation } from './explainClaims'
-import { findSessionCookie, type SessionCookieSearch } from './findSessionCookie'
+import { findSessionCookie, type CookiePicks, type SessionCookieSearch } from './findSessionCookie'
 import { parseTokenInput, type LabInputFormat } from './parseTokenInput'
-import { SESSION_COOKIE_NAMES } from './sessionCookieNames'
+import { AUTHJS_SALT_GUESSES } from './sessionCookieNames'
 import { diagnoseFailure, type FailureDiagnosis } from './diagnoseFailure'
 
 export interface OpenTokenRequest {
@@ -25,6 +25,8 @@ export interface OpenTokenRequest {
   salt?: string | null
   /** Which session cookie to read when several were pasted. */
   cookieName?: string | null
+  /** For a name pasted more than once with different values: the position of the value to read. */
+  cookiePicks?: CookiePicks
 }
 
 export interface SecretKid {
@@ -42,6 +44,11 @@ export interface TokenDetection extends FlavorDetection {
   shape: TokenInspection
   /** `.N` chunk numbers missing between 0 and the highest one present. */
   missingChunks: number[]
+  /**
+   * The highest chunk pasted, when chunks after it are probably missing: a lone `.0` (NextAuth only
+   * numbers a value it splits in two or more), or a last chunk of the full chunk size. Null once the token opens.
+   */
+  missingAfterChunk: { index: number; length: number; full: boolean } | null
   /** Auth.js: the kid each secret derives under the chosen salt, and whether it is the token's. */
   secretKids: SecretKid[]
 }
@@ -61,7 +68,7 @@ export type OpenTokenResult =
 export async function openToken(request: OpenTokenRequest): Promise<OpenTokenResult> {
   const parsed = parseTokenInput(request.input)
   if (parsed.format === 'empty') return { status: 'empty' }
-  const cookies = findSessionCookie(parsed.cookies, request.cookieName)
+  const cookies = findSessionCookie(parsed.cookies, request.cookieName, request.cookiePicks)
   const token = parsed.token ?? cookies.match?.value ?? null
   if (token === null || token === '') return { status: 'no-token', format: parsed.format, cookieNames: parsed.cookies.map((cookie) => cookie.name) }
 
@@ -76,8 +83,11 @@ export async function openToken(request: OpenTokenRequest): Promise<OpenTokenRes
     header,
     shape,
     missingChunks: missingChunks(cookies),
+    missingAfterChunk: missingAfterChunk(cookies, flavor.flavor),
     secretKids: await secretKids(flavor, request.secrets),
   }
+  // It opened, so nothing was missing after all (a token of exactly n full chunks).
+  const opened: TokenDetection = { ...detection, missingAfterChunk: null }
 
   if (shape.kind === 'jws' && shape.header !== null) return { status: 'signed', detection, header: shape.header, payload: shape.payload }
   const problem = shape.problems[0]
@@ -87,11 +97,11 @@ export async function openToken(request: OpenTokenRequest): Promise<OpenTokenRes
   const attempt = await decodeWithSecrets(token, request.secrets, flavor, request.nowSec, detection.secretKids)
   if (attempt.ok) {
     const { header: decodedHeader, claims, key } = attempt.decoded
-    return { status: 'decoded', detection, header: decodedHeader, claims, key, secretIndex: attempt.secretIndex, explanation: explainClaims(claims, request.nowSec) }
+    return { status: 'decoded', detection: opened, header: decodedHeader, claims, key, secretIndex: attempt.secretIndex, explanation: explainClaims(claims, request.nowSec) }
   }
   if (isEngineError(attempt.error, 'JWT_EXPIRED')) {
     const expired = await openExpired(token, request.secrets, flavor, attempt.error, detection.secretKids)
-    if (expired) return { status: 'expired', detection, ...expired, explanation: explainClaims(expired.claims, request.nowSec), error: attempt.error.toJSON() }
+    if (expired) return { status: 'expired', detection: opened, ...expired, explanation: explainClaims(expired.claims, request.nowSec), error: attempt.error.toJSON() }
   }
   return fail(detection, request, attempt.error)
 }
@@ -156,11 +166,12 @@ async function secretKids(flavor: FlavorDetection, secrets: string[]): Promise<S
 
 /**
  * A bare Auth.js token does not say which cookie it came from; its kid does, given the secret:
- * try the default cookie names (plain and `__Secure-`) as salts and keep the one whose kid matches.
+ * try the usual cookie names (Auth.js plain, `__Secure-`, `__Host-`, and the v4 names an upgraded
+ * app may keep) as salts and keep the one whose kid matches.
  */
 async function saltFromKid(flavor: FlavorDetection, secrets: string[]): Promise<FlavorDetection> {
   if (flavor.flavor !== 'authjs' || flavor.saltFrom !== 'default' || flavor.kid === null) return flavor
-  for (const { name } of SESSION_COOKIE_NAMES.filter((entry) => entry.flavor === 'authjs')) {
+  for (const name of AUTHJS_SALT_GUESSES) {
     const kids = await secretKids({ ...flavor, salt: name }, secrets)
     if (kids.some((kid) => kid.matches)) return { ...flavor, salt: name, saltFrom: 'kid' }
   }
@@ -173,6 +184,14 @@ function missingChunks(search: SessionCookieSearch): number[] {
   const missing: number[] = []
   for (let i = 0; i <= Math.max(...indexes); i++) if (!indexes.includes(i)) missing.push(i)
   return missing
+}
+
+function missingAfterChunk(search: SessionCookieSearch, flavor: FlowFlavor): TokenDetection['missingAfterChunk'] {
+  const chunks = (search.match?.chunks ?? []).filter((chunk) => chunk.index !== null)
+  if (chunks.length === 0) return null
+  const last = chunks.reduce((a, b) => (b.index! > a.index! ? b : a))
+  const full = last.length >= CHUNK_SIZE[flavor]
+  return full || last.index === 0 ? { index: last.index!, length: last.length, full } : null
 }
 
 function serializeError(error: unknown): SerializedEngineError {

@@ -20,3 +20,16 @@ export const SESSION_COOKIE_NAMES: readonly KnownSessionCookie[] = FLAVORS.flatM
 export function sessionCookieName(flavor: FlowFlavor, secure: boolean): string {
   return defaultCookies(flavor, secure).sessionToken.name
 }
+
+/**
+ * Salts worth trying for an Auth.js token whose cookie name is unknown or wrong: the Auth.js default
+ * names (plain and `__Secure-`), the `__Host-` variant some apps configure, and the v4 names an app
+ * upgraded to Auth.js may have kept in `cookies.sessionToken.name`.
+ */
+export const AUTHJS_SALT_GUESSES: readonly string[] = [
+  sessionCookieName('authjs', false),
+  sessionCookieName('authjs', true),
+  `__Host-${sessionCookieName('authjs', false)}`,
+  sessionCookieName('next-auth-v4', false),
+  sessionCookieName('next-auth-v4', true),
+]

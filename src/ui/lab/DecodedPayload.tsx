@@ -1,10 +1,9 @@
 import type { ClaimExplanation, OpenTokenResult } from '../../engine/index'
 import type { MessageKey } from '../../i18n/t'
 import { useT } from '../../i18n/useT'
-import { JsonView } from '../shared/JsonView'
 import { KeyDetails } from './KeyDetails'
-import { LabSection, Note } from './LabSection'
-import { dateWords, durationWords, remainingWords } from './labText'
+import { LabJson, LabSection, Note } from './LabSection'
+import { dateWords, durationWords, localDateWords, remainingWords } from './labText'
 
 type Decoded = Extract<OpenTokenResult, { status: 'decoded' | 'expired' }>
 
@@ -28,7 +27,7 @@ export function DecodedPayload({ result, checkedAtSec }: { result: Decoded; chec
         {expiry.kind === 'valid' && exp !== null && <p>{t('lab.result.statusValidUntil', { date: dateWords(exp) })}</p>}
         {expiry.kind === 'expired' && exp !== null && <p>{t('lab.result.statusExpiredDetail', { date: dateWords(exp) })}</p>}
         <p className="mt-1 text-xs opacity-90">
-          {t('lab.result.checkedAt', { date: dateWords(checkedAtSec) })}
+          {t('lab.result.checkedAt', { date: dateWords(checkedAtSec), local: localDateWords(checkedAtSec, t) })}
           {lifetimeSec !== null && <> {t(lifetimeSec < 0 ? 'lab.result.lifetimeNegative' : 'lab.result.lifetime', { duration: durationWords(lifetimeSec, t) })}</>}
         </p>
       </Note>
@@ -36,7 +35,7 @@ export function DecodedPayload({ result, checkedAtSec }: { result: Decoded; chec
         {t('lab.result.openedWith', { n: result.secretIndex + 1 })}
         {result.detection.flavor === 'next-auth-v4' && result.secretIndex > 0 && <> {t('lab.result.v4OneSecret')}</>}
       </p>
-      <JsonView value={result.claims} label={t('lab.result.json')} />
+      <LabJson value={result.claims} label={t('lab.result.json')} />
       <ClaimsTable claims={result.explanation.claims} />
       <KeyDetails title={t('lab.result.key')} keyView={result.key} />
     </LabSection>

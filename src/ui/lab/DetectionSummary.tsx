@@ -1,18 +1,22 @@
 import type { TokenDetection } from '../../engine/index'
 import { useT } from '../../i18n/useT'
-import { JsonView } from '../shared/JsonView'
-import { Fact, FactList, LabSection, Mono, Note } from './LabSection'
+import { Fact, FactList, LabJson, LabSection, Mono, Note } from './LabSection'
+import { countWords } from './labText'
 
-/** What the lab found in the input: the cookie, its chunks, the library, the salt, the header, the kid. */
+/** What the lab found in the input: the cookie, its chunks, the library, the salt, the header, the kid (library, salt and kid only for a JWE). */
 export function DetectionSummary({ detection }: { detection: TokenDetection }) {
   const t = useT()
   const { cookies, shape } = detection
   const match = cookies.match
   const format = t(`lab.formats.${detection.format}`)
-  const cookieCount = cookies.others.length + (match?.chunks.length ?? 0)
+  // Every cookie pasted, the extra values of a name pasted twice included.
+  const cookieCount = cookies.others.length + (match?.chunks.length ?? 0) + (match?.duplicates.reduce((n, duplicate) => n + duplicate.values.length - 1, 0) ?? 0)
   const flavorName = t(`lab.flavors.${detection.flavor}`)
   const indexOrder = (chunks: { name: string; index: number | null }[]) => chunks.map((c) => (c.index === null ? c.name : `.${c.index}`)).join(', ')
   const matchedKid = detection.secretKids.find((kid) => kid.matches)
+  const missingAfter = detection.missingAfterChunk
+  // A JWS is not a NextAuth token: which library and salt would read it means nothing.
+  const encrypted = shape.kind !== 'jws'
 
   return (
     <LabSection title={t('lab.detection.title')}>
@@ -38,7 +42,7 @@ export function DetectionSummary({ detection }: { detection: TokenDetection }) {
               t('lab.detection.chunksOne')
             ) : (
               <div className="flex flex-col gap-1">
-                <span>{t('lab.detection.chunksJoined', { count: match.chunks.length, order: indexOrder(match.chunks) })}</span>
+                <span>{countWords(t, 'lab.detection.chunksJoined', match.chunks.length, { order: indexOrder(match.chunks) })}</span>
                 {match.reordered && (
                   <span className="text-xs text-slate-600 dark:text-slate-300">
                     {t('lab.detection.chunksReordered', { order: indexOrder([...match.chunks].sort((a, b) => a.position - b.position)) })}
@@ -51,16 +55,20 @@ export function DetectionSummary({ detection }: { detection: TokenDetection }) {
         <Fact label={t('lab.detection.kind')}>
           {shape.kind === 'jwe' ? t('lab.detection.kindJwe') : shape.kind === 'jws' ? t('lab.detection.kindJws') : '—'} · {t('lab.detection.lengthValue', { chars: detection.token.length })}
         </Fact>
-        <Fact label={t('lab.detection.library')}>
-          {flavorName} <span className="text-slate-600 dark:text-slate-300">({t(`lab.detection.flavorFrom.${detection.flavorFrom}`)})</span>
-        </Fact>
-        <Fact label={t('lab.detection.salt')}>
-          <div className="flex flex-col gap-1">
-            <Mono>{detection.salt === '' ? t('lab.detection.saltEmpty') : detection.salt}</Mono>
-            <span className="text-xs text-slate-600 dark:text-slate-300">{t(`lab.detection.saltFrom.${detection.saltFrom}`)}</span>
-          </div>
-        </Fact>
-        {detection.kid !== null && (
+        {encrypted && (
+          <>
+            <Fact label={t('lab.detection.library')}>
+              {flavorName} <span className="text-slate-600 dark:text-slate-300">({t(`lab.detection.flavorFrom.${detection.flavorFrom}`)})</span>
+            </Fact>
+            <Fact label={t('lab.detection.salt')}>
+              <div className="flex flex-col gap-1">
+                <Mono>{detection.salt === '' ? t('lab.detection.saltEmpty') : detection.salt}</Mono>
+                <span className="text-xs text-slate-600 dark:text-slate-300">{t(`lab.detection.saltFrom.${detection.saltFrom}`)}</span>
+              </div>
+            </Fact>
+          </>
+        )}
+        {encrypted && detection.kid !== null && (
           <Fact label={t('lab.detection.kid')}>
             <div className="flex flex-col gap-1">
               <Mono>{detection.kid}</Mono>
@@ -73,11 +81,16 @@ export function DetectionSummary({ detection }: { detection: TokenDetection }) {
           </Fact>
         )}
       </FactList>
-      {detection.header ? <JsonView value={detection.header} label={t('lab.detection.header')} maxHeightClass="max-h-40" /> : <Note tone="warn">{t('lab.detection.headerUnreadable')}</Note>}
+      {detection.header ? <LabJson value={detection.header} label={t('lab.detection.header')} maxHeightClass="max-h-40" /> : <Note tone="warn">{t('lab.detection.headerUnreadable')}</Note>}
       {detection.nameMismatch && detection.flavorFromHeader && match?.flavorFromName && (
         <Note tone="warn">{t('lab.detection.nameMismatch', { header: t(`lab.flavors.${detection.flavorFromHeader}`), name: t(`lab.flavors.${match.flavorFromName}`) })}</Note>
       )}
       {detection.missingChunks.length > 0 && <Note tone="bad">{t('lab.detection.chunksMissing', { indexes: detection.missingChunks.map((i) => `.${i}`).join(', ') })}</Note>}
+      {missingAfter && match && (
+        <Note tone="bad">
+          {t(missingAfter.full ? 'lab.detection.chunksMissingAfter' : 'lab.detection.chunksOnlyFirst', { index: missingAfter.index, next: missingAfter.index + 1, chars: missingAfter.length, name: match.cookieName })}
+        </Note>
+      )}
       {match?.bareAndChunks && <Note tone="bad">{t('lab.detection.bareAndChunks')}</Note>}
       {match && match.sweptIn.length > 0 && <Note tone="warn">{t('lab.detection.sweptIn', { names: match.sweptIn.join(', ') })}</Note>}
       {match && match.skippedEmpty.length > 0 && <Note>{t('lab.detection.skippedEmpty', { names: match.skippedEmpty.join(', ') })}</Note>}

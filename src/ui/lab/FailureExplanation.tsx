@@ -5,22 +5,23 @@ import { useAppStore } from '../../state/useAppStore'
 import { Button } from '../shared/Button'
 import { ErrorExplanation } from '../shared/ErrorExplanation'
 import { KeyDetails } from './KeyDetails'
-import { Fact, FactList, LabSection, Mono, Note } from './LabSection'
+import { Fact, FactList, LabHeading, LabSection, Mono, Note } from './LabSection'
+import { countWords } from './labText'
 
 type Failed = Extract<OpenTokenResult, { status: 'failed' }>
 
 /** Why the token did not open: the error's own text, then what the lab checked and the likely causes. */
 export function FailureExplanation({ result }: { result: Failed }) {
   const t = useT()
-  const setLabOpen = useAppStore((s) => s.setLabOpen)
-  const decodeLabToken = useAppStore((s) => s.decodeLabToken)
+  const applyLabSettings = useAppStore((s) => s.applyLabSettings)
   const { diagnosis, detection } = result
   const opensWith = diagnosis.opensWith
+  // The causes that name salts say which one the token was made under and which one was used.
+  const causeParams = { salt: detection.salt, madeSalt: opensWith?.salt ?? '' }
+  const tried = opensWith ? [] : diagnosis.tried.slice(1)
 
   const useSettings = () => {
-    if (!opensWith) return
-    setLabOpen({ flavor: opensWith.flavor, salt: opensWith.salt })
-    void decodeLabToken()
+    if (opensWith) void applyLabSettings({ flavor: opensWith.flavor, salt: opensWith.salt })
   }
 
   return (
@@ -47,20 +48,35 @@ export function FailureExplanation({ result }: { result: Failed }) {
           </Button>
         </Note>
       )}
+      {tried.length > 0 && (
+        <p>
+          {t('lab.failure.tried', {
+            settings: triedByFlavor(tried)
+              .map(({ flavor, salts }) =>
+                salts.length === 1 && salts[0] === ''
+                  ? t('lab.failure.triedSettingEmpty', { flavor: t(`lab.flavors.${flavor}`) })
+                  : countWords(t, 'lab.failure.triedSetting', salts.length, { flavor: t(`lab.flavors.${flavor}`), salts: salts.map((salt) => t('lab.failure.triedSalt', { salt })).join(', ') }),
+              )
+              .join('; '),
+          })}
+        </p>
+      )}
       {diagnosis.causes.length > 0 && (
-        <div>
-          <h4 className="mb-1 text-xs font-semibold tracking-wider text-slate-600 uppercase dark:text-slate-300">{t('lab.failure.causes')}</h4>
+        <div className="flex flex-col gap-1">
+          <LabHeading>{t('lab.failure.causes')}</LabHeading>
           <ol className="list-decimal space-y-1 pl-5">
             {diagnosis.causes.map((cause) => (
-              <li key={cause}>{t(`lab.failure.causesText.${cause}`)}</li>
+              <li key={cause}>{t(`lab.failure.causesText.${cause}`, causeParams)}</li>
             ))}
           </ol>
         </div>
       )}
-      {diagnosis.whitespaceSecrets.length > 0 && <Note tone="warn">{t('lab.failure.whitespace', { lines: diagnosis.whitespaceSecrets.map((i) => i + 1).join(', ') })}</Note>}
+      {diagnosis.whitespaceSecrets.length > 0 && (
+        <Note tone="warn">{countWords(t, 'lab.failure.whitespace', diagnosis.whitespaceSecrets.length, { lines: diagnosis.whitespaceSecrets.map((i) => i + 1).join(', ') })}</Note>
+      )}
       {(diagnosis.keys.length > 0 || diagnosis.tokenKid) && (
         <div className="flex flex-col gap-3">
-          <h4 className="text-xs font-semibold tracking-wider text-slate-600 uppercase dark:text-slate-300">{t('lab.failure.diagnosis')}</h4>
+          <LabHeading>{t('lab.failure.diagnosis')}</LabHeading>
           {diagnosis.tokenKid && (
             <FactList>
               <Fact label={t('lab.failure.tokenKid')}>
@@ -79,6 +95,17 @@ export function FailureExplanation({ result }: { result: Failed }) {
 
 type T = ReturnType<typeof useT>
 
+/** The settings tried, one entry per library in the order first tried, with its salts. */
+function triedByFlavor(tried: Failed['diagnosis']['tried']): { flavor: Failed['diagnosis']['tried'][number]['flavor']; salts: string[] }[] {
+  const groups: ReturnType<typeof triedByFlavor> = []
+  for (const { flavor, salt } of tried) {
+    const group = groups.find((entry) => entry.flavor === flavor)
+    if (group) group.salts.push(salt)
+    else groups.push({ flavor, salts: [salt] })
+  }
+  return groups
+}
+
 function partName(part: string, t: T): string {
   const key = `lab.failure.parts.${part}`
   return hasMessage(key) ? t(key) : part
@@ -88,7 +115,7 @@ function partName(part: string, t: T): string {
 function malformedReason(result: Failed, t: T): string {
   const { details } = result.error
   const reason = String(details.reason ?? result.error.message)
-  const key = `lab.failure.malformedReasons.${reason}`
+  const key = `lab.failure.malformedReasons.${reason === 'wrong-part-count' && details.actual === 1 ? 'wrong-part-count-one' : reason}`
   if (!hasMessage(key)) return reason
   return t(key, { expected: String(details.expected ?? ''), actual: String(details.actual ?? '') })
 }

@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from 'react'
+import { JsonView } from '../shared/JsonView'
 
 type Tone = 'neutral' | 'good' | 'warn' | 'bad'
 
@@ -54,4 +55,23 @@ const NOTE_TONES: Record<Tone, string> = {
 /** A boxed remark: a status, a warning, a finding. */
 export function Note({ tone = 'neutral', children }: { tone?: Tone; children: ReactNode }) {
   return <div className={`rounded-md border p-3 ${NOTE_TONES[tone]}`}>{children}</div>
+}
+
+/** A small heading inside a lab section. */
+export function LabHeading({ children, id }: { children: ReactNode; id?: string }) {
+  return (
+    <h4 id={id} className="text-xs font-semibold tracking-wider text-slate-600 uppercase dark:text-slate-300">
+      {children}
+    </h4>
+  )
+}
+
+/** A JSON block with a visible heading (the same words name the block for screen readers). */
+export function LabJson({ label, value, maxHeightClass }: { label: string; value: unknown; maxHeightClass?: string }) {
+  return (
+    <div className="flex min-w-0 flex-col gap-1">
+      <LabHeading>{label}</LabHeading>
+      <JsonView value={value} label={label} maxHeightClass={maxHeightClass} />
+    </div>
+  )
 }

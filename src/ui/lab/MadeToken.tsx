@@ -4,10 +4,9 @@ import { useAppStore } from '../../state/useAppStore'
 import { Button } from '../shared/Button'
 import { CopyButton } from '../shared/CopyButton'
 import { ErrorExplanation } from '../shared/ErrorExplanation'
-import { JsonView } from '../shared/JsonView'
 import { KeyDetails } from './KeyDetails'
-import { LabSection, Note } from './LabSection'
-import { dateWords } from './labText'
+import { LabJson, LabSection, Note } from './LabSection'
+import { countWords, dateWords } from './labText'
 
 /** The made token, the exact Set-Cookie lines, and a console snippet to try it in a browser. */
 export function MadeToken() {
@@ -21,22 +20,29 @@ export function MadeToken() {
   return (
     <LabSection title={t('lab.make.output')} tone="good" actions={<Button onClick={openMadeToken}>{t('lab.make.openInLab')}</Button>}>
       <Block label={t('lab.make.token')} text={result.token} info={t('lab.make.tokenInfo', { chars: result.token.length, header: JSON.stringify(result.header) })} />
-      <Block label={t('lab.make.setCookie')} text={setCookieText} info={t('lab.make.setCookieInfo', { count: result.cookies.length, chunk: result.chunkSize })} />
+      <Block label={t('lab.make.setCookie')} text={setCookieText} info={countWords(t, 'lab.make.setCookieInfo', result.cookies.length, { chunk: result.chunkSize })} />
       {result.cookies.length > 1 && <Note tone="warn">{t('lab.make.chunked', { chunk: result.chunkSize, count: result.cookies.length })}</Note>}
       <p>{t('lab.make.expires', { date: dateWords(result.expiresAtSec), exp: String(result.claims.exp) })}</p>
       <Block label={t('lab.make.console')} text={result.consoleSnippet} info={t('lab.make.consoleHint')} />
-      <JsonView value={result.claims} label={t('lab.make.claims')} />
+      <LabJson value={result.claims} label={t('lab.make.claims')} />
       <KeyDetails title={t('lab.make.key')} keyView={result.key} />
     </LabSection>
   )
 }
 
+/** The id of the Make problem's message, so the field at fault can point at it (`aria-describedby`). */
+export const MAKE_PROBLEM_ID = 'lab-make-problem'
+
 function MakeFailure({ result }: { result: Extract<MakeSessionCookieResult, { ok: false }> }) {
   const t = useT()
   if (result.problem === 'engine') return <ErrorExplanation error={result.error} />
+  const text =
+    result.problem === 'max-age-out-of-range'
+      ? t('lab.make.errors.max-age-out-of-range', { min: result.minSec, max: result.maxSec })
+      : t(`lab.make.errors.${result.problem}`, { message: result.message ?? '' })
   return (
-    <div role="alert">
-      <Note tone="bad">{t(`lab.make.errors.${result.problem}`, { message: result.message ?? '' })}</Note>
+    <div role="alert" id={MAKE_PROBLEM_ID}>
+      <Note tone="bad">{text}</Note>
     </div>
   )
 }

@@ -1,9 +1,11 @@
-import { useId, type FormEvent } from 'react'
+import { useId, useState, type FormEvent } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { SESSION_COOKIE_NAMES, sessionCookieName, type FlowFlavor } from '../../engine/index'
 import { useT } from '../../i18n/useT'
 import { useAppStore } from '../../state/useAppStore'
 import { Button, fieldClass, Hint } from '../shared/Button'
+import { MAKE_PROBLEM_ID } from './MadeToken'
+import { ShowSecretToggle } from './ShowSecretToggle'
 
 const FLAVORS: FlowFlavor[] = ['next-auth-v4', 'authjs']
 
@@ -13,6 +15,10 @@ export function MakeForm() {
   const id = useId()
   const { make, setLabMake, makeLabToken } = useAppStore(useShallow((s) => ({ make: s.labMake, setLabMake: s.setLabMake, makeLabToken: s.makeLabToken })))
   const problem = make.result && !make.result.ok && make.result.problem !== 'engine' ? make.result.problem : null
+  const maxAgeInvalid = problem === 'max-age-invalid' || problem === 'max-age-out-of-range'
+  const [showSecret, setShowSecret] = useState(false)
+  // The field at fault is described by the message that says what is wrong with it.
+  const describedBy = (hintId: string, invalid: boolean) => (invalid ? `${hintId} ${MAKE_PROBLEM_ID}` : hintId)
 
   const changeFlavor = (flavor: FlowFlavor) => {
     // Follow the library with the cookie name while it is one of the defaults.
@@ -34,7 +40,7 @@ export function MakeForm() {
         </label>
         <textarea
           id={`${id}-payload`}
-          aria-describedby={`${id}-payload-hint`}
+          aria-describedby={describedBy(`${id}-payload-hint`, problem === 'payload-not-json' || problem === 'payload-not-object')}
           aria-invalid={problem === 'payload-not-json' || problem === 'payload-not-object'}
           className={`${fieldClass} h-40 resize-y font-mono text-xs`}
           spellCheck={false}
@@ -44,10 +50,22 @@ export function MakeForm() {
         <Hint id={`${id}-payload-hint`}>{t('lab.make.payloadHint')}</Hint>
       </div>
       <div className="flex flex-col gap-1">
-        <label htmlFor={`${id}-secret`} className="text-sm font-medium">
-          {t('lab.make.secret')}
-        </label>
-        <input id={`${id}-secret`} aria-describedby={`${id}-secret-hint`} className={`${fieldClass} font-mono text-xs`} spellCheck={false} autoComplete="off" value={make.secret} onChange={(e) => setLabMake({ secret: e.target.value })} />
+        <div className="flex items-center justify-between gap-2">
+          <label htmlFor={`${id}-secret`} className="text-sm font-medium">
+            {t('lab.make.secret')}
+          </label>
+          <ShowSecretToggle shown={showSecret} onToggle={setShowSecret} controls={`${id}-secret`} />
+        </div>
+        <input
+          id={`${id}-secret`}
+          type={showSecret ? 'text' : 'password'}
+          aria-describedby={`${id}-secret-hint`}
+          className={`${fieldClass} font-mono text-xs`}
+          spellCheck={false}
+          autoComplete="off"
+          value={make.secret}
+          onChange={(e) => setLabMake({ secret: e.target.value })}
+        />
         <Hint id={`${id}-secret-hint`}>{t('lab.make.secretHint')}</Hint>
       </div>
       <div className="grid gap-3 sm:grid-cols-2">
@@ -65,7 +83,15 @@ export function MakeForm() {
           <label htmlFor={`${id}-max-age`} className="font-medium">
             {t('lab.make.maxAge')}
           </label>
-          <input id={`${id}-max-age`} aria-describedby={`${id}-max-age-hint`} aria-invalid={problem === 'max-age-invalid'} inputMode="numeric" className={fieldClass} value={make.maxAgeText} onChange={(e) => setLabMake({ maxAgeText: e.target.value })} />
+          <input
+            id={`${id}-max-age`}
+            aria-describedby={describedBy(`${id}-max-age-hint`, maxAgeInvalid)}
+            aria-invalid={maxAgeInvalid}
+            inputMode="decimal"
+            className={fieldClass}
+            value={make.maxAgeText}
+            onChange={(e) => setLabMake({ maxAgeText: e.target.value })}
+          />
           <Hint id={`${id}-max-age-hint`}>{t('lab.make.maxAgeHint')}</Hint>
         </div>
       </div>
@@ -76,7 +102,7 @@ export function MakeForm() {
         <input
           id={`${id}-cookie`}
           list={`${id}-cookie-names`}
-          aria-describedby={`${id}-cookie-hint`}
+          aria-describedby={describedBy(`${id}-cookie-hint`, problem === 'cookie-name-invalid')}
           aria-invalid={problem === 'cookie-name-invalid'}
           className={`${fieldClass} font-mono text-xs`}
           spellCheck={false}

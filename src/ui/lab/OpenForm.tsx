@@ -1,10 +1,11 @@
-import { useId, type FormEvent, type KeyboardEvent } from 'react'
+import { useId, useState, type FormEvent, type KeyboardEvent } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import type { FlowFlavor } from '../../engine/index'
 import { useT } from '../../i18n/useT'
 import { useAppStore } from '../../state/useAppStore'
 import { Button, fieldClass, Hint } from '../shared/Button'
-import { fromLocalInputValue, toLocalInputValue } from './labText'
+import { fromLocalInputValue, toLocalInputValue, utcOffsetText } from './labText'
+import { ShowSecretToggle } from './ShowSecretToggle'
 
 const FLAVORS: FlowFlavor[] = ['next-auth-v4', 'authjs']
 
@@ -12,11 +13,17 @@ const FLAVORS: FlowFlavor[] = ['next-auth-v4', 'authjs']
 export function OpenForm() {
   const t = useT()
   const id = useId()
-  const { open, setLabOpen, setLabRememberSecret, decodeLabToken } = useAppStore(
-    useShallow((s) => ({ open: s.labOpen, setLabOpen: s.setLabOpen, setLabRememberSecret: s.setLabRememberSecret, decodeLabToken: s.decodeLabToken })),
+  const { open, setLabOpen, setLabRememberSecret, decodeLabToken, resetLabOverrides } = useAppStore(
+    useShallow((s) => ({ open: s.labOpen, setLabOpen: s.setLabOpen, setLabRememberSecret: s.setLabRememberSecret, decodeLabToken: s.decodeLabToken, resetLabOverrides: s.resetLabOverrides })),
   )
+  const [showSecret, setShowSecret] = useState(false)
   const detection = open.result && 'detection' in open.result ? open.result.detection : null
   const candidates = detection?.cookies.candidates ?? []
+  const overrides = [
+    ...(open.flavor ? [t('lab.open.override', { label: t('lab.open.flavor'), value: t(`lab.flavors.${open.flavor}`) })] : []),
+    ...(open.salt !== '' ? [t('lab.open.override', { label: t('lab.open.salt'), value: open.salt })] : []),
+  ]
+  const pickedDate = open.dateSec ?? Math.floor(Date.now() / 1000)
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -41,20 +48,24 @@ export function OpenForm() {
           autoComplete="off"
           placeholder={t('lab.open.tokenPlaceholder')}
           value={open.input}
-          onChange={(e) => setLabOpen({ input: e.target.value, cookieName: null })}
+          onChange={(e) => setLabOpen({ input: e.target.value })}
           onKeyDown={decodeOnCtrlEnter}
         />
         <Hint id={`${id}-token-hint`}>{t('lab.open.tokenHint')}</Hint>
       </div>
 
       <div className="flex flex-col gap-1">
-        <label htmlFor={`${id}-secret`} className="text-sm font-medium">
-          {t('lab.open.secret')}
-        </label>
+        <div className="flex items-center justify-between gap-2">
+          <label htmlFor={`${id}-secret`} className="text-sm font-medium">
+            {t('lab.open.secret')}
+          </label>
+          <ShowSecretToggle shown={showSecret} onToggle={setShowSecret} controls={`${id}-secret`} />
+        </div>
         <textarea
           id={`${id}-secret`}
           aria-describedby={`${id}-secret-hint`}
-          className={`${fieldClass} h-16 resize-y font-mono text-xs`}
+          // A textarea has no type="password"; the discs hide it from anyone watching the screen.
+          className={`${fieldClass} h-16 resize-y font-mono text-xs ${showSecret ? '' : '[-webkit-text-security:disc]'}`}
           spellCheck={false}
           autoComplete="off"
           value={open.secretsText}
@@ -63,14 +74,13 @@ export function OpenForm() {
         />
         <Hint id={`${id}-secret-hint`}>{t('lab.open.secretHint')}</Hint>
         <label className="mt-1 flex items-start gap-2 text-sm">
-          <input type="checkbox" className="mt-0.5" checked={open.rememberSecret} onChange={(e) => setLabRememberSecret(e.target.checked)} aria-describedby={open.rememberSecret ? `${id}-remember-warning` : undefined} />
+          <input type="checkbox" className="mt-0.5" checked={open.rememberSecret} onChange={(e) => setLabRememberSecret(e.target.checked)} aria-describedby={`${id}-remember-warning`} />
           <span>{t('lab.open.remember')}</span>
         </label>
-        {open.rememberSecret && (
-          <p id={`${id}-remember-warning`} role="note" className="rounded-md border border-amber-300 bg-amber-50 p-2 text-xs text-amber-950 dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-100">
-            {t('lab.open.rememberWarning')}
-          </p>
-        )}
+        {/* Shown before the box is ticked: the warning must come before the secret is written. */}
+        <p id={`${id}-remember-warning`} role="note" className="rounded-md border border-amber-300 bg-amber-50 p-2 text-xs text-amber-950 dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-100">
+          {t('lab.open.rememberWarning')}
+        </p>
       </div>
 
       <fieldset className="flex flex-col gap-3 rounded-md border border-slate-200 p-3 dark:border-slate-700">
@@ -129,6 +139,7 @@ export function OpenForm() {
                 <span className="sr-only">{t('lab.open.date')}</span>
                 <input
                   type="datetime-local"
+                  aria-describedby={`${id}-date-hint`}
                   className={`${fieldClass} w-auto`}
                   value={open.dateSec === null ? '' : toLocalInputValue(open.dateSec)}
                   onChange={(e) => setLabOpen({ dateSec: fromLocalInputValue(e.target.value) })}
@@ -136,13 +147,27 @@ export function OpenForm() {
               </label>
             )}
           </div>
+          {open.timeMode === 'date' && <Hint id={`${id}-date-hint`}>{t('lab.open.dateHint', { offset: utcOffsetText(-new Date(pickedDate * 1000).getTimezoneOffset()) })}</Hint>}
         </fieldset>
       </fieldset>
 
-      <div>
+      <div className="flex flex-wrap items-center gap-2">
         <Button type="submit" variant="primary" disabled={open.busy}>
           {t('lab.open.decode')}
         </Button>
+        {overrides.length > 0 && (
+          <p className="flex flex-wrap items-center gap-1.5 text-xs">
+            <span className="font-medium text-slate-700 dark:text-slate-300">{t('lab.open.overrides')}</span>
+            {overrides.map((text) => (
+              <span key={text} className="rounded-full border border-amber-300 bg-amber-50 px-2 py-0.5 font-mono text-amber-950 dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-100">
+                {text}
+              </span>
+            ))}
+            <Button variant="ghost" className="px-2 py-0.5 text-xs" onClick={resetLabOverrides}>
+              {t('lab.open.overridesReset')}
+            </Button>
+          </p>
+        )}
       </div>
     </form>
   )

@@ -1,8 +1,10 @@
 import type { OpenTokenResult } from '../../engine/index'
 import { useT } from '../../i18n/useT'
+import { selectLabResultStale } from '../../state/labSlice'
 import { useAppStore } from '../../state/useAppStore'
 import { DecodedPayload } from './DecodedPayload'
 import { DetectionSummary } from './DetectionSummary'
+import { DuplicateCookies } from './DuplicateCookies'
 import { FailureExplanation } from './FailureExplanation'
 import { Note } from './LabSection'
 import { SignedTokenNotice } from './SignedTokenNotice'
@@ -11,12 +13,15 @@ import { SignedTokenNotice } from './SignedTokenNotice'
 export function OpenResult() {
   const result = useAppStore((s) => s.labOpen.result)
   const checkedAtSec = useAppStore((s) => s.labOpen.checkedAtSec)
+  const stale = useAppStore(selectLabResultStale)
   const t = useT()
   return (
     <div className="flex min-w-0 flex-col gap-4">
       <p role="status" className="sr-only">
         {result ? statusText(result, t) : ''}
       </p>
+      {stale && <Note tone="warn">{t('lab.result.stale')}</Note>}
+      {result && 'detection' in result && <DuplicateCookies duplicates={result.detection.cookies.match?.duplicates ?? []} />}
       {result && <ResultBody result={result} checkedAtSec={checkedAtSec ?? 0} />}
     </div>
   )
@@ -26,15 +31,9 @@ function ResultBody({ result, checkedAtSec }: { result: OpenTokenResult; checked
   const t = useT()
   switch (result.status) {
     case 'empty':
-      return null
+      return <Note>{t('lab.failure.empty')}</Note>
     case 'no-token':
-      return (
-        <Note tone="warn">
-          {result.cookieNames.length > 0
-            ? t('lab.failure.noToken', { format: t(`lab.formats.${result.format}`), names: result.cookieNames.join(', ') })
-            : t('lab.failure.noTokenNone')}
-        </Note>
-      )
+      return <Note tone="warn">{noTokenText(result, t)}</Note>
     case 'needs-secret':
       return (
         <>
@@ -71,7 +70,14 @@ function ResultBody({ result, checkedAtSec }: { result: OpenTokenResult; checked
   }
 }
 
-function statusText(result: OpenTokenResult, t: ReturnType<typeof useT>): string {
+type T = ReturnType<typeof useT>
+
+function noTokenText(result: Extract<OpenTokenResult, { status: 'no-token' }>, t: T): string {
+  return result.cookieNames.length > 0 ? t('lab.failure.noToken', { format: t(`lab.formats.${result.format}`), names: result.cookieNames.join(', ') }) : t('lab.failure.noTokenNone')
+}
+
+/** What the status region announces: every outcome says something, so pressing Decode is never met with silence. */
+function statusText(result: OpenTokenResult, t: T): string {
   switch (result.status) {
     case 'decoded':
     case 'expired':
@@ -82,7 +88,13 @@ function statusText(result: OpenTokenResult, t: ReturnType<typeof useT>): string
       return t('lab.signed.title')
     case 'needs-secret':
       return t('lab.failure.needsSecret')
-    default:
-      return ''
+    case 'no-token':
+      return noTokenText(result, t)
+    case 'empty':
+      return t('lab.failure.empty')
+    default: {
+      const never: never = result
+      return never
+    }
   }
 }

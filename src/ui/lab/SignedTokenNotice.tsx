@@ -1,6 +1,5 @@
 import { useT } from '../../i18n/useT'
-import { JsonView } from '../shared/JsonView'
-import { LabSection, Note } from './LabSection'
+import { LabJson, LabSection, Note } from './LabSection'
 
 /** A JWS pasted into the lab: say what it is, and show its header and payload anyway. */
 export function SignedTokenNotice({ header, payload }: { header: Record<string, unknown> | null; payload: unknown }) {
@@ -8,8 +7,8 @@ export function SignedTokenNotice({ header, payload }: { header: Record<string, 
   return (
     <LabSection title={t('lab.signed.title')} tone="warn">
       <p>{t('lab.signed.explanation')}</p>
-      <JsonView value={header} label={t('lab.signed.header')} maxHeightClass="max-h-40" />
-      {payload === undefined ? <Note tone="warn">{t('lab.signed.payloadUnreadable')}</Note> : <JsonView value={payload} label={t('lab.signed.payload')} />}
+      <LabJson value={header} label={t('lab.signed.header')} maxHeightClass="max-h-40" />
+      {payload === undefined ? <Note tone="warn">{t('lab.signed.payloadUnreadable')}</Note> : <LabJson value={payload} label={t('lab.signed.payload')} />}
     </LabSection>
   )
 }

@@ -1,5 +1,6 @@
-// Durations and dates as the lab words them: the largest whole unit ("29 more days", "3 days ago")
-// and UTC dates, the way Set-Cookie writes Expires.
+// Durations and dates as the lab words them: the largest whole unit, never rounded up ("59 minutes"
+// for 59.6, "29 more days" for 29.9), UTC dates the way Set-Cookie writes Expires, and the same
+// moment on this computer's clock beside them.
 import type { MessageKey, MessageParams } from '../../i18n/t'
 
 type T = (key: MessageKey, params?: MessageParams) => string
@@ -13,10 +14,10 @@ const UNITS: [Unit, number][] = [
   ['second', 1],
 ]
 
-/** The largest unit that fits, rounded as people say it: 28 days 23 hours is "29 days"; the exact date is shown beside it. */
+/** The largest unit that fits, in whole units rounded down: what is left is never overstated. The exact date is shown beside it. */
 function largestUnit(totalSec: number): { unit: Unit; n: number } {
   const sec = Math.abs(Math.trunc(totalSec))
-  for (const [unit, size] of UNITS) if (sec >= size) return { unit, n: Math.round(sec / size) }
+  for (const [unit, size] of UNITS) if (sec >= size) return { unit, n: Math.floor(sec / size) }
   return { unit: 'second', n: 0 }
 }
 
@@ -32,10 +33,37 @@ export function remainingWords(totalSec: number, t: T): string {
   return t(`lab.unitsMore.${unit}${n === 1 ? '' : 's'}` as MessageKey, { n })
 }
 
+/**
+ * A message with `one` and `other` forms, picked by `count`. English needs both; Chinese has one form,
+ * which its catalogue gives under both keys.
+ */
+export function countWords(t: T, key: string, count: number, params: MessageParams = {}): string {
+  return t(`${key}.${count === 1 ? 'one' : 'other'}` as MessageKey, { count, ...params })
+}
+
 /** A Unix time as UTC text, e.g. "Tue, 01 Jan 2030 00:00:00 GMT". */
 export function dateWords(atSec: number): string {
   const date = new Date(atSec * 1000)
   return Number.isNaN(date.getTime()) ? String(atSec) : date.toUTCString()
+}
+
+/** The same moment on this computer's clock, with its offset: "2030-01-01 14:00:00, UTC+02:00". */
+export function localDateWords(atSec: number, t: T): string {
+  const date = new Date(atSec * 1000)
+  if (Number.isNaN(date.getTime())) return String(atSec)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return t('lab.result.localTime', {
+    date: `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`,
+    time: `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`,
+    offset: utcOffsetText(-date.getTimezoneOffset()),
+  })
+}
+
+/** "+02:00", "-05:30", "+00:00" for an offset east of UTC in minutes. */
+export function utcOffsetText(offsetMin: number): string {
+  const sign = offsetMin < 0 ? '-' : '+'
+  const abs = Math.abs(offsetMin)
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`
 }
 
 /** `datetime-local` value ("2030-01-01T12:00") for a Unix time, in the browser's time zone. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { findSessionCookie } from '../../../src/engine/lab/findSessionCookie'
 import { parseTokenInput } from '../../../src/engine/lab/parseTokenInput'
 import { SESSION_COOKIE_NAMES } from '../../../src/engine/lab/sessionCookieNames'
-import { realDefaultCookies, realSessionValue, type Flavor } from './realLibs'
+import { realDefaultCookies, realSessionValue, realSessionValueFromHeader, type Flavor } from './realLibs'
 
 const cookiesOf = (text: string) => parseTokenInput(text).cookies
 const pairs = (text: string) => cookiesOf(text).map((c) => [c.name, c.value] as [string, string])
@@ -72,5 +72,45 @@ describe(findSessionCookie, () => {
     const chunked = findSessionCookie(cookiesOf('my-app.session.1=ccc.ddd.eee; my-app.session.0=aaa.bbb'))
     expect(chunked.match).toMatchObject({ cookieName: 'my-app.session', value: 'aaa.bbb' + 'ccc.ddd.eee' })
     expect(findSessionCookie(cookiesOf('theme=dark; lang=en')).match).toBeNull()
+  })
+
+  describe('a name pasted twice with different values', () => {
+    const headers: { flavor: Flavor; name: string; header: string }[] = [
+      { flavor: 'next-auth-v4', name: 'next-auth.session-token', header: 'next-auth.session-token=OLD.a.b.c.d; theme=dark; next-auth.session-token=NEW.a.b.c.d' },
+      { flavor: 'authjs', name: 'authjs.session-token', header: 'authjs.session-token.0=OLD0; authjs.session-token.1=T1; authjs.session-token.0=NEW0' },
+    ]
+    for (const { flavor, name, header } of headers) {
+      it(`reads the first value of a Cookie header, as the real ${flavor} cookie.parse + SessionStore do`, async () => {
+        const { match } = findSessionCookie(cookiesOf(`Cookie: ${header}`))
+        expect(match!.value).toBe(await realSessionValueFromHeader(flavor, name, header))
+        expect(match!.duplicates).toEqual([
+          expect.objectContaining({ rule: 'first-sent', values: [expect.objectContaining({ position: 0, read: true }), expect.objectContaining({ read: false, source: 'cookie-header' })] }),
+        ])
+        // The chunk table names the position of the value it read.
+        expect(match!.chunks[0]!.position).toBe(0)
+      })
+    }
+
+    it('reads the last Set-Cookie value, as the browser keeps it', () => {
+      const { match } = findSessionCookie(cookiesOf('Set-Cookie: next-auth.session-token=OLD.a.b.c.d; Path=/\nSet-Cookie: next-auth.session-token=NEW.a.b.c.d; Path=/'))
+      expect(match!.value).toBe('NEW.a.b.c.d')
+      expect(match!.duplicates[0]).toMatchObject({ name: 'next-auth.session-token', rule: 'last-set', values: [{ position: 0, read: false }, { position: 1, read: true }] })
+    })
+
+    it('prefers a Set-Cookie value over the request’s Cookie header, and says so', () => {
+      const { match } = findSessionCookie(cookiesOf('set-cookie\nnext-auth.session-token=NEW.a.b.c.d; Path=/; HttpOnly\ncookie\nnext-auth.session-token=OLD.a.b.c.d'))
+      expect(match!.value).toBe('NEW.a.b.c.d')
+      expect(match!.duplicates[0]).toMatchObject({ rule: 'set-over-sent', values: [{ source: 'set-cookie', read: true }, { source: 'cookie-header', read: false, tail: 'OLD.a.b.c.d'.slice(-8) }] })
+    })
+
+    it('reads the value picked by its position instead', () => {
+      const { match } = findSessionCookie(cookiesOf('next-auth.session-token=OLD.a.b.c.d; next-auth.session-token=NEW.a.b.c.d'), null, { 'next-auth.session-token': 1 })
+      expect(match!.value).toBe('NEW.a.b.c.d')
+      expect(match!.duplicates[0]).toMatchObject({ rule: 'picked', values: [{ read: false }, { read: true }] })
+    })
+
+    it('says nothing when the same value was pasted twice', () => {
+      expect(findSessionCookie(cookiesOf('next-auth.session-token=SAME.a.b.c.d; next-auth.session-token=SAME.a.b.c.d')).match!.duplicates).toEqual([])
+    })
   })
 })

@@ -1,7 +1,7 @@
 // "Make": tokens made by the lab open with the real libraries, and the Set-Cookie lines equal what
 // the real SessionStore + cookie serialisation produce for the same token and expiry.
 import { describe, expect, it } from 'vitest'
-import { makeSessionCookie, type MakeSessionCookieResult } from '../../../src/engine/lab/makeSessionCookie'
+import { DATE_LIMIT_SEC, makeSessionCookie, parseMaxAgeText, type MakeSessionCookieResult } from '../../../src/engine/lab/makeSessionCookie'
 import { authjsJwt, bigClaims, realChunk, realSerialize, v4Jwt } from './realLibs'
 
 const SECRET = 'make-test-secret'
@@ -46,4 +46,24 @@ describe(makeSessionCookie, () => {
     expect(await makeSessionCookie({ ...base, payloadJson: '{}', cookieName: 'a b' })).toMatchObject({ ok: false, problem: 'cookie-name-invalid' })
     expect(await makeSessionCookie({ ...base, payloadJson: '{}', secret: '' })).toMatchObject({ ok: false, problem: 'engine', error: { code: 'NO_SECRET' } })
   })
+
+  it('keeps Expires a valid date: a maxAge beyond the Date range is refused with the bounds', async () => {
+    const now = 1_800_000_000
+    const base = { payloadJson: '{}', secret: SECRET, flavor: 'next-auth-v4' as const, cookieName: 'next-auth.session-token', nowSec: now }
+    const refused = await makeSessionCookie({ ...base, maxAgeSec: 1e20 })
+    expect(refused).toEqual({ ok: false, problem: 'max-age-out-of-range', minSec: -DATE_LIMIT_SEC - now, maxSec: DATE_LIMIT_SEC - now })
+    expect(await makeSessionCookie({ ...base, maxAgeSec: -1e20 })).toMatchObject({ ok: false, problem: 'max-age-out-of-range' })
+    // The bound itself is still a date the handler can write.
+    const made = ok(await makeSessionCookie({ ...base, maxAgeSec: DATE_LIMIT_SEC - now }))
+    expect(made.cookies[0]!.setCookie).toContain('Expires=Sat, 13 Sep 275760 00:00:00 GMT')
+    expect(await v4Jwt.decode({ token: made.token, secret: SECRET }).catch(() => 'rejected')).not.toBe('rejected')
+  })
 })
+
+describe(parseMaxAgeText, () => {
+  it('reads plain decimal seconds only', () => {
+    expect(['2592000', ' 3600 ', '-60', '+5', '1.5', '.5', '0'].map(parseMaxAgeText)).toEqual([2592000, 3600, -60, 5, 1.5, 0.5, 0])
+    for (const text of ['', ' ', '0x10', '1e3', '30d', 'Infinity', 'NaN', '1,000', '--1', '0b1']) expect(parseMaxAgeText(text), text).toBeNaN()
+  })
+})
+

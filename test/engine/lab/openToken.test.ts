@@ -2,7 +2,7 @@
 // @auth/core 0.41.3 (encode, SessionStore chunking, cookie serialisation).
 import { describe, expect, it } from 'vitest'
 import { openToken, type OpenTokenResult } from '../../../src/engine/lab/openToken'
-import { authjsJwt, bigClaims, realChunk, realSerialize, v4Jwt } from './realLibs'
+import { authjsJwt, bigClaims, realChunk, realSerialize, realSessionValueFromHeader, v4Jwt } from './realLibs'
 
 const SECRET = 'lab-test-secret'
 const OTHER = 'some-other-secret'
@@ -137,7 +137,7 @@ describe('openToken with real Auth.js tokens', () => {
     const salt = 'authjs.session-token'
     const token = await (await authjsJwt()).encode({ token: user, secret: SECRET, salt })
     await expect((await authjsJwt()).decode({ token, secret: [OTHER], salt })).rejects.toThrow('no matching decryption secret')
-    const result = expectStatus(await openToken({ input: `${salt}=${token}`, secrets: [OTHER], nowSec: nowSec() }), 'failed')
+    const result = expectStatus(await openToken({ input: `${salt}=${token}`, secrets: [OTHER, 'older'], nowSec: nowSec() }), 'failed')
     expect(result.error.code).toBe('JWT_NO_MATCHING_SECRET')
     expect(result.diagnosis.tokenKid).toBe(result.detection.kid)
     expect(result.diagnosis.keys[0]!.key.kid).not.toBe(result.detection.kid)
@@ -202,3 +202,152 @@ describe('openToken with other tokens', () => {
     expect(await openToken({ input: '', secrets: [], nowSec: 0 })).toEqual({ status: 'empty' })
   })
 })
+
+describe('openToken with a name pasted twice', () => {
+  it('reads the first value of a Cookie header, as the real server does, and offers the other', async () => {
+    const old = await v4Jwt.encode({ token: { sub: 'old' }, secret: OTHER })
+    const current = await v4Jwt.encode({ token: { sub: 'current' }, secret: SECRET })
+    const header = `next-auth.session-token=${old}; next-auth.session-token=${current}`
+    // The real server reads the old value and cannot decrypt it: the user is signed out.
+    const real = await realSessionValueFromHeader('next-auth-v4', 'next-auth.session-token', header)
+    expect(real).toBe(old)
+    await expect(v4Jwt.decode({ token: real, secret: SECRET })).rejects.toThrow()
+
+    const failed = expectStatus(await openToken({ input: `Cookie: ${header}`, secrets: [SECRET], nowSec: nowSec() }), 'failed')
+    expect(failed.detection.token).toBe(old)
+    expect(failed.detection.cookies.match!.duplicates).toEqual([expect.objectContaining({ name: 'next-auth.session-token', rule: 'first-sent' })])
+    expect(failed.diagnosis.causes[0]).toBe('duplicate-cookie')
+    const other = failed.detection.cookies.match!.duplicates[0]!.values.find((value) => !value.read)!
+    const picked = expectStatus(await openToken({ input: `Cookie: ${header}`, secrets: [SECRET], nowSec: nowSec(), cookiePicks: { 'next-auth.session-token': other.position } }), 'decoded')
+    expect(picked.claims.sub).toBe('current')
+  })
+
+  it('reads the Set-Cookie value of a devtools Headers pane over the request cookie, and mentions both', async () => {
+    const old = await v4Jwt.encode({ token: { sub: 'old' }, secret: SECRET })
+    const fresh = await v4Jwt.encode({ token: { sub: 'new' }, secret: SECRET })
+    const pane = ['Response Headers', 'set-cookie', `next-auth.session-token=${fresh}; Path=/; HttpOnly; SameSite=Lax`, 'Request Headers', 'cookie', `next-auth.csrf-token=abc%7Cdef; next-auth.session-token=${old}`].join('\n')
+    const result = expectStatus(await openToken({ input: pane, secrets: [SECRET], nowSec: nowSec() }), 'decoded')
+    expect(result.claims.sub).toBe('new')
+    expect(result.detection.cookies.match!.duplicates[0]).toMatchObject({ rule: 'set-over-sent' })
+  })
+})
+
+describe('openToken names the settings, not the secret, when a given secret opens the token', () => {
+  const noSecretBlame = (result: Extract<OpenTokenResult, { status: 'failed' }>) => expect(result.diagnosis.causes).not.toContain('secret-changed')
+
+  it('an Auth.js token under a custom cookie name: the cookie name is the salt', async () => {
+    const token = await (await authjsJwt()).encode({ token: user, secret: SECRET, salt: 'authjs.session-token' })
+    for (const name of ['my-session', '__Host-authjs.session-token']) {
+      const result = expectStatus(await openToken({ input: `${name}=${token}`, secrets: [SECRET], nowSec: nowSec() }), 'failed')
+      expect(result.diagnosis.opensWith).toMatchObject({ flavor: 'authjs', salt: 'authjs.session-token', secretIndex: 0 })
+      expect(result.diagnosis.causes[0], name).toBe('cookie-name-salt')
+      noSecretBlame(result)
+    }
+  })
+
+  it('a v4 session token read with a salt: the salt', async () => {
+    const token = await v4Jwt.encode({ token: user, secret: SECRET })
+    const result = expectStatus(await openToken({ input: `next-auth.session-token=${token}`, secrets: [SECRET], nowSec: nowSec(), salt: 'authjs.session-token' }), 'failed')
+    expect(result.diagnosis.opensWith).toMatchObject({ flavor: 'next-auth-v4', salt: '' })
+    expect(result.diagnosis.causes).toEqual(['v4-salt-set'])
+  })
+})
+
+describe('openToken with a wrong Auth.js secret', () => {
+  it('ranks the secret first with one secret, rules out the __Secure- prefix it tried, and suggests a custom cookie name', async () => {
+    const token = await (await authjsJwt()).encode({ token: user, secret: SECRET, salt: 'authjs.session-token' })
+    const result = expectStatus(await openToken({ input: `authjs.session-token=${token}`, secrets: ['wrong'], nowSec: nowSec() }), 'failed')
+    expect(result.diagnosis.opensWith).toBeNull()
+    expect(result.diagnosis.causes[0]).toBe('secret-changed')
+    expect(result.diagnosis.causes).not.toContain('secure-prefix-salt')
+    expect(result.diagnosis.causes).toContain('custom-cookie-name')
+    expect(result.diagnosis.tried).toEqual(expect.arrayContaining([
+      { flavor: 'authjs', salt: 'authjs.session-token' },
+      { flavor: 'authjs', salt: '__Secure-authjs.session-token' },
+      { flavor: 'next-auth-v4', salt: '' },
+    ]))
+    expect(result.diagnosis.tried[0]).toEqual({ flavor: 'authjs', salt: 'authjs.session-token' })
+  })
+
+  it('a bare Auth.js token made under a custom cookie name: suggests setting the salt', async () => {
+    const token = await (await authjsJwt()).encode({ token: user, secret: SECRET, salt: 'my-session' })
+    const result = expectStatus(await openToken({ input: token, secrets: [SECRET], nowSec: nowSec() }), 'failed')
+    expect(result.diagnosis.causes).toContain('custom-cookie-name')
+    expect(result.diagnosis.causes).not.toContain('secure-prefix-salt')
+    const fixed = expectStatus(await openToken({ input: token, secrets: [SECRET], nowSec: nowSec(), salt: 'my-session' }), 'decoded')
+    expect(fixed.claims.sub).toBe('42')
+  })
+
+  it('finds a bare token’s salt among the __Host- and v4 names an app may use', async () => {
+    for (const salt of ['__Host-authjs.session-token', 'next-auth.session-token']) {
+      const token = await (await authjsJwt()).encode({ token: user, secret: SECRET, salt })
+      const result = expectStatus(await openToken({ input: token, secrets: [SECRET], nowSec: nowSec() }), 'decoded')
+      expect(result.detection).toMatchObject({ salt, saltFrom: 'kid' })
+    }
+  })
+})
+
+describe('openToken with near-token pastes', () => {
+  it('opens a real token copied with a trailing ; or , or inside quotes or backticks', async () => {
+    const token = await v4Jwt.encode({ token: user, secret: SECRET })
+    for (const input of [`${token};`, `${token},`, `'${token}'`, `\`${token}\``, `"${token}";`]) {
+      expect(expectStatus(await openToken({ input, secrets: [SECRET], nowSec: nowSec() }), 'decoded').claims.sub, input).toBe('42')
+    }
+  })
+
+  it('names the bad part of a token with a + or a stray % inside', async () => {
+    const token = await v4Jwt.encode({ token: user, secret: SECRET })
+    const parts = token.split('.')
+    const plus = [parts[0], '', parts[2], `${parts[3]!.slice(0, 5)}+${parts[3]!.slice(6)}`, parts[4]].join('.')
+    const percent = [parts[0], '', parts[2], `${parts[3]!.slice(0, 5)}%2${parts[3]!.slice(5)}`, parts[4]].join('.')
+    for (const input of [plus, percent]) {
+      const result = expectStatus(await openToken({ input, secrets: [SECRET], nowSec: nowSec() }), 'failed')
+      expect(result.detection.format).toBe('token')
+      expect(result.error.code).toBe('JWT_MALFORMED')
+      expect(result.diagnosis.malformed).toEqual({ part: 'ciphertext', reason: 'not-base64url' })
+    }
+  })
+})
+
+describe('openToken with chunks missing at the end', () => {
+  const chunksOf = async (flavor: 'next-auth-v4' | 'authjs', bytes: number) => {
+    const token = flavor === 'next-auth-v4' ? await v4Jwt.encode({ token: bigClaims(bytes), secret: SECRET }) : await (await authjsJwt()).encode({ token: bigClaims(bytes), secret: SECRET, salt: 'authjs.session-token' })
+    return realChunk(flavor, false, token, new Date(Date.now() + 86400_000))
+  }
+  const cookieText = (cookies: { name: string; value: string }[]) => cookies.map((c) => `${c.name}=${c.value}`).join('; ')
+
+  it('says .1 is missing when only .0 was pasted, and ranks that first', async () => {
+    const chunks = await chunksOf('next-auth-v4', 6000)
+    expect(chunks[0]!.value).toHaveLength(3933)
+    const result = expectStatus(await openToken({ input: cookieText([chunks[0]!]), secrets: [SECRET], nowSec: nowSec() }), 'failed')
+    expect(result.detection.missingAfterChunk).toEqual({ index: 0, length: 3933, full: true })
+    expect(result.diagnosis.causes[0]).toBe('chunks-incomplete')
+  })
+
+  it('says the chunk after a full last chunk is missing, in either library', async () => {
+    for (const flavor of ['next-auth-v4', 'authjs'] as const) {
+      const chunks = await chunksOf(flavor, 12000)
+      expect(chunks.length).toBeGreaterThanOrEqual(4)
+      const result = expectStatus(await openToken({ input: cookieText(chunks.slice(0, -1)), secrets: [SECRET], nowSec: nowSec() }), 'failed')
+      expect(result.detection.missingAfterChunk, flavor).toMatchObject({ index: chunks.length - 2, full: true })
+      expect(result.diagnosis.causes[0]).toBe('chunks-incomplete')
+      // All of them: nothing is missing, and the lab does not say so.
+      const whole = expectStatus(await openToken({ input: cookieText(chunks), secrets: [SECRET], nowSec: nowSec() }), 'decoded')
+      expect(whole.detection.missingAfterChunk).toBeNull()
+    }
+  })
+})
+
+describe('openToken with an altered v4 header', () => {
+  it('says the header was changed when it is not the one every v4 token starts with', async () => {
+    const token = await v4Jwt.encode({ token: user, secret: SECRET })
+    const [header, ...rest] = token.split('.')
+    // The last character carries unused bits: the header still reads {"alg":"dir","enc":"A256GCM"}.
+    const altered = [`${header!.slice(0, -1)}1`, ...rest].join('.')
+    await expect(v4Jwt.decode({ token: altered, secret: SECRET })).rejects.toThrow()
+    const result = expectStatus(await openToken({ input: altered, secrets: [SECRET], nowSec: nowSec() }), 'failed')
+    expect(result.detection.header).toEqual({ alg: 'dir', enc: 'A256GCM' })
+    expect(result.diagnosis.causes[0]).toBe('header-altered')
+  })
+})
+

@@ -62,4 +62,54 @@ describe(parseTokenInput, () => {
     expect(parseTokenInput('a=1; b=2\nSet-Cookie: c=3; Path=/').format).toBe('mixed')
     expect(parseTokenInput('hello world').format).toBe('unrecognised')
   })
+
+  it('takes a token out of the quotes, backticks and trailing ; or , it was copied with', () => {
+    for (const text of [`${JWE};`, `'${JWE}'`, `\`${JWE}\``, `${JWE},`, `"${JWE}";`, `'${JWE}',`]) {
+      expect(parseTokenInput(text), text).toMatchObject({ format: 'token', token: JWE })
+    }
+  })
+
+  it('reads text that starts like a JOSE header, or is dotted without =, as a token for inspect() to judge', () => {
+    const plus = JWE.replace('cipher-text', 'cipher+text')
+    expect(parseTokenInput(plus)).toMatchObject({ format: 'token', token: plus })
+    expect(parseTokenInput(`${JWE.slice(0, 50)}%2${JWE.slice(50)}`)).toMatchObject({ format: 'token' })
+    expect(parseTokenInput(`${JWE.slice(0, 40)}…`)).toMatchObject({ format: 'token' })
+    expect(parseTokenInput('abc.def.ghi.jkl')).toMatchObject({ format: 'token', token: 'abc.def.ghi.jkl' })
+    // Prose and cookie lines stay what they are.
+    expect(parseTokenInput('hello, world. bye. now').format).toBe('unrecognised')
+    expect(parseTokenInput('theme=dark.mode.x').format).toBe('cookie-header')
+  })
+
+  it('reads the cookies of a request copied as cURL or as fetch, not the code around them', () => {
+    const curl = [
+      `curl 'https://app.example/api/auth/session' \\`,
+      `  -H 'accept: */*' \\`,
+      `  -H 'cookie: next-auth.csrf-token=abc%7Cdef; next-auth.session-token=${JWE}' \\`,
+      `  -H 'user-agent: Mozilla/5.0'`,
+    ].join('\n')
+    for (const text of [curl, `curl -b 'next-auth.csrf-token=abc%7Cdef; next-auth.session-token=${JWE}' https://app.example/`]) {
+      const parsed = parseTokenInput(text)
+      expect(parsed.format).toBe('cookie-header')
+      expect(parsed.cookies.map((c) => [c.name, c.value])).toEqual([['next-auth.csrf-token', 'abc|def'], ['next-auth.session-token', JWE]])
+    }
+    const fetchCall = `fetch("https://app.example/api/auth/session", {\n  "headers": {\n    "accept": "*/*",\n    "cookie": "theme=dark; authjs.session-token=${JWE}"\n  },\n  "method": "GET"\n});`
+    expect(parseTokenInput(fetchCall).cookies.map((c) => c.name)).toEqual(['theme', 'authjs.session-token'])
+  })
+
+  it('reads the JSON array of headers.getSetCookie()', () => {
+    const parsed = parseTokenInput(JSON.stringify([`next-auth.session-token.0=part0; Path=/; HttpOnly`, `next-auth.session-token.1=part1; Path=/; HttpOnly`]))
+    expect(parsed.format).toBe('set-cookie')
+    expect(parsed.cookies.map((c) => [c.name, c.value])).toEqual([['next-auth.session-token.0', 'part0'], ['next-auth.session-token.1', 'part1']])
+  })
+
+  it('reads { name, value } cookies as JSON: one, a list, or a Playwright storage state', () => {
+    const one = { name: 'next-auth.session-token', value: JWE, domain: 'localhost', path: '/' }
+    for (const value of [one, [{ name: 'theme', value: 'dark' }, one], { cookies: [one], origins: [] }]) {
+      const parsed = parseTokenInput(JSON.stringify(value, null, 2))
+      expect(parsed.format).toBe('devtools-table')
+      expect(parsed.cookies.at(-1)).toMatchObject({ name: 'next-auth.session-token', value: JWE })
+    }
+    expect(parseTokenInput('{"sub":"1"}').format).toBe('unrecognised')
+  })
 })
+

@@ -64,6 +64,21 @@ export async function realSessionValue(flavor: Flavor, cookieName: string, cooki
   return store.value
 }
 
+/**
+ * What the real server reads from a `Cookie` header: the library's own `cookie.parse` (cookie@0.7 for
+ * v4, the copy vendored in @auth/core), then its SessionStore joining the session cookie's chunks.
+ */
+export async function realSessionValueFromHeader(flavor: Flavor, cookieName: string, header: string): Promise<string> {
+  const parse =
+    flavor === 'next-auth-v4'
+      ? (require('./node_modules/next-auth/node_modules/cookie/index.js') as { parse(text: string): Record<string, string> }).parse
+      : ((await import(pathToFileURL(resolve('node_modules/@auth/core/lib/vendored/cookie.js')).href)) as { parse(text: string): Record<string, string> }).parse
+  const record = parse(header)
+  const option = { name: cookieName, options: {} }
+  const store = flavor === 'next-auth-v4' ? new v4Cookie.SessionStore(option, { cookies: record }, quietLogger) : new (await authjsCookie()).SessionStore(option, record, quietLogger)
+  return store.value
+}
+
 /** The real cookies the handler writes for `token` (chunked when large), as name/value/options. */
 export async function realChunk(flavor: Flavor, secure: boolean, token: string, expires: Date): Promise<RealCookie[]> {
   const option = (await realDefaultCookies(flavor, secure)).sessionToken!

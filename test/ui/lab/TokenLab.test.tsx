@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { loadLocale } from '../../../src/i18n/t'
-import type { OpenTokenResult, TokenDetection } from '../../../src/engine/index'
+import type { FailureCause, FailureDiagnosis, OpenTokenResult, TokenDetection } from '../../../src/engine/index'
 import { LAB_SECRET_STORAGE_KEY } from '../../../src/state/labSlice'
 import { appStore } from '../../../src/state/useAppStore'
 import { TokenLab } from '../../../src/ui/lab/TokenLab'
@@ -35,6 +35,7 @@ function detection(overrides: Partial<TokenDetection> = {}): TokenDetection {
         bareAndChunks: false,
         sweptIn: [],
         skippedEmpty: [],
+        duplicates: [],
       },
       candidates: ['authjs.session-token'],
       others: [],
@@ -49,6 +50,7 @@ function detection(overrides: Partial<TokenDetection> = {}): TokenDetection {
       wellFormed: true,
     },
     missingChunks: [],
+    missingAfterChunk: null,
     secretKids: [{ secretIndex: 0, kid: 'OTHER-KID', matches: false }],
     ...overrides,
   }
@@ -83,7 +85,8 @@ describe('TokenLab', () => {
   })
 
   it('decodes a real v4 token through the store on Ctrl+Enter and explains the claims', async () => {
-    const token = await v4Jwt.encode({ token: { name: 'Ada', sub: '1' }, secret: 'component-secret' })
+    // A minute more than 30 days, so a second ticking over does not make it 29 days and some hours.
+    const token = await v4Jwt.encode({ token: { name: 'Ada', sub: '1' }, secret: 'component-secret', maxAge: 30 * 86400 + 60 })
     render(<TokenLab />)
     fireEvent.change(screen.getByLabelText('Token'), { target: { value: `next-auth.session-token=${token}` } })
     fireEvent.change(screen.getByLabelText('Secret'), { target: { value: 'component-secret' } })
@@ -135,6 +138,7 @@ describe('TokenLab', () => {
         tokenKid: 'KID-OF-TOKEN',
         causes: ['secure-prefix-salt', 'rotated-secret-missing'],
         opensWith: { flavor: 'authjs', salt: '__Secure-authjs.session-token', secretIndex: 0, expired: false },
+        tried: [],
         malformed: null,
         whitespaceSecrets: [0],
       },
@@ -156,9 +160,11 @@ describe('TokenLab', () => {
     render(<TokenLab />)
     fireEvent.change(screen.getByLabelText('Secret'), { target: { value: 'keep-me' } })
     expect(localStorage.getItem(LAB_SECRET_STORAGE_KEY)).toBeNull()
-    expect(screen.queryByRole('note')).toBeNull()
-    fireEvent.click(screen.getByRole('checkbox', { name: 'Remember the secret in this browser' }))
+    // The warning is there before the box is ticked, and describes it.
+    const checkbox = screen.getByRole('checkbox', { name: 'Remember the secret in this browser' })
     expect(screen.getByRole('note').textContent).toContain('stored unencrypted')
+    expect(checkbox.getAttribute('aria-describedby')).toBe(screen.getByRole('note').id)
+    fireEvent.click(checkbox)
     expect(localStorage.getItem(LAB_SECRET_STORAGE_KEY)).toBe('keep-me')
     fireEvent.change(screen.getByLabelText('Secret'), { target: { value: 'keep-me-2' } })
     expect(localStorage.getItem(LAB_SECRET_STORAGE_KEY)).toBe('keep-me-2')
@@ -205,4 +211,186 @@ describe('TokenLab', () => {
     expect(screen.getByRole('button', { name: '解码' })).toBeTruthy()
     expect(screen.getByLabelText('令牌')).toBeTruthy()
   })
+
+  it('says "1 chunk" and that the chunks after a lone .0 are missing', () => {
+    render(<TokenLab />)
+    const match = { ...detection().cookies.match!, chunks: [{ name: 'authjs.session-token.0', index: 0, length: 3936, position: 0 }], reordered: false }
+    showResult({ status: 'needs-secret', detection: detection({ cookies: { ...detection().cookies, match }, missingAfterChunk: { index: 0, length: 3936, full: true } }) })
+    const found = screen.getByRole('region', { name: 'What the lab found' })
+    expect(found.textContent).toContain('1 chunk: .0')
+    expect(found.textContent).not.toContain('1 chunks')
+    expect(found.textContent).toContain('The last chunk pasted, .0, is full (3936 characters')
+    expect(found.textContent).toContain('.1 (and maybe more) is missing')
+  })
+
+  it('warns about a name pasted twice and reads the other value when asked', () => {
+    render(<TokenLab />)
+    const duplicates = [
+      {
+        name: 'authjs.session-token.1',
+        rule: 'first-sent' as const,
+        values: [
+          { position: 0, source: 'cookie-header' as const, length: 100, tail: 'AAAAAAAA', read: true },
+          { position: 2, source: 'cookie-header' as const, length: 90, tail: 'BBBBBBBB', read: false },
+        ],
+      },
+    ]
+    showResult({ status: 'needs-secret', detection: detection({ cookies: { ...detection().cookies, match: { ...detection().cookies.match!, duplicates } } }) })
+    expect(screen.getByText(/authjs\.session-token\.1 was pasted 2 times with different values/).textContent).toContain('The server reads the first one')
+    expect(screen.getByText(/Cookie 1 of the paste \(Cookie header, 100 characters, ending …AAAAAAAA\)/)).toBeTruthy()
+    fireEvent.click(screen.getByRole('button', { name: 'Read cookie 3 instead' }))
+    expect(appStore.getState().labOpen.cookiePicks).toEqual({ 'authjs.session-token.1': 2 })
+  })
+
+  it('names the salt the token was made under, and the settings it tried when nothing opened it', () => {
+    render(<TokenLab />)
+    const failed = (causes: FailureCause[], opensWith: FailureDiagnosis['opensWith'], tried: FailureDiagnosis['tried'] = []): OpenTokenResult => ({
+      status: 'failed',
+      detection: detection({ salt: 'my-session' }),
+      error: { code: 'JWT_NO_MATCHING_SECRET', message: 'no matching decryption secret', details: {} },
+      diagnosis: { code: 'JWT_NO_MATCHING_SECRET', keys: [], tokenKid: null, causes, opensWith, tried, malformed: null, whitespaceSecrets: [0, 2] },
+    })
+    showResult(failed(['cookie-name-salt'], { flavor: 'authjs', salt: 'authjs.session-token', secretIndex: 0, expired: false }))
+    let why = screen.getByRole('region', { name: 'Why it did not open' })
+    expect(within(why).getByRole('listitem').textContent).toBe(
+      'Auth.js salts the key with the cookie name: this token was made under “authjs.session-token”, but it is read as “my-session”. Check cookies.sessionToken.name in your config, a proxy that renames cookies, and the __Host- or __Secure- prefix.',
+    )
+    expect(why.textContent).not.toContain('The lab also tried')
+    expect(why.textContent).toContain('The secrets on lines 1, 3 begin or end with a space')
+
+    showResult(failed(['secret-changed', 'custom-cookie-name'], null, [{ flavor: 'authjs', salt: 'my-session' }, { flavor: 'next-auth-v4', salt: '' }, { flavor: 'authjs', salt: '__Secure-authjs.session-token' }, { flavor: 'authjs', salt: 'authjs.session-token' }]))
+    why = screen.getByRole('region', { name: 'Why it did not open' })
+    expect(why.textContent).toContain('The lab also tried every secret with: NextAuth.js v4 with the empty salt; Auth.js (next-auth v5) with the salts “__Secure-authjs.session-token”, “authjs.session-token”. None of them opens the token.')
+    expect(why.textContent).toContain('enter it under Settings → Salt')
+  })
+
+  it('says a token with no dots is 1 part, not "1 part(s)"', () => {
+    render(<TokenLab />)
+    showResult({
+      status: 'failed',
+      detection: detection(),
+      error: { code: 'JWT_MALFORMED', message: 'malformed', details: { part: 'token', reason: 'wrong-part-count', actual: 1 } },
+      diagnosis: { code: 'JWT_MALFORMED', keys: [], tokenKid: null, causes: ['copy-incomplete'], opensWith: null, tried: [], malformed: { part: 'token', reason: 'wrong-part-count' }, whitespaceSecrets: [] },
+    })
+    expect(screen.getByRole('region', { name: 'Why it did not open' }).textContent).toContain('It has no dots, so it is 1 part;')
+  })
+
+  it('hides the secret until asked, and folds the derived key away', () => {
+    render(<TokenLab />)
+    const secret = screen.getByLabelText('Secret')
+    const toggle = screen.getByRole('button', { name: 'Show secret' })
+    expect(toggle.getAttribute('aria-pressed')).toBe('false')
+    expect(secret.className).toContain('[-webkit-text-security:disc]')
+    fireEvent.click(toggle)
+    expect(toggle.getAttribute('aria-pressed')).toBe('true')
+    expect(secret.className).not.toContain('[-webkit-text-security:disc]')
+
+    showResult({
+      status: 'failed',
+      detection: detection(),
+      error: { code: 'JWT_DECRYPT_FAILED', message: 'decryption operation failed', details: {} },
+      diagnosis: { code: 'JWT_DECRYPT_FAILED', keys: [{ secretIndex: 0, key }], tokenKid: null, causes: ['secret-changed'], opensWith: null, tried: [], malformed: null, whitespaceSecrets: [] },
+    })
+    const details = screen.getByText('Show the key (as secret as the secret itself)').closest('details')!
+    expect(details.open).toBe(false)
+    expect(details.textContent).toContain('ab'.repeat(64))
+  })
+
+  it('hides the Make secret too', () => {
+    render(<TokenLab />)
+    fireEvent.click(screen.getByRole('tab', { name: 'Make' }))
+    const secret = screen.getByLabelText('Secret') as HTMLInputElement
+    expect(secret.type).toBe('password')
+    fireEvent.click(screen.getByRole('button', { name: 'Show secret' }))
+    expect(secret.type).toBe('text')
+  })
+
+  it('announces every outcome, including nothing pasted and no session cookie', () => {
+    render(<TokenLab />)
+    showResult({ status: 'empty' })
+    expect(screen.getByRole('status').textContent).toBe('Nothing to decode yet: paste a token or cookies into Token.')
+    showResult({ status: 'no-token', format: 'cookie-header', cookieNames: ['theme', 'lang'] })
+    expect(screen.getByRole('status').textContent).toBe('No session token found in a Cookie header or document.cookie. Cookies seen: theme, lang.')
+    showResult({ status: 'no-token', format: 'unrecognised', cookieNames: [] })
+    expect(screen.getByRole('status').textContent).toBe('Nothing here looks like a token or a cookie.')
+  })
+
+  it('shows a JWS without library or salt, and heads its JSON blocks visibly', () => {
+    render(<TokenLab />)
+    const jws = detection({ flavor: 'next-auth-v4', flavorFrom: 'default', flavorFromHeader: null, salt: '', saltFrom: 'v4-session', kid: null, header: { alg: 'HS256' }, shape: { ...detection().shape, kind: 'jws' } })
+    showResult({ status: 'signed', detection: jws, header: { alg: 'HS256' }, payload: { sub: '1' } })
+    const found = screen.getByRole('region', { name: 'What the lab found' })
+    expect(found.textContent).not.toContain('a guess')
+    expect(found.textContent).not.toContain('v4 session tokens always use the empty salt')
+    const notice = screen.getByRole('region', { name: 'This is a signed token, not a NextAuth session token' })
+    expect(within(notice).getByRole('heading', { name: 'Header' })).toBeTruthy()
+    expect(within(notice).getByRole('heading', { name: 'Payload' })).toBeTruthy()
+    expect(within(found).getByRole('heading', { name: 'Protected header' })).toBeTruthy()
+  })
+
+  it('shows which settings override detection, and goes back to detecting', async () => {
+    render(<TokenLab />)
+    expect(screen.queryByRole('button', { name: 'Detect again' })).toBeNull()
+    await act(() => appStore.getState().applyLabSettings({ flavor: 'authjs', salt: '__Secure-authjs.session-token' }))
+    expect(screen.getByText('Library: Auth.js (next-auth v5)')).toBeTruthy()
+    expect(screen.getByText('Salt: __Secure-authjs.session-token')).toBeTruthy()
+    fireEvent.click(screen.getByRole('button', { name: 'Detect again' }))
+    expect(appStore.getState().labOpen).toMatchObject({ flavor: null, salt: '' })
+    expect(screen.queryByText(/^Library: /)).toBeNull()
+  })
+
+  it('marks a result as stale once the token changes', () => {
+    render(<TokenLab />)
+    act(() => appStore.setState({ labOpen: { ...appStore.getState().labOpen, input: 'a', resultFor: { input: 'a', secretsText: '' }, result: { status: 'empty' } } }))
+    expect(screen.queryByText(/changed since this result/)).toBeNull()
+    fireEvent.change(screen.getByLabelText('Token'), { target: { value: 'b' } })
+    expect(screen.getByText(/The token or the secret changed since this result/)).toBeTruthy()
+  })
+
+  it('prints the checked date in UTC and on this computer’s clock, and says which time zone the picker uses', () => {
+    render(<TokenLab />)
+    const claims = { sub: '1', iat: NOW - 60, exp: NOW + 3600 }
+    showResult({ status: 'decoded', detection: detection(), header: {}, claims, key, secretIndex: 0, explanation: { claims: [], expiry: { kind: 'valid', remainingSec: 3599.6 }, lifetimeSec: 3660, nowSec: NOW } })
+    const payload = screen.getByRole('region', { name: 'Decoded payload' })
+    expect(payload.textContent).toContain(`Checked against ${new Date(NOW * 1000).toUTCString()} (`)
+    expect(payload.textContent).toMatch(/\(on this computer: \d{4}-\d\d-\d\d \d\d:\d\d:\d\d, UTC[+-]\d\d:\d\d\)\./)
+    // 59.99 minutes is 59 minutes, not "60 minutes".
+    expect(payload.textContent).toContain('Valid for 59 more minutes')
+    fireEvent.click(screen.getByRole('radio', { name: 'Another date' }))
+    expect(screen.getByText(/In this computer’s time zone \(UTC[+-]\d\d:\d\d\)/)).toBeTruthy()
+  })
+
+  it('points at maxAge with a specific message when it is not plain decimal seconds or out of range', async () => {
+    render(<TokenLab />)
+    fireEvent.click(screen.getByRole('tab', { name: 'Make' }))
+    fireEvent.change(screen.getByLabelText('Secret'), { target: { value: 'make-secret' } })
+    const maxAge = screen.getByLabelText('maxAge (seconds)')
+    fireEvent.change(maxAge, { target: { value: '0x10' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Make token' }))
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('maxAge must be a plain decimal number of seconds'))
+    expect(maxAge.getAttribute('aria-invalid')).toBe('true')
+    expect(maxAge.getAttribute('aria-describedby')).toContain(screen.getByRole('alert').id)
+
+    fireEvent.change(maxAge, { target: { value: '100000000000000000000' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Make token' }))
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/maxAge is out of range: Expires \(now \+ maxAge\) must stay a date a browser can hold, so maxAge must lie between -\d+ and \d+ seconds/))
+    expect(maxAge.getAttribute('aria-invalid')).toBe('true')
+    expect(screen.queryByText(/Check the highlighted setting/)).toBeNull()
+  })
+
+  it('explains errors in Simplified Chinese, not only the lab’s own text', () => {
+    act(() => appStore.getState().setLocale('zh'))
+    render(<TokenLab />)
+    showResult({
+      status: 'failed',
+      detection: detection(),
+      error: { code: 'JWT_DECRYPT_FAILED', message: 'decryption operation failed', details: {} },
+      diagnosis: { code: 'JWT_DECRYPT_FAILED', keys: [], tokenKid: null, causes: ['secret-changed'], opensWith: null, tried: [], malformed: null, whitespaceSecrets: [] },
+    })
+    const why = screen.getByRole('region', { name: '为什么打不开' })
+    expect(why.textContent).toContain('会话令牌无法解密')
+    expect(why.textContent).toContain('怎么做')
+    expect(why.textContent).not.toContain('could not be decrypted')
+  })
 })
+
