@@ -56,8 +56,14 @@ describe('accessibility of the playground screen', () => {
       await runAndSkip(page, 'Sign in')
       await runAndSkip(page, 'Get session')
       await region(page, 'Cookie jar').getByRole('button', { name: 'What JavaScript sees' }).click()
-      const panels = ['[data-testid="next-step"]', ...['Sign-in and actions', 'Configuration', 'Cookie jar', 'Session'].map((name) => `section[aria-labelledby="panel-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}"]`)]
-      for (const selector of panels) await expect(page.locator(selector).count()).resolves.toBe(1)
+      // Each panel found by its role and name, then handed to axe by an id of its own (heading ids come from useId()).
+      const panels = ['[data-testid="next-step"]']
+      for (const [index, name] of ['Sign-in and actions', 'Configuration', 'Cookie jar', 'Session'].entries()) {
+        const panel = page.getByRole('region', { name, exact: true })
+        await expect(panel.count()).resolves.toBe(1)
+        await panel.evaluate((element, id) => element.setAttribute('data-axe-panel', id), String(index))
+        panels.push(`[data-axe-panel="${index}"]`)
+      }
       expect(await seriousViolations(page, panels)).toEqual([])
     })
   }
@@ -88,4 +94,36 @@ describe('accessibility of the playground screen', () => {
       await expect(overflow()).resolves.toBeLessThanOrEqual(0)
     })
   }
+
+  it('in Simplified Chinese every landmark has its own name, and axe finds nothing serious before and after a sign-in', async () => {
+    app = await openApp()
+    const { page } = app
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('zh')
+    await page.getByRole('heading', { level: 1, name: 'NextAuth JWT 演练场' }).waitFor({ timeout: 10_000 })
+    const labelledBy = await page.locator('section[aria-labelledby]').evaluateAll((sections) => sections.map((section) => section.getAttribute('aria-labelledby')))
+    expect(new Set(labelledBy).size).toBe(labelledBy.length)
+    for (const name of ['登录与操作', '配置', 'Cookie 罐', '会话', '回调', '令牌检查器']) await expect(page.getByRole('region', { name, exact: true }).count()).resolves.toBe(1)
+    expect(await seriousViolations(page)).toEqual([])
+    await page.getByRole('button', { name: '登录', exact: true }).click()
+    await expect.poll(() => page.getByTestId('next-step').textContent(), { timeout: 30_000 }).not.toContain('运行中')
+    await page.getByRole('button', { name: '跳过动画' }).click()
+    expect(await seriousViolations(page)).toEqual([])
+  })
+
+  it('keeps keyboard focus on the button that started a run while the run is in flight', async () => {
+    app = await openApp()
+    const { page } = app
+    const signIn = page.getByRole('button', { name: 'Sign in', exact: true })
+    await signIn.focus()
+    await page.keyboard.press('Enter')
+    // Sample the focus while the run is in flight and just after: it never falls back to <body>.
+    const focus: string[] = []
+    for (let i = 0; i < 10; i++) {
+      focus.push(await page.evaluate(() => document.activeElement?.textContent ?? document.activeElement?.tagName ?? ''))
+      await page.waitForTimeout(50)
+    }
+    expect(focus.every((text) => text === 'Sign in')).toBe(true)
+    await expect.poll(() => page.getByTestId('next-step').textContent(), { timeout: 30_000 }).not.toContain('Running')
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Sign in')
+  })
 })

@@ -136,4 +136,33 @@ describe('Token inspector', () => {
       expect(violations).toEqual([])
     })
   }
+
+  it('after a failed read, names the run the shown token came from and says the newest read failed', async () => {
+    const page = await open()
+    await runAndSkip(page, 'Sign in')
+    // The token model changes what the server can read: the sign-in's encrypted token no longer decodes as a signed one.
+    await page.getByRole('radio', { name: /Simplified: signed HS256/ }).check()
+    await runAndSkip(page, 'Get session')
+    const region = inspector(page)
+    await expect(region.getByTestId('token-origin').innerText()).resolves.toMatch(/^From an earlier run of signIn\(\)/)
+    await expect(region.getByTestId('token-decode-failed').innerText()).resolves.toMatch(/^At step \d+ jose could not read the session token \([A-Z_]+\)/)
+  })
+
+  it('with Auth.js and the simplified model, the real twin is the Auth.js JWE (with kid) that @auth/core opens, and it can be copied', async () => {
+    const page = await open()
+    await page.getByRole('radio', { name: 'Auth.js v5' }).check()
+    await page.getByRole('radio', { name: /Simplified: signed HS256/ }).check()
+    await runAndSkip(page, 'Sign in')
+    const twin = inspector(page).getByTestId('real-jwe-twin')
+    await twin.waitFor()
+    await expect(twin.textContent()).resolves.toContain('as Auth.js really stores them')
+    const token = (await twin.getByTestId('compact-token').innerText()).trim()
+    expect(JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString())).toMatchObject({ alg: 'dir', enc: 'A256CBC-HS512', kid: expect.any(String) })
+    const { decode } = await import('@auth/core/jwt')
+    const claims = await decode({ token, secret: await secretOf(page), salt: 'authjs.session-token' })
+    expect(claims?.email).toBe(await page.getByLabel('Email', { exact: true }).inputValue())
+    await app!.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app!.baseUrl).origin })
+    await twin.getByRole('button', { name: 'Copy real token' }).click()
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(token)
+  })
 })

@@ -27,8 +27,8 @@ const stepButton = (page: Page, narration: RegExp): Locator =>
 const currentStep = (page: Page): Locator => pipeline(page).locator('li[aria-current="step"]')
 const details = (page: Page): Locator => page.getByRole('region', { name: 'Step details', exact: true })
 
-async function open(options: { reducedMotion?: 'reduce' | 'no-preference'; colorScheme?: 'light' | 'dark'; width?: number } = {}): Promise<Page> {
-  app = await openApp({ browser, reducedMotion: options.reducedMotion, colorScheme: options.colorScheme, viewport: { width: options.width ?? 1440, height: 900 } })
+async function open(options: { reducedMotion?: 'reduce' | 'no-preference'; colorScheme?: 'light' | 'dark'; width?: number; height?: number } = {}): Promise<Page> {
+  app = await openApp({ browser, reducedMotion: options.reducedMotion, colorScheme: options.colorScheme, viewport: { width: options.width ?? 1440, height: options.height ?? 900 } })
   await pipeline(app.page).waitFor({ state: 'attached' })
   return app.page
 }
@@ -196,4 +196,54 @@ describe('Pipeline', () => {
       expect(violations).toEqual([])
     })
   }
+
+  it('plays a sign-in four times as fast with the speed set to 4×', async () => {
+    const page = await open({ reducedMotion: 'reduce' })
+    await page.getByRole('combobox', { name: 'Speed' }).selectOption('4')
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click()
+    await currentStep(page).waitFor({ timeout: 20_000 })
+    const started = Date.now()
+    await pipeline(page).locator('li:last-child[aria-current="step"]').waitFor({ timeout: 20_000 })
+    // 1× plays a sign-in in about 8 s (MAX_RUN_MS); 4× in about 2 s, with room for a busy machine.
+    expect(Date.now() - started).toBeLessThan(4_500)
+    await page.getByRole('button', { name: 'Play', exact: true }).waitFor()
+  })
+
+  it('Step back and Step forward, clicked, move the current step one at a time', async () => {
+    const page = await open()
+    await signIn(page)
+    await skipToEnd(page)
+    const end = await cursorOf(page)
+    await page.getByRole('button', { name: 'Step back', exact: true }).click()
+    await page.getByRole('button', { name: 'Step back', exact: true }).click()
+    expect(await cursorOf(page)).toBe(end - 2)
+    await page.getByRole('button', { name: 'Step forward', exact: true }).click()
+    expect(await cursorOf(page)).toBe(end - 1)
+    expect(await details(page).innerText()).toContain(`Step ${end}`)
+  })
+
+  it('at 1280×720 the current step stays on screen while the run plays, and a clicked step’s details are beside it', async () => {
+    const page = await open({ width: 1280, height: 720 })
+    const inView = async (locator: Locator) => {
+      const box = await locator.boundingBox()
+      return box !== null && box.y >= 0 && box.y + box.height <= 720 && box.x >= 0 && box.x + box.width <= 1280
+    }
+    await signIn(page)
+    const seen = new Set<number>()
+    while (seen.size < 6) {
+      const step = await cursorOf(page)
+      if (Number.isNaN(step)) continue
+      if (!seen.has(step)) {
+        seen.add(step)
+        expect(await inView(currentStep(page)), `step ${step} is on screen`).toBe(true)
+      }
+      await page.waitForTimeout(100)
+    }
+    await skipToEnd(page)
+    await stepButton(page, /sends POST \/api\/auth\/callback\/credentials/).click()
+    expect(await inView(currentStep(page))).toBe(true)
+    expect(await inView(details(page))).toBe(true)
+    expect(await details(page).innerText()).toContain('POST http://localhost:3000/api/auth/callback/credentials')
+    expect(await page.evaluate(() => window.scrollY)).toBe(0)
+  })
 })

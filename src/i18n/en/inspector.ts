@@ -11,7 +11,8 @@ export const inspector = {
     jwe: 'JWE · encrypted · {alg} + {enc}',
     jws: 'JWS · signed · {alg}',
   },
-  copyToken: 'Copy token',
+  /** What the inspector's copy button copies (its name reads "Copy session token"). */
+  copyToken: 'session token',
   compact: 'Compact token',
   compactHint: 'Five base64url parts joined by dots; the parts are colour-coded below.',
   compactHintJws: 'Three base64url parts joined by dots; the parts are colour-coded below.',

@@ -11,7 +11,7 @@ export const inspector: DeepPartial<Messages['inspector']> = {
   decodeFailedAfter: '在第 {number} 步，jose 无法读取会话令牌（{code}）。这里显示的是最后一个成功读取或生成的令牌，而不是失败的那个。',
   what: { encoded: 'jose 刚生成的令牌', decoded: 'jose 刚读取的令牌' },
   kind: { jwe: 'JWE · 加密 · {alg} + {enc}', jws: 'JWS · 签名 · {alg}' },
-  copyToken: '令牌',
+  copyToken: '会话令牌',
   compact: '紧凑格式令牌',
   compactHint: '五个 base64url 部分用点连接；下面按颜色区分各部分。',
   compactHintJws: '三个 base64url 部分用点连接；下面按颜色区分各部分。',
