@@ -26,6 +26,8 @@ export const ENGINE_ERROR_CODES = [
   'CALLBACK_THREW',
   'SESSION_ABSENT',
   'CONFIG_INVALID',
+  // the playground's simulated clock
+  'CLOCK_BACKWARDS',
   // callback sandbox (engine/sandbox)
   'SANDBOX_TIMEOUT',
   'SANDBOX_THREW',

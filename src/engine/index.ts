@@ -3,7 +3,7 @@
 export { EngineError, ENGINE_ERROR_CODES, isEngineError } from './errors'
 export type { EngineErrorCode, EngineErrorDetails, SerializedEngineError } from './errors'
 export { createSimClock } from './clock/createSimClock'
-export type { SimClock } from './clock/createSimClock'
+export type { ReadonlyClock, SimClock } from './clock/createSimClock'
 export type * from './trace'
 export type * from './flow/types'
 export { cryptoRandom, createSeededRandom } from './random'

@@ -13,7 +13,7 @@ export const cryptoRandom: RandomSource = {
   uuid: () => crypto.randomUUID(),
 }
 
-/** A deterministic source (xorshift128+ seeded by splitmix32). Not for secrets: for replayable traces only. */
+/** A deterministic source (xorshift128 seeded by splitmix32). Not for secrets: for replayable traces only. */
 export function createSeededRandom(seed: number): RandomSource {
   let s = seed >>> 0
   const splitmix = () => {

@@ -74,9 +74,13 @@ export type GetTokenNullReason =
   | 'no-secret'
   | 'decrypt-failed'       // wrong secret, wrong salt, tampered
   | 'no-matching-secret'   // Auth.js: no secret's kid matches
+  | 'wrong-salt'           // Auth.js: the secret is right but getToken's salt is not the cookie name the token was made under
   | 'expired'
   | 'malformed'
   | 'not-yet-valid'
+
+/** Why "tamper with the session cookie" found nothing to change. */
+export type TamperSkipReason = 'no-session-cookie' | 'not-a-token' | 'not-base64url' | 'empty-part'
 
 export type UseSessionStatus = 'loading' | 'authenticated' | 'unauthenticated'
 
@@ -111,16 +115,45 @@ export type TraceEvent = EventBase &
     | { kind: 'token.defaulted'; token: Record<string, unknown> }
     | { kind: 'jwt.encoded'; claimsIn: Record<string, unknown>; claims: Record<string, unknown>; maxAgeSec: number; maxAgeFrom: 'jwt.maxAge' | 'session.maxAge' | 'default'; key: KeyView; header: Record<string, unknown>; token: string }
     | { kind: 'jwt.decoded'; token: string; key: KeyView; header: Record<string, unknown>; claims: Record<string, unknown> }
-    | { kind: 'jwt.decodeFailed'; token: string; key?: KeyView; error: SerializedEngineError }
+    | {
+        kind: 'jwt.decodeFailed'
+        token: string
+        key?: KeyView
+        /** Why there is no `key`: the key derivation itself failed (e.g. no secret). */
+        keyError?: SerializedEngineError
+        error: SerializedEngineError
+      }
     | ({ kind: 'cookie.set'; name: string; value: string; setCookie: string; expiresAtSec?: number; chunk?: { index: number; total: number } } & JarAfter)
     | ({ kind: 'cookie.deleted'; name: string; setCookie: string } & JarAfter)
     | ({ kind: 'cookie.rejected'; name: string; setCookie: string; error: SerializedEngineError } & JarAfter)
     | ({ kind: 'cookie.expired'; name: string; expiresAtSec: number } & JarAfter)
-    | { kind: 'session.built'; session: Record<string, unknown>; expiresIso: string }
+    | {
+        kind: 'session.built'
+        session: Record<string, unknown>
+        expiresIso: string
+        /**
+         * Where `session.user` came from: v4 reads the token it decoded, so a `jwt` callback that returns a
+         * new object leaves it stale; Auth.js reads the token the callback returned. (Always set by the engine.)
+         */
+        userFrom?: 'decodedToken' | 'returnedToken'
+        /** v4: the `session.user` fields (`name`, `email`, `image`) whose claims the returned token changed, which the session does not show. */
+        staleFields?: string[]
+      }
     | { kind: 'log.written'; level: 'error' | 'warn' | 'debug'; code: string; text: string }
-    | { kind: 'getToken.resolved'; cookieName: string; secureCookie: boolean; token: Record<string, unknown> | null; nullReason?: GetTokenNullReason }
+    | {
+        kind: 'getToken.resolved'
+        cookieName: string
+        secureCookie: boolean
+        token: Record<string, unknown> | null
+        nullReason?: GetTokenNullReason
+        /** Auth.js: the salt getToken derived its key with (the cookie name unless `salt` is passed). */
+        salt?: string
+        /** With `nullReason: 'wrong-salt'`: the salt that does open the token. */
+        workingSalt?: string
+      }
     | { kind: 'middleware.decided'; authorized: boolean; redirectTo?: string }
-    | { kind: 'clock.advanced'; bySec: number }
+    /** `toSec`: set when the learner moved the clock to a date (`advanceClockTo`) rather than by an amount. */
+    | { kind: 'clock.advanced'; bySec: number; toSec?: number }
     | { kind: 'flow.failed'; error: SerializedEngineError }
     | {
         kind: 'config.resolved'
@@ -145,20 +178,27 @@ export type TraceEventKind = TraceEvent['kind']
 
 /** What the flow resolves to, as the app's code would see it. */
 export type FlowResult =
-  | { flow: 'getCsrfToken'; csrfToken: string }
+  /** `csrfToken` is absent when the v4 client resolved to undefined (its fetch failed); the v5 client resolves to "" instead. */
+  | { flow: 'getCsrfToken'; csrfToken?: string }
   | {
       flow: 'signIn'
       /**
        * `rejectedWith`: the client's `signIn()` promise rejected (e.g. `res.json()` on a 500 page) instead of resolving.
        * `navigatedTo`: `signIn()` resolved to undefined and sent the page there (e.g. the providers request failed).
        */
-      value: { ok: boolean; status: number; error: string | null; url: string | null; code?: string | null; rejectedWith?: string; navigatedTo?: string }
+      /**
+       * v4 resolves `error: null` when the URL has no error; the v5 client resolves `error` and `code` to
+       * undefined (`searchParams.get(…) ?? undefined`), so in the (JSON) trace those keys are absent.
+       */
+      value: { ok: boolean; status: number; error?: string | null; url: string | null; code?: string; rejectedWith?: string; navigatedTo?: string }
     }
   | { flow: 'getSession' | 'updateSession'; session: Record<string, unknown> | null; status: UseSessionStatus }
-  | { flow: 'signOut'; value: { url: string } }
+  /** `value` is the JSON the server answered, as `signOut({ redirect: false })` returns it (usually `{ url }`). */
+  | { flow: 'signOut'; value: { url?: string; [key: string]: unknown }; rejectedWith?: string }
   | { flow: 'visitProtectedPage'; token: Record<string, unknown> | null; authorized: boolean; redirectTo?: string }
   | { flow: 'advanceClock'; bySec: number; nowSec: number; expired: string[] }
-  | { flow: 'tamperSessionCookie'; cookieName: string | null }
+  /** `reason` says why nothing was tampered with when `cookieName` is null. */
+  | { flow: 'tamperSessionCookie'; cookieName: string | null; reason?: TamperSkipReason }
   | { flow: 'clearCookies'; removed: string[] }
 
 export interface Trace {

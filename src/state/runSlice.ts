@@ -188,14 +188,8 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
     signOut: () => startRun('signOut', (playground) => playground.run('signOut')),
     visitProtectedPage: (path) => startRun('visitProtectedPage', (playground) => playground.run('visitProtectedPage', path === undefined ? {} : { path })),
     advanceClock: (bySec) => startRun('advanceClock', (playground) => playground.advanceClock(bySec)),
-    setClockTo: (unixSec) =>
-      startRun('advanceClock', (playground) => {
-        const bySec = unixSec - playground.clock.nowSec()
-        if (bySec >= 0) return playground.advanceClock(bySec)
-        // Going back in time expires nothing; the clock just moves.
-        playground.clock.setTo(unixSec)
-        return playground.advanceClock(0)
-      }),
+    // The clock only moves forward: an earlier time is the engine's CLOCK_BACKWARDS error.
+    setClockTo: (unixSec) => startRun('advanceClock', (playground) => playground.advanceClockTo(unixSec)),
     tamperCookie: () => startRun('tamperSessionCookie', (playground) => playground.tamperSessionCookie()),
     changeSecret: () => get().setConfig({ secret: generateSecret() }),
     clearCookies: () => startRun('clearCookies', (playground) => playground.clearCookies()),

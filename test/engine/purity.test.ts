@@ -27,4 +27,10 @@ describe('src/engine', () => {
     const offenders = files.filter((file) => !file.endsWith('defaults.ts') && /Date\.now\(\)|new Date\(\)/.test(readFileSync(file, 'utf8')))
     expect(offenders).toEqual([])
   })
+
+  it('measures time in the flow engine only through the injected timer (its default lives in flow/defaults.ts)', () => {
+    const flowFiles = files.filter((file) => /[\\/]flow[\\/]/.test(file) && !file.endsWith('defaults.ts'))
+    expect(flowFiles.length).toBeGreaterThan(10)
+    expect(flowFiles.filter((file) => /performance\.now|Date\.now|new Date\(\)/.test(readFileSync(file, 'utf8')))).toEqual([])
+  })
 })

@@ -10,6 +10,14 @@ export interface SimClock {
   setTo(unixSec: number): void
 }
 
+/** What the rest of the app may do with the playground's clock: read it. Moving it goes through the playground, which records the move. */
+export type ReadonlyClock = Pick<SimClock, 'nowSec' | 'nowMs'>
+
+/** A read-only view of `clock`: the same time, no way to move it. */
+export function readonlyClock(clock: SimClock): ReadonlyClock {
+  return Object.freeze({ nowSec: () => clock.nowSec(), nowMs: () => clock.nowMs() })
+}
+
 export function createSimClock(startSec: number): SimClock {
   assertFiniteTime(startSec)
   let ms = startSec * 1000

@@ -13,6 +13,8 @@ export interface AuthFetch {
   providerId?: string
   headers?: HeaderLine[]
   body?: { type: 'form' | 'json'; data: Record<string, unknown> }
+  /** The query part as the client writes it, `?` included (the v5 client posts to `…/credentials?`). */
+  search?: string
   /** The client code doing the fetch, for the `source` of the request event. */
   source: string
 }
@@ -28,7 +30,7 @@ export function expireCookies(ctx: FlowContext): string[] {
 export async function fetchAuth(ctx: FlowContext, request: AuthFetch): Promise<HttpResult> {
   expireCookies(ctx)
   const site = parseSiteUrl(ctx.config.siteUrl)
-  const url = `${site.base}/${request.action}${request.providerId ? `/${request.providerId}` : ''}`
+  const url = `${site.base}/${request.action}${request.providerId ? `/${request.providerId}` : ''}${request.search ?? ''}`
   const cookieHeader = ctx.jar.cookieHeader(url)
   const headers: HeaderLine[] = [...(request.headers ?? [])]
   if (cookieHeader) headers.push(['Cookie', cookieHeader])
@@ -50,7 +52,8 @@ export async function fetchAuth(ctx: FlowContext, request: AuthFetch): Promise<H
 
 /** Record a response and let the jar apply its cookies. */
 export function respond(ctx: FlowContext, requestId: number, url: string, result: HttpResult, from: Actor, source: string = ctx.sources.serialize): void {
-  const lines = result.setCookies.map((cookie) => serializeSetCookie(cookie.name, cookie.value, cookie.options, ctx.config.flavor))
+  // The route handler's adapter has written the lines already (and answered otherwise when one could not be written).
+  const lines = result.setCookieLines ?? result.setCookies.map((cookie) => serializeSetCookie(cookie.name, cookie.value, cookie.options, ctx.config.flavor))
   ctx.trace.emit(from, source, {
     kind: 'http.responded',
     requestId,

@@ -23,6 +23,9 @@ export const CONFIG_ERROR_MESSAGE: Record<FlowFlavor, string> = {
   authjs: 'There was a problem with the server configuration. Check the server logs for more information.',
 }
 
+/** The Auth.js error types `isClientError` lets into the error page URL (`@auth/core/errors.js`); any other becomes `Configuration`. */
+export const AUTHJS_CLIENT_SAFE_ERRORS: readonly string[] = ['CredentialsSignin', 'OAuthAccountNotLinked', 'OAuthCallbackError', 'AccessDenied', 'Verification', 'MissingCSRF', 'AccountNotLinked', 'WebAuthnVerificationError']
+
 /** The no-cache headers of `GET /csrf` and `GET /session`, in each library's order. */
 export const NO_CACHE_HEADERS: Record<FlowFlavor, [string, string][]> = {
   'next-auth-v4': [

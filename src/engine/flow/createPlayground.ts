@@ -1,19 +1,20 @@
 // The playground: one simulated browser (cookie jar, useSession state) talking to one simulated
 // NextAuth app (route handler, callbacks, middleware) on a simulated clock. Every action returns a
 // Trace (src/engine/trace.ts), the plain data the UI animates.
-import { createSimClock, type SimClock } from '../clock/createSimClock'
+import { createSimClock, readonlyClock, type ReadonlyClock, type SimClock } from '../clock/createSimClock'
+import { EngineError, isEngineError } from '../errors'
 import { createCookieJar, type CookieJar } from './ports'
 import { cryptoRandom, type RandomSource } from '../random'
 import type { FlowName, FlowResult, Trace, TraceName } from '../trace'
 import { expireCookies } from './browser'
 import { SOURCES } from './constants'
 import { createDefaultRunner } from './defaultCallbacks'
-import { defaultPlaygroundConfig, realNowSec } from './defaults'
+import { defaultPlaygroundConfig, realNowSec, realTimerMs } from './defaults'
 import type { ClientState, FlowContext, ServerState } from './flowContext'
 import { getCsrfTokenFlow } from './getCsrfToken'
 import { getSessionFlow } from './getSession'
 import { toTraceValue } from './plain'
-import { parseSiteUrl, resolveOptions } from './resolveOptions'
+import { resolveOptions, siteUrlOrError } from './resolveOptions'
 import { signInFlow } from './signIn'
 import { signOutFlow } from './signOut'
 import { tamperSessionCookie } from './tamper'
@@ -29,10 +30,16 @@ export interface PlaygroundOptions {
   random?: RandomSource
   /** Where a new clock starts (Unix seconds); defaults to the real time. Ignored when `clock` is given. */
   nowSec?: number
+  /**
+   * Milliseconds from a monotonic timer, for the `durationMs` of callback steps; defaults to
+   * the page's monotonic clock (see `realTimerMs`). With a fixed timer and a seeded `random`, a trace is byte-identical run to run.
+   */
+  timer?: () => number
 }
 
 export interface Playground {
-  readonly clock: SimClock
+  /** The simulated clock, to read. It moves only through `advanceClock` / `advanceClockTo`, which record the move. */
+  readonly clock: ReadonlyClock
   readonly jar: CookieJar
   getConfig(): PlaygroundConfig
   /** Changes the app's configuration; the next request uses it (the server process restarts). */
@@ -40,8 +47,14 @@ export interface Playground {
   setRunner(runner: CallbackRunner): void
   /** Runs one flow and returns its trace. Runs are queued: one at a time. */
   run(flow: FlowName, input?: FlowInput): Promise<Trace>
-  /** Moves the clock forward; the trace lists the cookies that expired. */
+  /** Moves the clock forward; the trace lists the cookies that expired. A negative amount throws `CLOCK_BACKWARDS`. */
   advanceClock(bySec: number): Trace
+  /**
+   * Moves the clock forward to `unixSec` (a date), recorded as `clock.advanced` with `toSec`, then the
+   * cookies that expired. An earlier time throws `EngineError('CLOCK_BACKWARDS')`: time only moves forward.
+   * @example playground.advanceClockTo(Date.UTC(2026, 1, 1) / 1000)
+   */
+  advanceClockTo(unixSec: number): Trace
   /** Flips a real byte in the session cookie's ciphertext, as an attacker or a curious learner would. */
   tamperSessionCookie(): Trace
   clearCookies(): Trace
@@ -58,14 +71,17 @@ export function createPlayground(options: PlaygroundOptions = {}): Playground {
   const clock = options.clock ?? createSimClock(options.nowSec ?? realNowSec())
   const jar = createCookieJar(clock)
   const random = options.random ?? cryptoRandom
+  const timer = options.timer ?? realTimerMs
   let runner = options.runner ?? createDefaultRunner()
   let server: ServerState = { warnedNoSecret: false, knownCsrfCookies: new Set() }
   const client: ClientState = { session: undefined, pageUrl: '' }
   let queue: Promise<unknown> = Promise.resolve()
 
   function context(): FlowContext {
-    client.pageUrl = `${parseSiteUrl(config.siteUrl).origin}/`
-    return { config, clock, jar, runner, random, trace: createTraceBuilder(clock, jar), sources: SOURCES[config.flavor], server, client }
+    const site = siteUrlOrError(config.siteUrl)
+    // An unparsable site URL leaves the page where it was; the flow then fails before its first request.
+    if (!(site instanceof EngineError)) client.pageUrl = `${site.origin}/`
+    return { config, clock, jar, runner, random, timer, trace: createTraceBuilder(clock, jar), sources: SOURCES[config.flavor], server, client }
   }
 
   function finish(ctx: FlowContext, name: TraceName, startedAtSec: number, jarBefore: Trace['jarBefore'], result: FlowResult): Trace {
@@ -78,6 +94,12 @@ export function createPlayground(options: PlaygroundOptions = {}): Playground {
     const startedAtSec = clock.nowSec()
     const jarBefore = jar.list()
     ctx.trace.emit('browser', undefined, { kind: 'flow.started', flow, flavor: config.flavor, tokenModel: config.tokenModel, ...(input === undefined ? {} : { input: toTraceValue(input) }) })
+    // Both clients parse NEXTAUTH_URL when they load (`parseUrl`): a URL that does not parse stops the page there.
+    const site = siteUrlOrError(config.siteUrl)
+    if (site instanceof EngineError) {
+      ctx.trace.emit('browser', ctx.sources.client, { kind: 'flow.failed', error: site.toJSON() })
+      return finish(ctx, flow, startedAtSec, jarBefore, failedResult(flow, ctx, site))
+    }
     const options = await resolveOptions(ctx)
     ctx.trace.emit('routeHandler', ctx.sources.init, {
       kind: 'config.resolved',
@@ -90,6 +112,19 @@ export function createPlayground(options: PlaygroundOptions = {}): Playground {
       basePath: options.url.path,
       notes: options.notes,
     })
+    let result: FlowResult
+    try {
+      result = await runFlowBody(ctx, flow, input)
+    } catch (error) {
+      // A learner-caused error no step turned into an answer still ends the trace, never the run.
+      if (!isEngineError(error)) throw error
+      ctx.trace.emit('routeHandler', undefined, { kind: 'flow.failed', error: error.toJSON() })
+      result = failedResult(flow, ctx, error)
+    }
+    return finish(ctx, flow, startedAtSec, jarBefore, result)
+  }
+
+  async function runFlowBody(ctx: FlowContext, flow: FlowName, input: FlowInput): Promise<FlowResult> {
     let result: FlowResult
     switch (flow) {
       case 'getCsrfToken':
@@ -115,7 +150,23 @@ export function createPlayground(options: PlaygroundOptions = {}): Playground {
       default:
         throw new TypeError(`unknown flow ${String(flow satisfies never)}`)
     }
-    return finish(ctx, flow, startedAtSec, jarBefore, result)
+    return result
+  }
+
+  /** Moves the clock (already checked to go forward), records it, then drops the cookies that expired. */
+  function moveClock(ctx: FlowContext, move: { bySec: number } | { toSec: number }): FlowResult {
+    const bySec = 'bySec' in move ? move.bySec : move.toSec - clock.nowMs() / 1000
+    if ('bySec' in move) clock.advanceBy(move.bySec)
+    else clock.setTo(move.toSec)
+    ctx.trace.emit('browser', undefined, { kind: 'clock.advanced', bySec, ...('toSec' in move ? { toSec: move.toSec } : {}) })
+    const expired = expireCookies(ctx)
+    return { flow: 'advanceClock', bySec, nowSec: clock.nowSec(), expired }
+  }
+
+  function assertForward(toMs: number, asked: Record<string, number>): void {
+    if (toMs < clock.nowMs()) {
+      throw new EngineError('CLOCK_BACKWARDS', `the simulated clock only moves forward (now ${clock.nowMs() / 1000}, asked ${JSON.stringify(asked)})`, { details: { nowSec: clock.nowMs() / 1000, ...asked } })
+    }
   }
 
   function action(name: Exclude<TraceName, FlowName>, body: (ctx: FlowContext) => FlowResult): Trace {
@@ -127,7 +178,7 @@ export function createPlayground(options: PlaygroundOptions = {}): Playground {
   }
 
   return {
-    clock,
+    clock: readonlyClock(clock),
     jar,
     getConfig: () => config,
     setConfig(patch) {
@@ -143,15 +194,21 @@ export function createPlayground(options: PlaygroundOptions = {}): Playground {
       return next
     },
     advanceClock(bySec) {
-      return action('advanceClock', (ctx) => {
-        clock.advanceBy(bySec)
-        ctx.trace.emit('browser', undefined, { kind: 'clock.advanced', bySec })
-        const expired = expireCookies(ctx)
-        return { flow: 'advanceClock', bySec, nowSec: clock.nowSec(), expired }
-      })
+      assertFiniteSeconds(bySec, 'bySec')
+      const toMs = clock.nowMs() + bySec * 1000
+      assertForward(toMs, { bySec })
+      return action('advanceClock', (ctx) => moveClock(ctx, { bySec }))
+    },
+    advanceClockTo(unixSec) {
+      assertFiniteSeconds(unixSec, 'unixSec')
+      assertForward(unixSec * 1000, { toSec: unixSec })
+      return action('advanceClock', (ctx) => moveClock(ctx, { toSec: unixSec }))
     },
     tamperSessionCookie() {
-      return action('tamperSessionCookie', (ctx) => ({ flow: 'tamperSessionCookie', cookieName: tamperSessionCookie(ctx) }))
+      return action('tamperSessionCookie', (ctx) => {
+        const tampered = tamperSessionCookie(ctx)
+        return { flow: 'tamperSessionCookie', cookieName: tampered.cookieName, ...(tampered.reason ? { reason: tampered.reason } : {}) }
+      })
     },
     clearCookies() {
       return action('clearCookies', (ctx) => {
@@ -166,5 +223,34 @@ export function createPlayground(options: PlaygroundOptions = {}): Playground {
         return { flow: 'clearCookies', removed: removed.map((cookie) => cookie.name) }
       })
     },
+  }
+}
+
+function assertFiniteSeconds(value: number, name: string): void {
+  if (!Number.isFinite(value)) throw new TypeError(`${name} must be a finite number of seconds, got ${value}`)
+}
+
+/**
+ * What a flow resolves to when a learner-caused error stopped it before it could answer (an unparsable
+ * site URL): nothing changed, nothing resolved.
+ */
+function failedResult(flow: FlowName, ctx: FlowContext, error: EngineError): FlowResult {
+  const rejectedWith = `${error.cause instanceof Error ? error.cause.name : 'Error'}: ${error.cause instanceof Error ? error.cause.message : error.message}`
+  const session = ctx.client.session ?? null
+  const status = session ? 'authenticated' : 'unauthenticated'
+  switch (flow) {
+    case 'getCsrfToken':
+      return ctx.config.flavor === 'authjs' ? { flow, csrfToken: '' } : { flow }
+    case 'signIn':
+      return { flow, value: { ok: false, status: 0, url: null, ...(ctx.config.flavor === 'next-auth-v4' ? { error: null } : {}), rejectedWith } }
+    case 'getSession':
+    case 'updateSession':
+      return { flow, session, status }
+    case 'signOut':
+      return { flow, value: {}, rejectedWith }
+    case 'visitProtectedPage':
+      return { flow, token: null, authorized: false }
+    default:
+      throw new TypeError(`unknown flow ${String(flow satisfies never)}`)
   }
 }

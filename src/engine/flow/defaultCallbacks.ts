@@ -4,6 +4,7 @@
 // (next-auth/core/lib/default-callbacks.js, the `defaultCallbacks` of @auth/core/lib/init.js).
 import { EngineError } from '../errors'
 import { STARTER_CODE } from '../sandbox/starterCode'
+import { realTimerMs } from './defaults'
 import type { CallbackContext, CallbackName, CallbackRunner, FlowFlavor, MockUser } from './types'
 
 type AnyRecord = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -19,7 +20,8 @@ export const seedCallbacks = {
   async authorize(credentials: AnyRecord | undefined, _req: unknown, users: MockUser[]) {
     const user = users.find((u) => u.email === credentials?.email && u.password === credentials?.password)
     if (!user) return null
-    return { id: String(user.id), name: user.name, email: user.email, image: user.image, role: user.role }
+    // The id as the user table has it: Grace's is the number 3, which v4 keeps (Auth.js makes it a string).
+    return { id: user.id, name: user.name, email: user.email, image: user.image, role: user.role }
   },
   async jwt({ token, user }: { token: AnyRecord; user?: AnyRecord }) {
     if (user) token.id = user.id
@@ -33,11 +35,12 @@ export const seedCallbacks = {
   redirect: defaultRedirect,
 }
 
-/** Plain-function callbacks: the seed's defaults, called directly (no sandbox). */
+/** Plain-function callbacks: the seed's defaults, called directly (no sandbox). Durations come from `context.timer`. */
 export function createDefaultRunner(): CallbackRunner {
   return {
     async run(name: CallbackName, args: unknown[], context: CallbackContext) {
-      const started = performance.now()
+      const timer = context.timer ?? realTimerMs
+      const started = timer()
       try {
         const value = name === 'authorize' ? await seedCallbacks.authorize(args[0] as AnyRecord, args[1], context.users) : await (seedCallbacks[name] as (a: unknown) => unknown)(args[0])
         const first = args[0]
@@ -45,10 +48,10 @@ export function createDefaultRunner(): CallbackRunner {
           first !== null && typeof first === 'object' && value !== null && typeof value === 'object'
             ? Object.keys(first).find((key) => (first as AnyRecord)[key] === value)
             : undefined
-        return { ok: true, value, logs: [], durationMs: performance.now() - started, ...(returnedArgument ? { returnedArgument } : {}) }
+        return { ok: true, value, logs: [], durationMs: timer() - started, ...(returnedArgument ? { returnedArgument } : {}) }
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error)
-        return { ok: false, error: new EngineError('CALLBACK_THREW', message, { cause: error, details: { callback: name } }).toJSON(), logs: [], durationMs: performance.now() - started }
+        return { ok: false, error: new EngineError('CALLBACK_THREW', message, { cause: error, details: { callback: name } }).toJSON(), logs: [], durationMs: timer() - started }
       }
     },
   }
@@ -62,8 +65,11 @@ export function defaultRedirect({ url, baseUrl }: { url: string; baseUrl: string
 }
 
 /** The library defaults used when the app does not define a callback. */
-export function libraryDefaultCallback(flavor: FlowFlavor, name: Exclude<CallbackName, 'authorize'>): (args: AnyRecord) => unknown {
+export function libraryDefaultCallback(flavor: FlowFlavor, name: CallbackName): (args: AnyRecord) => unknown {
   switch (name) {
+    case 'authorize':
+      // `CredentialsProvider({ … })` without `authorize` keeps the helper's own: every sign-in is CredentialsSignin.
+      return () => null
     case 'signIn':
       return () => true
     case 'redirect':

@@ -1,5 +1,6 @@
 // Public defaults: the playground's starting configuration (NextAuthOptions for the credentials
-// provider with JWT sessions) and the demo users. The only flow file allowed to read the real clock.
+// provider with JWT sessions) and the demo users. The only flow file allowed to read the real clock
+// (where a new clock starts, and the default timer that measures how long a callback took).
 import { DEFAULT_MAX_AGE_SEC, DEFAULT_ORIGIN, DEFAULT_UPDATE_AGE_SEC } from './constants'
 import type { MockUser, PlaygroundConfig } from './types'
 
@@ -36,4 +37,9 @@ export function defaultPlaygroundConfig(): PlaygroundConfig {
 /** The real current time in Unix seconds: where a new playground's clock starts unless told otherwise. */
 export function realNowSec(): number {
   return Math.floor(Date.now() / 1000)
+}
+
+/** The real monotonic time in milliseconds: how the default callback runner measures `durationMs` unless a timer is injected. */
+export function realTimerMs(): number {
+  return performance.now()
 }

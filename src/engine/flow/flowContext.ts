@@ -32,6 +32,8 @@ export interface FlowContext {
   jar: CookieJar
   runner: CallbackRunner
   random: RandomSource
+  /** Milliseconds from a monotonic timer, handed to the callback runner for `durationMs`. */
+  timer: () => number
   trace: TraceBuilder
   sources: (typeof SOURCES)[FlowFlavor]
   server: ServerState

@@ -6,5 +6,6 @@ import type { FlowContext } from './flowContext'
 
 export async function getCsrfTokenFlow(ctx: FlowContext): Promise<FlowResult> {
   const csrfToken = await clientGetCsrfToken(ctx)
-  return { flow: 'getCsrfToken', csrfToken: csrfToken ?? '' }
+  // v4 resolves to undefined when the fetch failed (absent here); v5 to "".
+  return csrfToken === undefined ? { flow: 'getCsrfToken' } : { flow: 'getCsrfToken', csrfToken }
 }

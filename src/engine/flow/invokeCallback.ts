@@ -16,7 +16,7 @@ export type Invocation =
  * `authorize(credentials, req)`). The runner gets a copy, so app code never mutates the engine's state.
  */
 export async function invokeCallback(ctx: FlowContext, name: CallbackName, args: Record<string, unknown>, source: string): Promise<Invocation> {
-  const isDefault = name !== 'authorize' && ctx.config.callbacks[name] !== true
+  const isDefault = ctx.config.callbacks[name] !== true
   // The trace builder copies `args` to plain data (dropping undefined members), so list those first.
   const undefinedArgs = Object.keys(args).filter((key) => args[key] === undefined)
   const trigger = typeof args.trigger === 'string' ? args.trigger : undefined
@@ -24,13 +24,14 @@ export async function invokeCallback(ctx: FlowContext, name: CallbackName, args:
 
   if (isDefault) {
     try {
-      const value = await libraryDefaultCallback(ctx.config.flavor, name as Exclude<CallbackName, 'authorize'>)(copyPlain(args))
+      const value = await libraryDefaultCallback(ctx.config.flavor, name)(copyPlain(args))
       ctx.trace.emit('callbacks', ctx.sources.defaultCallbacks, { kind: 'callback.returned', callback: name, value, logs: [], durationMs: 0 })
       return { ok: true, value, returnedArgument: name === 'jwt' ? 'token' : name === 'session' && ctx.config.flavor === 'next-auth-v4' ? 'session' : undefined }
     } catch (cause) {
       // The library's own default can throw too (e.g. `redirect` given a URL that does not parse).
       const error = new EngineError('CALLBACK_THREW', cause instanceof Error ? cause.message : String(cause), { cause, details: { callback: name } }).toJSON()
       ctx.trace.emit('callbacks', ctx.sources.defaultCallbacks, { kind: 'callback.failed', callback: name, error, logs: [], durationMs: 0 })
+      reportThrown(ctx, name, error, ctx.sources.defaultCallbacks)
       return { ok: false, error, message: error.message }
     }
   }
@@ -39,7 +40,7 @@ export async function invokeCallback(ctx: FlowContext, name: CallbackName, args:
   const callArgs = name === 'authorize' ? [copy.credentials, copy.req] : [copy]
   let result
   try {
-    result = await ctx.runner.run(name, callArgs, { users: name === 'authorize' ? copyPlain(ctx.config.users) : ctx.config.users })
+    result = await ctx.runner.run(name, callArgs, { users: name === 'authorize' ? copyPlain(ctx.config.users) : ctx.config.users, timer: ctx.timer })
   } catch (cause) {
     // A runner must not throw; if one does, treat it like a crashed sandbox.
     const error = new EngineError('SANDBOX_CRASHED', cause instanceof Error ? cause.message : String(cause), { cause, details: { callback: name } }).toJSON()
@@ -50,21 +51,46 @@ export async function invokeCallback(ctx: FlowContext, name: CallbackName, args:
     return { ok: true, value: result.value, ...(result.returnedArgument ? { returnedArgument: result.returnedArgument } : {}) }
   }
   ctx.trace.emit('callbacks', source, { kind: 'callback.failed', callback: name, error: result.error, logs: result.logs, durationMs: result.durationMs })
+  reportThrown(ctx, name, result.error, source)
   return { ok: false, error: result.error, message: result.error.message }
 }
 
 /**
- * Records a return value NextAuth cannot use as intended (a `jwt` or `session` callback returning
- * something other than an object, an `authorize` returning a non-object user) as a coded step; the
- * flow then goes on exactly as the real handler does with that value.
+ * The handler sees a thrown callback (whatever the sandbox reported: a throw, a timeout, a syntax
+ * error) as an exception with that message: a `CALLBACK_THREW` step, with the sandbox's own code kept.
+ */
+function reportThrown(ctx: FlowContext, name: CallbackName, error: SerializedEngineError, source: string): void {
+  const details = { callback: name, ...(error.code === 'CALLBACK_THREW' ? {} : { reportedAs: error.code }) }
+  ctx.trace.emit('callbacks', source, { kind: 'flow.failed', error: { code: 'CALLBACK_THREW', message: error.message, details, ...(error.cause ? { cause: error.cause } : {}) } })
+}
+
+/**
+ * Records a return value NextAuth cannot use as intended as a coded step: a `jwt` or `session` callback
+ * returning something other than an object, an `authorize` returning a non-object user, a `signIn`
+ * returning neither a boolean nor a URL string (a forgotten `return` denies access), a `redirect`
+ * returning something other than a URL string. The flow then goes on exactly as the real handler does
+ * with that value.
  */
 export function flagOddReturn(ctx: FlowContext, name: CallbackName, value: unknown, source: string): void {
   const isObject = value !== null && typeof value === 'object' && !Array.isArray(value)
-  const odd = name === 'authorize' ? value !== null && value !== undefined && value !== false && !isObject : (name === 'jwt' || name === 'session') && !isObject
+  const expected = EXPECTED_RETURN[name]
+  const odd =
+    name === 'authorize' ? value !== null && value !== undefined && value !== false && !isObject
+    : name === 'signIn' ? typeof value !== 'boolean' && typeof value !== 'string'
+    : name === 'redirect' ? typeof value !== 'string'
+    : !isObject
   if (!odd) return
   const returned = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value
   ctx.trace.emit('callbacks', source, {
     kind: 'flow.failed',
-    error: new EngineError('CALLBACK_BAD_RETURN', `the ${name} callback returned ${returned}, not an object`, { details: { callback: name, returned } }).toJSON(),
+    error: new EngineError('CALLBACK_BAD_RETURN', `the ${name} callback returned ${returned}, not ${expected}`, { details: { callback: name, returned, expected } }).toJSON(),
   })
+}
+
+const EXPECTED_RETURN: Record<CallbackName, string> = {
+  authorize: 'a user object or null',
+  signIn: 'true, false or a URL string',
+  redirect: 'a URL string',
+  jwt: 'an object',
+  session: 'an object',
 }

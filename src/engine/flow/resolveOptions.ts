@@ -1,6 +1,7 @@
 // The handler's options for one request, as `init` works them out: site URL and base path
 // (next-auth/utils/parse-url.js), secure cookies, the cookie table, the secret (with v4's unstable
 // development fallback, next-auth/core/lib/utils.js `createSecret`) and the two lifetimes.
+import { EngineError } from '../errors'
 import { resolveCookies, type ResolvedCookies } from './ports'
 import type { ConfigNote } from '../trace'
 import { BASE_PATH, DEFAULT_MAX_AGE_SEC, DEFAULT_ORIGIN } from './constants'
@@ -32,13 +33,27 @@ export interface ResolvedOptions {
 
 const parsedSiteUrls = new Map<string, SiteUrl>()
 
-/** v4 `parseUrl`: a URL without scheme gets `https://`; a bare origin gets the default `/api/auth` path. */
+/**
+ * v4 `parseUrl`: a URL without scheme gets `https://`; a bare origin gets the default `/api/auth` path.
+ * A URL that does not parse (e.g. `http://`) throws `EngineError('CONFIG_INVALID')`, the real `new URL`'s TypeError as cause.
+ */
 export function parseSiteUrl(siteUrl: string): SiteUrl {
+  const parsed = siteUrlOrError(siteUrl)
+  if (parsed instanceof EngineError) throw parsed
+  return parsed
+}
+
+/** `parseSiteUrl`, returning the error instead of throwing it. */
+export function siteUrlOrError(siteUrl: string): SiteUrl | EngineError {
   let parsed = parsedSiteUrls.get(siteUrl)
   if (!parsed) {
     // A handful of site URLs per session; the cache only saves re-parsing them on every request.
     if (parsedSiteUrls.size > 32) parsedSiteUrls.clear()
-    parsed = parseSiteUrlUncached(siteUrl)
+    try {
+      parsed = parseSiteUrlUncached(siteUrl)
+    } catch (cause) {
+      return new EngineError('CONFIG_INVALID', `the site URL ${JSON.stringify(siteUrl)} does not parse: ${(cause as Error).message}`, { cause, details: { setting: 'siteUrl', value: siteUrl } })
+    }
     parsedSiteUrls.set(siteUrl, parsed)
   }
   return parsed
@@ -56,11 +71,15 @@ export function hasSecret(secret: PlaygroundConfig['secret']): boolean {
   return Array.isArray(secret) ? secret.some((s) => s !== '') : secret !== ''
 }
 
-/** The configured secret as each library reads it: v4 has one secret (the first of a list); Auth.js keeps the list. */
+/**
+ * The configured secret as each library reads it: v4 has one secret (the first of a list); Auth.js
+ * keeps the list as it is, empty entries included (they join the CSRF hash's `${secret}` as "a,", and
+ * an empty first secret cannot encode).
+ */
 function configuredSecret(config: PlaygroundConfig): string | string[] | undefined {
   if (!hasSecret(config.secret)) return undefined
   if (!Array.isArray(config.secret)) return config.secret
-  return config.flavor === 'next-auth-v4' ? config.secret.find((s) => s !== '') : config.secret.filter((s) => s !== '')
+  return config.flavor === 'next-auth-v4' ? config.secret.find((s) => s !== '') : config.secret
 }
 
 export async function resolveOptions(ctx: FlowContext): Promise<ResolvedOptions> {

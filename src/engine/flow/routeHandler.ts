@@ -2,24 +2,25 @@
 // @auth/core/lib/utils/assert.js), `init` (csrf-token.js, callback-url.js), the action switch
 // (next-auth/core/index.js, @auth/core/lib/index.js), and the framework adapter that turns the
 // internal result into HTTP (next-auth/next/index.js with `json=true`, @auth/core/index.js `Auth()`).
+import { EngineError, isEngineError } from '../errors'
 import type { HeaderLine } from '../trace'
-import { CONFIG_ERROR_MESSAGE, CREDENTIALS_PROVIDER, NO_CACHE_HEADERS } from './constants'
+import { AUTHJS_CLIENT_SAFE_ERRORS, CONFIG_ERROR_MESSAGE, CREDENTIALS_PROVIDER, NO_CACHE_HEADERS } from './constants'
 import type { FlowContext } from './flowContext'
-import { invokeCallback } from './invokeCallback'
-import { createCsrfToken, type OutgoingCookie } from './ports'
+import { flagOddReturn, invokeCallback } from './invokeCallback'
+import { createCsrfToken, serializeSetCookie, type OutgoingCookie } from './ports'
 import { resolveOptions, type ResolvedOptions } from './resolveOptions'
 import { credentialsCallbackRoute } from './routes/credentialsCallback'
 import { sessionRoute } from './routes/sessionRoute'
 import { signoutRoute } from './routes/signoutRoute'
-import type { HttpResult, InitResult, InternalRequest, RouteResult } from './routes/types'
-import { logAuthjsError, logV4Error, logV4Warn } from './serverLog'
+import type { HttpResult, InitResult, InternalRequest, RouteResult, UnhandledError } from './routes/types'
+import { logAuthjsError, logAuthjsPlainError, logV4Error, logV4Warn } from './serverLog'
 
 export async function handleAuthRequest(ctx: FlowContext, req: InternalRequest): Promise<HttpResult> {
   const options = await resolveOptions(ctx)
   const isV4 = ctx.config.flavor === 'next-auth-v4'
 
   if (!assertConfig(ctx, options)) {
-    return { status: 500, headers: [['Content-Type', 'application/json']], body: { message: CONFIG_ERROR_MESSAGE[ctx.config.flavor] }, setCookies: [] }
+    return { status: 500, headers: [['Content-Type', 'application/json']], body: { message: CONFIG_ERROR_MESSAGE[ctx.config.flavor] }, setCookies: [], setCookieLines: [] }
   }
 
   const init = await runInit(ctx, options, req)
@@ -32,20 +33,25 @@ export async function handleAuthRequest(ctx: FlowContext, req: InternalRequest):
   else if (action === 'session' && (method === 'GET' || init.csrfTokenVerified)) {
     result = await sessionRoute(ctx, req, init, method === 'POST' ? { isUpdate: true, newSession: req.body?.data } : { isUpdate: false })
   } else if (action === 'session') {
+    reportCsrfFailure(ctx, req, init)
     result = isV4 ? { status: 400, body: {}, cookies: init.cookies } : missingCsrf('session', init)
   } else if (method === 'POST' && action === 'callback') {
-    if (!init.csrfTokenVerified) result = isV4 ? { redirect: `${options.url.base}/signin?csrf=true`, cookies: init.cookies } : missingCsrf('callback', init)
-    else result = await credentialsCallbackRoute(ctx, req, init)
+    if (!init.csrfTokenVerified) {
+      reportCsrfFailure(ctx, req, init)
+      result = isV4 ? { redirect: `${options.url.base}/signin?csrf=true`, cookies: init.cookies } : missingCsrf('callback', init)
+    } else result = await credentialsCallbackRoute(ctx, req, init)
   } else if (method === 'POST' && action === 'signout') {
-    if (!init.csrfTokenVerified) result = isV4 ? { redirect: `${options.url.base}/signout?csrf=true`, cookies: init.cookies } : missingCsrf('signout', init)
-    else result = await signoutRoute(ctx, req, init)
+    if (!init.csrfTokenVerified) {
+      reportCsrfFailure(ctx, req, init)
+      result = isV4 ? { redirect: `${options.url.base}/signout?csrf=true`, cookies: init.cookies } : missingCsrf('signout', init)
+    } else result = await signoutRoute(ctx, req, init)
   } else {
     result = { status: 400, body: `Error: This action with HTTP ${method} is not supported by NextAuth.js`, cookies: [] }
   }
   return toHttp(ctx, req, options, result)
 }
 
-/** The configuration check: a missing secret (production v4, any Auth.js) or a missing authorize answers 500. */
+/** The configuration check: a missing secret (production v4, any Auth.js) answers 500. */
 function assertConfig(ctx: FlowContext, options: ResolvedOptions): boolean {
   const { config, sources } = ctx
   const isV4 = config.flavor === 'next-auth-v4'
@@ -59,18 +65,14 @@ function assertConfig(ctx: FlowContext, options: ResolvedOptions): boolean {
     ctx.trace.emit('routeHandler', sources.assert, { kind: 'flow.failed', error: { code: 'NO_SECRET', message: 'no secret configured', details: { flavor: config.flavor, nodeEnv: config.nodeEnv } } })
     return false
   }
-  if (config.callbacks.authorize !== true) {
-    const message = 'Must define an authorize() handler to use credentials authentication provider'
-    if (isV4) logV4Error(ctx, 'CALLBACK_CREDENTIALS_HANDLER_ERROR', message)
-    else logAuthjsError(ctx, 'MissingAuthorize', message)
-    ctx.trace.emit('routeHandler', sources.assert, { kind: 'flow.failed', error: { code: 'CONFIG_INVALID', message, details: { missing: 'authorize' } } })
-    return false
-  }
+  // No authorize check: `CredentialsProvider({ … })` without `authorize` keeps the helper's `authorize: () => null`
+  // (next-auth/providers/credentials.js, @auth/core/providers/credentials.js), so the real `MissingAuthorize` /
+  // `CALLBACK_CREDENTIALS_HANDLER_ERROR` needs a hand-written provider object the playground cannot express.
   return true
 }
 
 /** `init`: verify or issue the CSRF cookie, then pick the callback URL (through `redirect`). */
-async function runInit(ctx: FlowContext, options: ResolvedOptions, req: InternalRequest): Promise<InitResult | { unhandled: { message: string } }> {
+async function runInit(ctx: FlowContext, options: ResolvedOptions, req: InternalRequest): Promise<InitResult | { unhandled: UnhandledError }> {
   const cookies: OutgoingCookie[] = []
   const csrfCookie = options.cookies.csrfToken
   const cookieValue = req.cookies[csrfCookie.name]
@@ -90,15 +92,18 @@ async function runInit(ctx: FlowContext, options: ResolvedOptions, req: Internal
   const callbackCookie = options.cookies.callbackUrl
   const callbackCookieValue = req.cookies[callbackCookie.name]
   const paramValue = (typeof req.body?.callbackUrl === 'string' ? req.body.callbackUrl : undefined) ?? req.query.callbackUrl
-  let callbackUrl = options.url.origin
+  let callbackUrl: unknown = options.url.origin
   const asked = paramValue || callbackCookieValue
   if (asked) {
     const redirect = await invokeCallback(ctx, 'redirect', { url: asked, baseUrl: options.url.origin }, ctx.sources.callbackUrl)
-    if (!redirect.ok) return { unhandled: { message: redirect.message } }
-    callbackUrl = String(redirect.value)
+    if (!redirect.ok) return { unhandled: { message: redirect.message, name: redirect.error.cause?.name ?? 'Error', fromInit: true } }
+    flagOddReturn(ctx, 'redirect', redirect.value, ctx.sources.callbackUrl)
+    // Kept as it is: v4 answers `{ url: <value> }` with whatever the callback returned.
+    callbackUrl = redirect.value
   }
-  if (callbackUrl !== callbackCookieValue) cookies.push({ name: callbackCookie.name, value: callbackUrl, options: callbackCookie.options })
-  return { options, csrfToken: csrf.csrfToken, csrfTokenVerified: csrf.csrfTokenVerified, callbackUrl, cookies }
+  // Both `init`s set the cookie only `if (callbackUrlCookie)`: a falsy answer sets nothing.
+  if (callbackUrl && callbackUrl !== callbackCookieValue) cookies.push({ name: callbackCookie.name, value: String(callbackUrl), options: callbackCookie.options })
+  return { options, csrfToken: csrf.csrfToken, csrfTokenVerified: csrf.csrfTokenVerified, csrfCookiePresent: csrf.cookiePresent, csrfHashValid: csrf.hashValid, callbackUrl, cookies }
 }
 
 /** `createCSRFToken`, remembering the cookies whose hash already matched this secret (same result, one hash less). */
@@ -124,46 +129,119 @@ function providersRoute(options: ResolvedOptions): RouteResult {
   }
 }
 
+/**
+ * A POST whose CSRF token did not verify: `CSRF_MISSING` when the body carried none, else `CSRF_INVALID`.
+ * v4 answers a failed sign-in or sign-out with 200 and `{ url: …?csrf=true }`, which the client takes for success.
+ */
+function reportCsrfFailure(ctx: FlowContext, req: InternalRequest, init: InitResult): void {
+  const bodyToken = typeof req.body?.csrfToken === 'string' ? req.body.csrfToken : ''
+  const code = bodyToken === '' ? 'CSRF_MISSING' : 'CSRF_INVALID'
+  const isV4 = ctx.config.flavor === 'next-auth-v4'
+  const message = code === 'CSRF_MISSING' ? `no CSRF token in the body of POST ${req.action}` : `the CSRF token in the body of POST ${req.action} does not match the CSRF cookie`
+  const details = { flavor: ctx.config.flavor, action: req.action, cookiePresent: init.csrfCookiePresent, hashValid: init.csrfHashValid, looksLikeSuccess: isV4 && req.action !== 'session' }
+  ctx.trace.emit('routeHandler', ctx.sources.handler, { kind: 'flow.failed', error: new EngineError(code, message, { details }).toJSON() })
+}
+
 /** Auth.js `validateCSRF` throws `MissingCSRF`. */
 function missingCsrf(action: string, init: InitResult): RouteResult {
   return { cookies: init.cookies, authjsError: { type: 'MissingCSRF', kind: 'signIn', message: `CSRF token was missing during an action ${action}` } }
 }
 
-/** The framework adapter: v4 pages-router handler, or Auth.js `Auth()` with `X-Auth-Return-Redirect`. */
+/**
+ * The framework adapter: v4 pages-router handler, or Auth.js `Auth()` with `X-Auth-Return-Redirect`.
+ * It also writes the `Set-Cookie` lines: a cookie the configuration makes unserialisable (a name with a
+ * space, a fractional Auth.js `maxAge`, an invalid `Expires`) fails there, as `cookie.serialize` throws in
+ * v4's `setCookie` (Next answers a bare 500) and inside `Auth()`'s try (the `Configuration` error path).
+ */
 function toHttp(ctx: FlowContext, req: InternalRequest, options: ResolvedOptions, result: RouteResult): HttpResult {
-  if (ctx.config.flavor === 'next-auth-v4') {
-    if (result.unhandled) {
-      // Nothing in the credentials route catches an encode error: Next answers with its 500 page.
-      ctx.trace.emit('routeHandler', ctx.sources.adapter, { kind: 'log.written', level: 'error', code: 'UNHANDLED', text: result.unhandled.message })
-      return { status: 500, headers: [['Content-Type', 'text/plain']], body: 'Internal Server Error', setCookies: [] }
+  const http = adapt(ctx, req, options, result)
+  const lines: string[] = []
+  for (const cookie of http.setCookies) {
+    try {
+      lines.push(serializeSetCookie(cookie.name, cookie.value, cookie.options, ctx.config.flavor))
+    } catch (cause) {
+      if (!isEngineError(cause, 'CONFIG_INVALID')) throw cause
+      ctx.trace.emit('routeHandler', ctx.sources.serialize, { kind: 'flow.failed', error: cause.toJSON() })
+      const reason = cause.cause instanceof Error ? cause.cause : cause
+      // v4: `setCookie(res, cookie)` throws one cookie in; the lines already on `res` go out with Next's 500.
+      if (ctx.config.flavor === 'next-auth-v4') return frameworkError(ctx, `${reason.name}: ${reason.message}`, { setCookies: http.setCookies.slice(0, lines.length), setCookieLines: lines })
+      logAuthjsPlainError(ctx, reason.name, reason.message)
+      return { ...authjsErrorAnswer(req, options, 'Configuration', undefined, 'error'), setCookieLines: [] }
     }
+  }
+  return { ...http, setCookieLines: lines }
+}
+
+/**
+ * Next's answer to an exception nothing caught: `sendError(res, 500, 'Internal Server Error')`, a bare
+ * text body with no headers of its own, keeping the `Set-Cookie` lines written before the throw. The
+ * error goes to the server console.
+ */
+function frameworkError(ctx: FlowContext, message: string, written: { setCookies: OutgoingCookie[]; setCookieLines: string[] } = { setCookies: [], setCookieLines: [] }): HttpResult {
+  ctx.trace.emit('routeHandler', ctx.sources.adapter, { kind: 'log.written', level: 'error', code: 'UNHANDLED', text: message })
+  return { status: 500, headers: [], body: 'Internal Server Error', ...written }
+}
+
+/** Next's `res.send(body)` (`sendData`): a JSON-like body goes out as JSON with `Content-Type: application/json`, in the header's place if the route set one. */
+function nextSend(headers: HeaderLine[], body: unknown): HeaderLine[] {
+  if (body === null || body === undefined || !['object', 'number', 'boolean'].includes(typeof body)) return headers
+  const at = headers.findIndex(([name]) => name.toLowerCase() === 'content-type')
+  if (at < 0) return [...headers, ['Content-Type', 'application/json']]
+  return headers.map((header, i): HeaderLine => (i === at ? ['Content-Type', 'application/json'] : header))
+}
+
+/** The `catch` of Auth.js `Auth()`: an error page URL, as JSON with `X-Auth-Return-Redirect`, else a 302; no cookies. */
+function authjsErrorAnswer(req: InternalRequest, options: ResolvedOptions, type: string, code: string | undefined, kind: 'signIn' | 'error'): HttpResult {
+  // A failed request to POST /session is an API error, not a page.
+  if (req.method === 'POST' && req.action === 'session') return { status: 400, headers: [['Content-Type', 'application/json']], body: null, setCookies: [] }
+  const params = new URLSearchParams({ error: AUTHJS_CLIENT_SAFE_ERRORS.includes(type) ? type : 'Configuration' })
+  if (code !== undefined) params.set('code', code)
+  const url = `${options.url.origin}${options.url.path}/${kind.toLowerCase()}?${params}`
+  if (isReturnRedirect(req)) return { status: 200, headers: [['Content-Type', 'application/json']], body: { url }, setCookies: [] }
+  return { status: 302, headers: [['Location', url]], setCookies: [] }
+}
+
+function isReturnRedirect(req: InternalRequest): boolean {
+  return req.headers.some(([name]) => name.toLowerCase() === 'x-auth-return-redirect')
+}
+
+function adapt(ctx: FlowContext, req: InternalRequest, options: ResolvedOptions, result: RouteResult): HttpResult {
+  if (ctx.config.flavor === 'next-auth-v4') {
+    // Nothing in the credentials route catches an encode error: Next answers with its 500 page.
+    if (result.unhandled) return frameworkError(ctx, result.unhandled.message)
     const status = result.status ?? 200
     const headers: HeaderLine[] = [...(result.headers ?? [])]
-    if (result.redirect !== undefined) {
-      if (req.body?.json !== 'true') return { status: 302, headers: [...headers, ['Location', result.redirect]], setCookies: result.cookies }
+    // next/index.js: `if (handler.redirect)`, so a falsy redirect (a `redirect` callback returning nothing) falls through to `res.send(body)`.
+    if (result.redirect) {
+      if (req.body?.json !== 'true') return { status: 302, headers: [...headers, ['Location', String(result.redirect)]], setCookies: result.cookies }
       return { status, headers: [...headers, ['Content-Type', 'application/json']], body: { url: result.redirect }, setCookies: result.cookies }
     }
-    return { status, headers, body: result.body, setCookies: result.cookies }
+    // `res.send(null)` / `res.send(undefined)` end the response with an empty body.
+    return { status, headers: nextSend(headers, result.body), ...(result.body === null || result.body === undefined ? {} : { body: result.body }), setCookies: result.cookies }
   }
 
-  const isRedirect = req.headers.some(([name]) => name.toLowerCase() === 'x-auth-return-redirect')
+  if (result.unhandled?.fromInit) {
+    // Thrown in `init`, outside the callback route's wrapping: `Auth()` logs the error itself.
+    logAuthjsPlainError(ctx, result.unhandled.name ?? 'Error', result.unhandled.message)
+    return authjsErrorAnswer(req, options, 'Configuration', undefined, 'error')
+  }
   if (result.authjsError || result.unhandled) {
+    if (!result.authjsError) {
+      // The callback route's catch wraps the error as CallbackRouteError and tells logger.debug first.
+      const details = { method: req.method, query: req.query, body: req.body }
+      ctx.trace.emit('routeHandler', ctx.sources.callback, { kind: 'log.written', level: 'debug', code: 'callback route error details', text: JSON.stringify(details) })
+    }
     const error = result.authjsError ?? { type: 'CallbackRouteError', kind: 'error' as const, causeMessage: result.unhandled?.message }
     logAuthjsError(ctx, error.type, error.message ?? '', error.causeMessage)
-    // A failed CSRF check on POST /session is an API error, not a page.
-    if (req.method === 'POST' && req.action === 'session') return { status: 400, headers: [['Content-Type', 'application/json']], body: null, setCookies: [] }
-    const clientSafe = ['CredentialsSignin', 'OAuthAccountNotLinked', 'OAuthCallbackError', 'AccessDenied', 'Verification', 'MissingCSRF', 'AccountNotLinked', 'WebAuthnVerificationError']
-    const params = new URLSearchParams({ error: clientSafe.includes(error.type) ? error.type : 'Configuration' })
-    if (error.code !== undefined) params.set('code', error.code)
-    const url = `${options.url.origin}${options.url.path}/${error.kind.toLowerCase()}?${params}`
-    if (isRedirect) return { status: 200, headers: [['Content-Type', 'application/json']], body: { url }, setCookies: [] }
-    return { status: 302, headers: [['Location', url]], setCookies: [] }
+    return authjsErrorAnswer(req, options, error.type, error.code, error.kind)
   }
   const headers: HeaderLine[] = [...(result.headers ?? [])]
-  if (result.redirect !== undefined) {
-    headers.push(['Location', result.redirect])
-    if (isRedirect) return { status: 200, headers: [...headers, ['Content-Type', 'application/json']], body: { url: result.redirect }, setCookies: result.cookies }
+  // toResponse: `if (res.redirect)`; the Location header holds the value as text.
+  if (result.redirect) {
+    const location = String(result.redirect)
+    headers.push(['Location', location])
+    if (isReturnRedirect(req)) return { status: 200, headers: [...headers, ['Content-Type', 'application/json']], body: { url: location }, setCookies: result.cookies }
     return { status: 302, headers, setCookies: result.cookies }
   }
-  return { status: result.status ?? 200, headers, body: result.body, setCookies: result.cookies }
+  return { status: result.status ?? 200, headers, ...(result.body === undefined ? {} : { body: result.body }), setCookies: result.cookies }
 }

@@ -2,8 +2,9 @@
 // (next-auth/utils/logger.js) and Auth.js `logger.error(new SomeError(...))` (@auth/core/lib/utils/logger.js).
 import type { FlowContext } from './flowContext'
 
-export function logV4Error(ctx: FlowContext, code: string, message: string): void {
-  ctx.trace.emit('routeHandler', ctx.sources.logger, { kind: 'log.written', level: 'error', code, text: `[next-auth][error][${code}] \nhttps://next-auth.js.org/errors#${code.toLowerCase()} ${message}` })
+/** `console.error` joins its arguments with spaces: no message, no trailing space. */
+export function logV4Error(ctx: FlowContext, code: string, message: string, actor: 'routeHandler' | 'middleware' = 'routeHandler'): void {
+  ctx.trace.emit(actor, ctx.sources.logger, { kind: 'log.written', level: 'error', code, text: `[next-auth][error][${code}] \nhttps://next-auth.js.org/errors#${code.toLowerCase()}${message ? ` ${message}` : ''}` })
 }
 
 export function logV4Warn(ctx: FlowContext, code: string): void {
@@ -14,4 +15,9 @@ export function logV4Warn(ctx: FlowContext, code: string): void {
 export function logAuthjsError(ctx: FlowContext, type: string, message: string, causeMessage?: string): void {
   const text = `[auth][error] ${type}: ${message ? `${message}. ` : ''}Read more at https://errors.authjs.dev#${type.toLowerCase()}`
   ctx.trace.emit('routeHandler', ctx.sources.logger, { kind: 'log.written', level: 'error', code: type, text: causeMessage ? `${text}\n[auth][cause]: ${causeMessage}` : text })
+}
+
+/** An error that is not an `AuthError` (a `TypeError` from `cookie.serialize`, an `Error` thrown in `init`): printed by its `name`, with no link. */
+export function logAuthjsPlainError(ctx: FlowContext, name: string, message: string): void {
+  ctx.trace.emit('routeHandler', ctx.sources.logger, { kind: 'log.written', level: 'error', code: name, text: `[auth][error] ${name}: ${message}` })
 }

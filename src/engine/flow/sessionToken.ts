@@ -59,21 +59,21 @@ export async function decodeSessionToken(ctx: FlowContext, secret: ResolvedOptio
   } catch (cause) {
     const error = asEngineError(cause, 'JWT_DECRYPT_FAILED').toJSON()
     const key = await keyViewFor(secret, salt, flavor)
-    ctx.trace.emit('jose', source, { kind: 'jwt.decodeFailed', token, ...(key ? { key } : {}), error })
+    ctx.trace.emit('jose', source, { kind: 'jwt.decodeFailed', token, ...('key' in key ? { key: key.key } : { keyError: key.keyError }), error })
     return { ok: false, error, message: error.message }
   }
 }
 
-async function keyViewFor(secret: ResolvedOptions['secret'], salt: string, flavor: TokenFlavor): Promise<KeyView | undefined> {
+async function keyViewFor(secret: ResolvedOptions['secret'], salt: string, flavor: TokenFlavor): Promise<{ key: KeyView } | { keyError: SerializedEngineError }> {
   try {
-    return await deriveKey({ secret, salt, flavor })
-  } catch {
-    // No key can be derived (no secret): the failed-decode event then carries no key ladder.
-    return undefined
+    return { key: await deriveKey({ secret, salt, flavor }) }
+  } catch (cause) {
+    // No key can be derived (e.g. no secret): the failed-decode event carries why instead of a key ladder.
+    return { keyError: asEngineError(cause, 'JWT_INVALID_KEY').toJSON() }
   }
 }
 
-function asEngineError(cause: unknown, fallback: 'JWT_CLAIMS_INVALID' | 'JWT_DECRYPT_FAILED'): EngineError {
+function asEngineError(cause: unknown, fallback: 'JWT_CLAIMS_INVALID' | 'JWT_DECRYPT_FAILED' | 'JWT_INVALID_KEY'): EngineError {
   if (isEngineError(cause)) return cause
   return new EngineError(fallback, cause instanceof Error ? cause.message : String(cause), { cause })
 }

@@ -24,7 +24,7 @@ async function clientSignIn(ctx: FlowContext, input: SignInInput): Promise<SignI
   const providers = fetchDataResult(ctx, providersRes, 'providers')
   if (!providers || !(CREDENTIALS_PROVIDER.id in providers)) {
     // The real client sets window.location.href and resolves to undefined.
-    return { ok: false, status: providersRes.status, error: null, url: null, navigatedTo: providers ? `${base}/signin?${new URLSearchParams({ callbackUrl })}` : `${base}/error` }
+    return { ok: false, status: providersRes.status, ...noError(isV4), url: null, navigatedTo: providers ? `${base}/signin?${new URLSearchParams({ callbackUrl })}` : `${base}/error` }
   }
 
   const fetched = await clientGetCsrfToken(ctx)
@@ -34,22 +34,31 @@ async function clientSignIn(ctx: FlowContext, input: SignInInput): Promise<SignI
   const options: Record<string, unknown> = { email: input.email, password: input.password, ...(isV4 ? { redirect: false } : {}), ...(input.callbackUrl === undefined ? {} : { callbackUrl: input.callbackUrl }) }
   const data: Record<string, unknown> = isV4 ? { ...options, csrfToken, callbackUrl, json: true } : { ...options, csrfToken, callbackUrl }
   const headers: [string, string][] = [['Content-Type', 'application/x-www-form-urlencoded'], ...(isV4 ? [] : [['X-Auth-Return-Redirect', '1'] as [string, string]])]
-  const res = await fetchAuth(ctx, { method: 'POST', action: 'callback', providerId: CREDENTIALS_PROVIDER.id, headers, body: { type: 'form', data }, source: ctx.sources.client })
+  // v5: `${signInUrl}?${new URLSearchParams(authorizationParams)}`, so a bare `?` even without parameters.
+  const res = await fetchAuth(ctx, { method: 'POST', action: 'callback', providerId: CREDENTIALS_PROVIDER.id, headers, body: { type: 'form', data }, ...(isV4 ? {} : { search: '?' }), source: ctx.sources.client })
 
   // `await res.json()` then `new URL(data.url)`: a non-JSON body or a missing url makes signIn() reject.
   const body = res.body
-  if (body === null || typeof body !== 'object') return { ok: false, status: res.status, error: null, url: null, rejectedWith: `SyntaxError: Unexpected token in JSON (HTTP ${res.status})` }
+  if (body === null || typeof body !== 'object') return { ok: false, status: res.status, ...noError(isV4), url: null, rejectedWith: `SyntaxError: Unexpected token in JSON (HTTP ${res.status})` }
   const dataUrl = (body as Record<string, unknown>).url
   let parsed: URL
   try {
     parsed = new URL(String(dataUrl))
   } catch {
-    return { ok: false, status: res.status, error: null, url: null, rejectedWith: `TypeError: Invalid URL: ${String(dataUrl)}` }
+    return { ok: false, status: res.status, ...noError(isV4), url: null, rejectedWith: `TypeError: Invalid URL: ${String(dataUrl)}` }
   }
   const error = parsed.searchParams.get('error')
   const ok = res.status >= 200 && res.status < 300
   if (ok) await clientGetSession(ctx)
-  const value: SignInValue = { error, status: res.status, ok, url: error ? null : String(dataUrl) }
-  if (!isV4) value.code = parsed.searchParams.get('code')
-  return value
+  // `url: error ? null : data.url`: the answer's url as it came, whatever its type.
+  const url = (error ? null : dataUrl) as string | null
+  if (isV4) return { error, status: res.status, ok, url }
+  // v5: `searchParams.get("error") ?? undefined` (and the same for `code`): absent, not null.
+  const code = parsed.searchParams.get('code')
+  return { ...(error === null ? {} : { error }), ...(code === null ? {} : { code }), status: res.status, ok, url }
+}
+
+/** What the client resolves `error` to when it never read an answer: v4 null, v5 undefined (absent). */
+function noError(isV4: boolean): { error?: null } {
+  return isV4 ? { error: null } : {}
 }

@@ -14,7 +14,9 @@ export async function signOutFlow(ctx: FlowContext, input: SignOutInput = {}): P
   const data: Record<string, unknown> = isV4 ? { csrfToken, callbackUrl, json: true } : { csrfToken, callbackUrl }
   const headers: [string, string][] = [['Content-Type', 'application/x-www-form-urlencoded'], ...(isV4 ? [] : [['X-Auth-Return-Redirect', '1'] as [string, string]])]
   const res = await fetchAuth(ctx, { method: 'POST', action: 'signout', headers, body: { type: 'form', data }, source: ctx.sources.client })
+  // `const data = await res.json()`: a body that is not JSON makes signOut() reject before the session refresh.
+  if (res.body === undefined || typeof res.body === 'string') return { flow: 'signOut', value: {}, rejectedWith: `SyntaxError: Unexpected token in JSON (HTTP ${res.status})` }
   await clientGetSession(ctx)
-  const url = res.body !== null && typeof res.body === 'object' ? (res.body as Record<string, unknown>).url : undefined
-  return { flow: 'signOut', value: { url: typeof url === 'string' ? url : '' } }
+  // `return data`: the JSON as the server answered it (`{ url }`, or `{ message }` from a 500).
+  return { flow: 'signOut', value: (res.body ?? {}) as { url?: string } }
 }

@@ -1,39 +1,54 @@
 // "Tamper with the session cookie", as a learner would in devtools: flip one real byte in the middle
 // of the token's ciphertext (JWE) or signature (simplified JWS) and re-encode that segment, so the
 // change cannot hide in the spare bits of a segment's last base64url character (facts §3.4).
+import type { TamperSkipReason } from '../trace'
 import { decodeBase64url, encodeBase64url, resolveCookies, serializeSetCookie } from './ports'
 import type { FlowContext } from './flowContext'
-import { parseSiteUrl } from './resolveOptions'
+import { siteUrlOrError } from './resolveOptions'
+
+export interface FlippedToken {
+  token: string
+  part: 'ciphertext' | 'signature'
+  byteIndex: number
+}
 
 /** The token with one byte flipped, or null when it is not a compact JWE/JWS with a non-empty target part. */
-export function flipTokenByte(token: string): { token: string; part: 'ciphertext' | 'signature'; byteIndex: number } | null {
+export function flipTokenByte(token: string): FlippedToken | null {
+  const flipped = flipTokenByteOrReason(token)
+  return 'reason' in flipped ? null : flipped
+}
+
+/** `flipTokenByte`, saying why nothing could be flipped. */
+export function flipTokenByteOrReason(token: string): FlippedToken | { reason: Exclude<TamperSkipReason, 'no-session-cookie'> } {
   const parts = token.split('.')
   const partIndex = parts.length === 5 ? 3 : parts.length === 3 ? 2 : -1
-  if (partIndex < 0) return null
+  if (partIndex < 0) return { reason: 'not-a-token' }
   let bytes: Uint8Array
   try {
     bytes = decodeBase64url(parts[partIndex]!)
   } catch {
-    return null
+    // jose's decoder refuses it: the segment is not base64url, so there is no byte to flip.
+    return { reason: 'not-base64url' }
   }
-  if (bytes.length === 0) return null
+  if (bytes.length === 0) return { reason: 'empty-part' }
   const byteIndex = bytes.length >> 1
   bytes[byteIndex] = bytes[byteIndex]! ^ 0x01
   parts[partIndex] = encodeBase64url(bytes)
   return { token: parts.join('.'), part: partIndex === 3 ? 'ciphertext' : 'signature', byteIndex }
 }
 
-/** Tampers with the session cookie in the jar (all chunks re-assembled, the changed chunks rewritten). Returns its name or null. */
-export function tamperSessionCookie(ctx: FlowContext): string | null {
+/** Tampers with the session cookie in the jar (all chunks re-assembled, the changed chunks rewritten). Returns its name, or why there was nothing to tamper with. */
+export function tamperSessionCookie(ctx: FlowContext): { cookieName: string | null; reason?: TamperSkipReason } {
   const { config } = ctx
-  const site = parseSiteUrl(config.siteUrl)
-  const name = resolveCookies(config.flavor, config.useSecureCookies ?? site.base.startsWith('https://'), config.cookies).sessionToken.name
+  const site = siteUrlOrError(config.siteUrl)
+  const https = !(site instanceof Error) && site.base.startsWith('https://')
+  const name = resolveCookies(config.flavor, config.useSecureCookies ?? https, config.cookies).sessionToken.name
   const cookies = ctx.jar.list().filter((cookie) => cookie.name === name || new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.\\d+$`).test(cookie.name))
-  if (cookies.length === 0) return null
+  if (cookies.length === 0) return { cookieName: null, reason: 'no-session-cookie' }
   const ordered = [...cookies].sort((a, b) => chunkIndex(a.name) - chunkIndex(b.name))
   const token = ordered.map((cookie) => cookie.value).join('')
-  const flipped = flipTokenByte(token)
-  if (!flipped) return null
+  const flipped = flipTokenByteOrReason(token)
+  if ('reason' in flipped) return { cookieName: null, reason: flipped.reason }
   ctx.trace.emit('browser', undefined, { kind: 'cookie.tampered', name, valueBefore: token, value: flipped.token, part: flipped.part, byteIndex: flipped.byteIndex })
   let offset = 0
   const replaced = ctx.jar.snapshot()
@@ -48,7 +63,7 @@ export function tamperSessionCookie(ctx: FlowContext): string | null {
     ctx.trace.emit('cookieJar', undefined, { kind: 'cookie.set', name: cookie.name, value, setCookie, ...(cookie.expiresAtSec === undefined ? {} : { expiresAtSec: cookie.expiresAtSec }) })
   }
   ctx.jar.restore(replaced)
-  return name
+  return { cookieName: name }
 }
 
 function chunkIndex(name: string): number {

@@ -50,9 +50,24 @@ export interface PlaygroundConfig {
   /** v4: `jwt.maxAge` defaults to 30 days, independent of `session.maxAge`; Auth.js: defaults to `session.maxAge`. */
   jwt: { maxAge?: number }
   cookies?: Partial<Record<CookieKey, CookieOverride>>
+  /** Auth.js: the options the app's middleware passes to `getToken({ req, secret, … })`. (v4 `withAuth` reads `cookies.sessionToken.name` instead.) */
+  middleware?: MiddlewareOptions
   users: MockUser[]
-  /** Which callbacks the app defines; the rest use the library's defaults. */
+  /**
+   * Which callbacks the app defines; the rest use the library's defaults (`authorize` off: the
+   * credentials helper's own `() => null`, so every sign-in is CredentialsSignin).
+   */
   callbacks: Partial<Record<CallbackName, boolean>>
+}
+
+/** `getToken`'s options in an Auth.js middleware (`@auth/core/jwt.js`): each defaults as the real one does. */
+export interface MiddlewareOptions {
+  /** Default false: Auth.js does not infer it from the URL. */
+  secureCookie?: boolean
+  /** Default: `authjs.session-token`, or `__Secure-authjs.session-token` with `secureCookie`. */
+  cookieName?: string
+  /** Default: the cookie name. */
+  salt?: string
 }
 
 /** Every piece of app code a flow may call. */
@@ -84,6 +99,8 @@ export type CallbackResult =
 /** What a callback can see besides its arguments: the mock users (for `authorize`). */
 export interface CallbackContext {
   users: MockUser[]
+  /** Milliseconds from a monotonic timer, for `durationMs`; the playground passes its own (inject one for byte-identical traces). */
+  timer?: () => number
 }
 
 /**

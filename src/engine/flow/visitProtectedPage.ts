@@ -1,17 +1,22 @@
 // A page behind middleware. v4: `withAuth` (next-auth/next/middleware.js) calling `getToken`
 // (next-auth/jwt/index.js) with secureCookie inferred from NEXTAUTH_URL. Auth.js: the app's own
-// middleware calling `getToken({ req, secret })` (@auth/core/jwt.js): secureCookie false unless
-// passed, salt = cookie name. Both answer null on any decode failure; the trace records why.
-import type { EngineErrorCode } from '../errors'
+// middleware calling `getToken({ req, secret, secureCookie?, cookieName?, salt? })` (@auth/core/jwt.js):
+// secureCookie false unless passed, salt = cookie name. Both answer null on any decode failure; the
+// trace records why (for Auth.js, trying the other salts the token could have been made with).
+import { isEngineError, type EngineErrorCode } from '../errors'
 import type { FlowResult, GetTokenNullReason, HeaderLine } from '../trace'
 import { expireCookies, respond } from './browser'
 import type { FlowContext } from './flowContext'
-import { parseCookieHeader, resolveCookies } from './ports'
+import { decodeDetailed, parseCookieHeader, resolveCookies } from './ports'
 import { hasSecret, parseSiteUrl } from './resolveOptions'
 import { openSessionStore } from './routes/sessionStore'
-import { decodeSessionToken } from './sessionToken'
+import { decodeSessionToken, tokenFlavor } from './sessionToken'
 import type { ProtectedPageInput } from './types'
 import { logV4Error } from './serverLog'
+
+/** withAuth's pages without a `pages` option: fixed paths, whatever NEXTAUTH_URL's path is. */
+const V4_SIGN_IN_PAGE = '/api/auth/signin'
+const V4_ERROR_PAGE = '/api/auth/error'
 
 const NULL_REASONS: Partial<Record<EngineErrorCode, GetTokenNullReason>> = {
   JWT_DECRYPT_FAILED: 'decrypt-failed',
@@ -34,8 +39,9 @@ export async function visitProtectedPageFlow(ctx: FlowContext, input: ProtectedP
   const headers: HeaderLine[] = cookieHeader ? [['Cookie', cookieHeader]] : []
   const requestId = ctx.trace.nextRequestId()
   ctx.trace.emit('browser', undefined, { kind: 'http.requested', requestId, from: 'browser', to: 'middleware', request: { method: 'GET', url, headers } })
-  const signInUrl = new URL(`${site.path}/signin`, site.origin)
+  const signInUrl = new URL(isV4 ? V4_SIGN_IN_PAGE : `${site.path}/signin`, site.origin)
   signInUrl.searchParams.append('callbackUrl', path)
+  const pathname = path.split(/[?#]/)[0]!
 
   const finish = (token: Record<string, unknown> | null, authorized: boolean, status: number, redirectTo?: string): FlowResult => {
     ctx.trace.emit('middleware', source, { kind: 'middleware.decided', authorized, ...(redirectTo ? { redirectTo } : {}) })
@@ -43,23 +49,37 @@ export async function visitProtectedPageFlow(ctx: FlowContext, input: ProtectedP
     return { flow: 'visitProtectedPage', token, authorized, ...(redirectTo ? { redirectTo } : {}) }
   }
 
-  // withAuth never guards the auth routes, the sign-in and error pages, /_next or /favicon.ico.
-  if (isV4 && (path.startsWith(site.path) || path.startsWith('/_next') || path.startsWith('/favicon.ico'))) return finish(null, true, 200)
+  // withAuth never guards the auth routes, its sign-in and error pages, /_next or /favicon.ico. The Auth.js
+  // app's own middleware gets the matcher such apps use, which leaves the same paths out.
+  const isPublic = pathname.startsWith(site.path) || (isV4 && [V4_SIGN_IN_PAGE, V4_ERROR_PAGE].includes(pathname)) || pathname.startsWith('/_next') || pathname.startsWith('/favicon.ico')
+  if (isPublic) return finish(null, true, 200)
 
   const secret = hasSecret(config.secret) ? (Array.isArray(config.secret) ? (isV4 ? config.secret[0] : config.secret) : config.secret) : undefined
-  const secureCookie = isV4 ? site.base.startsWith('https://') : false
-  const cookieName = (isV4 ? config.cookies?.sessionToken?.name : undefined) ?? resolveCookies(config.flavor, secureCookie).sessionToken.name
+  const options = config.middleware ?? {}
+  // v4 getToken: `NEXTAUTH_URL?.startsWith("https://")`, the raw setting (a bare host is not https here, though the handler makes it so).
+  const secureCookie = isV4 ? config.siteUrl.startsWith('https://') : (options.secureCookie ?? false)
+  const cookieName = (isV4 ? config.cookies?.sessionToken?.name : options.cookieName) ?? resolveCookies(config.flavor, secureCookie).sessionToken.name
+  // v4 getToken passes no salt; Auth.js defaults it to the cookie name.
+  const salt = isV4 ? '' : (options.salt ?? cookieName)
   const store = openSessionStore(ctx, { name: cookieName, options: {} }, parseCookieHeader(cookieHeader), ctx.sources.getToken, 'middleware')
   const token = store.value
 
-  const resolved = (claims: Record<string, unknown> | null, nullReason?: GetTokenNullReason) =>
-    ctx.trace.emit('middleware', ctx.sources.getToken, { kind: 'getToken.resolved', cookieName, secureCookie, token: claims, ...(nullReason ? { nullReason } : {}) })
+  const resolved = (claims: Record<string, unknown> | null, nullReason?: GetTokenNullReason, workingSalt?: string) =>
+    ctx.trace.emit('middleware', ctx.sources.getToken, {
+      kind: 'getToken.resolved',
+      cookieName,
+      secureCookie,
+      token: claims,
+      ...(nullReason ? { nullReason } : {}),
+      ...(isV4 ? {} : { salt }),
+      ...(workingSalt === undefined ? {} : { workingSalt }),
+    })
 
   if (secret === undefined) {
     if (isV4) {
       // withAuth checks the secret before it looks for a token.
-      logV4Error(ctx, 'NO_SECRET', '')
-      return finish(null, false, 307, `${site.origin}${site.path}/error?error=Configuration`)
+      logV4Error(ctx, 'NO_SECRET', '', 'middleware')
+      return finish(null, false, 307, `${site.origin}${V4_ERROR_PAGE}?error=Configuration`)
     }
     if (token) {
       // Auth.js getToken throws MissingSecret when a token is present: the middleware crashes.
@@ -74,11 +94,38 @@ export async function visitProtectedPageFlow(ctx: FlowContext, input: ProtectedP
     resolved(null, 'no-cookie')
     return finish(null, false, 307, signInUrl.toString())
   }
-  const decoded = await decodeSessionToken(ctx, secret, isV4 ? '' : cookieName, token, ctx.sources.getToken)
+  const decoded = await decodeSessionToken(ctx, secret, salt, token, ctx.sources.getToken)
   if (!decoded.ok) {
-    resolved(null, NULL_REASONS[decoded.error.code] ?? 'malformed')
+    const workingSalt = isV4 || secret === undefined || !SALT_SENSITIVE.includes(decoded.error.code) ? undefined : await saltThatOpens(ctx, secret, token, salt, cookieName)
+    resolved(null, workingSalt === undefined ? (NULL_REASONS[decoded.error.code] ?? 'malformed') : 'wrong-salt', workingSalt)
     return finish(null, false, 307, signInUrl.toString())
   }
   resolved(decoded.claims)
   return decoded.claims ? finish(decoded.claims, true, 200) : finish(null, false, 307, signInUrl.toString())
+}
+
+/** The failures a wrong salt gives (a kid that no secret derives, or a key that does not decrypt). */
+const SALT_SENSITIVE: EngineErrorCode[] = ['JWT_NO_MATCHING_SECRET', 'JWT_DECRYPT_FAILED']
+
+/**
+ * Auth.js: the salt, among the ones the token could have been made with (the handler's session cookie
+ * name, either default name, getToken's cookie name), that opens the token with the same secret.
+ */
+async function saltThatOpens(ctx: FlowContext, secret: string | string[], token: string, tried: string, cookieName: string): Promise<string | undefined> {
+  if (ctx.config.tokenModel !== 'real') return undefined
+  const candidates = [ctx.options?.cookies.sessionToken.name, 'authjs.session-token', '__Secure-authjs.session-token', cookieName]
+  for (const salt of new Set(candidates)) {
+    if (salt === undefined || salt === tried) continue
+    if (await opensWith(ctx, secret, token, salt)) return salt
+  }
+  return undefined
+}
+
+async function opensWith(ctx: FlowContext, secret: string | string[], token: string, salt: string): Promise<boolean> {
+  try {
+    return (await decodeDetailed({ token, secret, salt, flavor: tokenFlavor(ctx), nowSec: ctx.clock.nowSec() })) !== null
+  } catch (error) {
+    // Converted: an expired (or not yet valid) token did decrypt with this salt; any other failure says the salt is not this one.
+    return isEngineError(error, 'JWT_EXPIRED') || isEngineError(error, 'JWT_NOT_YET_VALID')
+  }
 }

@@ -28,7 +28,7 @@ export const provider = CredentialsProvider({
     const user = users.find((u) => u.email === credentials?.email && u.password === credentials?.password)
     if (!user) return null // → CredentialsSignin
     // What you return becomes \`user\` in the jwt callback.
-    return { id: String(user.id), name: user.name, email: user.email, image: user.image, role: user.role }
+    return { id: user.id as string, name: user.name, email: user.email, image: user.image, role: user.role } // the id as stored: Grace's is the number 3
   },
 })
 `,

@@ -41,6 +41,7 @@ export const controls = {
       'no-secret': 'No secret to derive the key from.',
       'decrypt-failed': 'The token did not decrypt: wrong secret or salt, or tampered.',
       'no-matching-secret': 'No configured secret matches the token’s kid.',
+      'wrong-salt': 'The secret is right but getToken() used another salt than the cookie name the token was made under.',
       expired: 'The token’s exp is in the past (beyond the 15 s tolerance).',
       malformed: 'The cookie value is not a well-formed token.',
       'not-yet-valid': 'The token is not valid yet (iat/nbf in the future).',

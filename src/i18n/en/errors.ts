@@ -91,13 +91,13 @@ export const errors: Record<EngineErrorCode, ErrorText> = {
   },
   ACCESS_DENIED: {
     title: 'The signIn callback denied access',
-    explanation: 'The signIn callback returned false, so NextAuth answers with AccessDenied.',
+    explanation: 'The signIn callback returned false (or nothing), so NextAuth answers with AccessDenied. Auth.js answers a throwing signIn callback the same way.',
     fix: 'Return true from the signIn callback for users who may sign in.',
   },
   CALLBACK_BAD_RETURN: {
     title: 'A callback returned something NextAuth cannot use',
-    explanation: 'The jwt callback must return the token object and the session callback the session object; null, a number or nothing breaks the flow.',
-    fix: 'Return the (changed) token or session object at the end of the callback.',
+    explanation: 'The jwt callback must return the token object and the session callback the session object; signIn returns true, false or a URL, and redirect returns a URL. Anything else (null, a number, nothing) makes NextAuth do something you did not mean.',
+    fix: 'Return the (changed) token or session object, true or a URL, at the end of the callback.',
   },
   CALLBACK_THREW: {
     title: 'A callback threw an error',
@@ -106,13 +106,18 @@ export const errors: Record<EngineErrorCode, ErrorText> = {
   },
   SESSION_ABSENT: {
     title: 'There is no session',
-    explanation: 'No session cookie reached the server, so there is nothing to read, update or sign out of.',
-    fix: 'Sign in first.',
+    explanation: 'useSession() has no session, so the v4 update() returns without sending anything (the v5 client sends the update anyway).',
+    fix: 'Sign in first, or get the session once so useSession() has it.',
   },
   CONFIG_INVALID: {
     title: 'The configuration is not valid',
-    explanation: 'A setting has a value NextAuth cannot work with.',
+    explanation: 'A setting has a value NextAuth cannot work with: a site URL that does not parse, or a cookie name or option the cookie library refuses to write (v4 then answers a bare 500, Auth.js its Configuration error).',
     fix: 'Check the highlighted setting.',
+  },
+  CLOCK_BACKWARDS: {
+    title: 'The clock only moves forward',
+    explanation: 'The simulated clock never goes back: a time earlier than now would make the cookie jar and every expiry on the screen disagree with what already happened.',
+    fix: 'Pick a later date, or start over with a fresh playground.',
   },
   SANDBOX_TIMEOUT: {
     title: 'The callback took too long',

@@ -117,6 +117,7 @@ export const pipeline = {
     },
     session: {
       built: 'NextAuth builds the session; expires = now + session.maxAge ({expires}).',
+      builtStale: 'NextAuth builds session.user from the token it decoded, not from the one your jwt callback returned: {fields} keep their old values (v4).',
       expiries: 'Three expiries: token exp {exp}, cookie Expires {cookie}, session.expires {session}.',
     },
     log: {
@@ -132,6 +133,7 @@ export const pipeline = {
     },
     clock: {
       advanced: 'The simulated clock moves forward {duration}.',
+      advancedTo: 'The simulated clock moves forward to {date} ({duration} later).',
     },
     config: {
       resolved: 'NextAuth resolves its options: secret {secret}, {cookies} cookie names, session.maxAge {sessionMaxAge}.',
@@ -151,6 +153,7 @@ export const pipeline = {
     'no-secret': 'getToken() has no secret.',
     'decrypt-failed': 'the token does not decrypt with this secret (changed secret, tampered bytes or another salt).',
     'no-matching-secret': 'no configured secret derives the key the token’s kid names.',
+    'wrong-salt': 'the secret is right but the salt is not: the token was made under another cookie name (pass getToken the salt or cookie name it was made with).',
     expired: 'the token’s exp is more than 15 s in the past.',
     malformed: 'the cookie is not a well-formed token.',
     'not-yet-valid': 'the token is not valid yet (nbf in the future).',

@@ -42,6 +42,7 @@ export const controls: DeepPartial<typeof en> = {
       'no-secret': '没有可用于派生密钥的 secret。',
       'decrypt-failed': '令牌无法解密：secret 或 salt 不对，或已被篡改。',
       'no-matching-secret': '没有任何已配置的 secret 与令牌的 kid 匹配。',
+      'wrong-salt': 'secret 没错，但 getToken() 用的 salt 不是生成令牌时的 Cookie 名称。',
       expired: '令牌的 exp 已过（超出 15 秒容差）。',
       malformed: 'Cookie 的值不是格式正确的令牌。',
       'not-yet-valid': '令牌尚未生效（iat/nbf 在未来）。',

@@ -85,13 +85,13 @@ export const errors: DeepPartial<typeof en> = {
   },
   ACCESS_DENIED: {
     title: 'signIn 回调拒绝了访问',
-    explanation: 'signIn 回调返回了 false，所以 NextAuth 以 AccessDenied 作答。',
+    explanation: 'signIn 回调返回了 false（或什么都没返回），所以 NextAuth 以 AccessDenied 作答。signIn 回调抛出异常时，Auth.js 也这样作答。',
     fix: '对允许登录的用户，让 signIn 回调返回 true。',
   },
   CALLBACK_BAD_RETURN: {
     title: '回调返回了 NextAuth 无法使用的值',
-    explanation: 'jwt 回调必须返回令牌对象，session 回调必须返回会话对象；返回 null、数字或什么都不返回都会中断流程。',
-    fix: '在回调末尾返回（修改后的）令牌或会话对象。',
+    explanation: 'jwt 回调必须返回令牌对象，session 回调必须返回会话对象；signIn 返回 true、false 或一个 URL，redirect 返回一个 URL。其他任何值（null、数字、什么都不返回）都会让 NextAuth 做出你没想到的事。',
+    fix: '在回调末尾返回（修改后的）令牌或会话对象、true 或一个 URL。',
   },
   CALLBACK_THREW: {
     title: '回调抛出了错误',
@@ -100,13 +100,18 @@ export const errors: DeepPartial<typeof en> = {
   },
   SESSION_ABSENT: {
     title: '没有会话',
-    explanation: '没有会话 Cookie 到达服务器，所以没有可读取、可更新或可退出的会话。',
-    fix: '先登录。',
+    explanation: 'useSession() 没有会话，所以 v4 的 update() 什么都不发送就返回了（v5 客户端照样发送更新）。',
+    fix: '先登录，或者先获取一次会话，让 useSession() 拿到它。',
   },
   CONFIG_INVALID: {
     title: '配置无效',
-    explanation: '某项设置的值是 NextAuth 无法使用的。',
+    explanation: '某项设置的值是 NextAuth 无法使用的：无法解析的站点 URL，或者 cookie 库拒绝写入的 Cookie 名称或选项（v4 随即返回一个只有文字的 500，Auth.js 返回它的 Configuration 错误）。',
     fix: '检查高亮显示的设置。',
+  },
+  CLOCK_BACKWARDS: {
+    title: '时钟只会向前走',
+    explanation: '模拟时钟从不倒退：早于当前的时间会让 Cookie 罐和屏幕上每个已显示的过期时间与已经发生的事情不符。',
+    fix: '选一个更晚的时间，或者从一个全新的 playground 重新开始。',
   },
   SANDBOX_TIMEOUT: {
     title: '回调运行时间过长',

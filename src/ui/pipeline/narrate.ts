@@ -74,7 +74,7 @@ function finishedNarration(result: FlowResult, t: T): string {
         ? t('pipeline.narration.flow.finishedSession', { flow: result.flow, subject: subjectOf(result.session, t), status: result.status })
         : t('pipeline.narration.flow.finishedNoSession', { flow: result.flow, status: result.status })
     case 'signOut':
-      return t('pipeline.narration.flow.finishedSignOut', { url: result.value.url })
+      return t('pipeline.narration.flow.finishedSignOut', { url: typeof result.value.url === 'string' ? result.value.url : previewValue(result.value, 80) })
     case 'visitProtectedPage':
       return t('pipeline.narration.flow.finishedProtected', {
         outcome: result.authorized ? t('pipeline.outcome.allowed') : t('pipeline.outcome.redirected', { location: result.redirectTo ?? '' }),
@@ -159,6 +159,7 @@ function narrationOf(event: TraceEvent, t: T): string {
     case 'cookie.tampered':
       return t('pipeline.narration.cookie.tampered', { name: event.name, part: t(`pipeline.tamperedPart.${event.part}`), byteIndex: event.byteIndex })
     case 'session.built':
+      if (event.staleFields?.length) return t('pipeline.narration.session.builtStale', { fields: event.staleFields.map((field) => `session.user.${field}`).join(', ') })
       return t('pipeline.narration.session.built', { expires: event.expiresIso })
     case 'session.expiries':
       return t('pipeline.narration.session.expiries', {
@@ -175,6 +176,7 @@ function narrationOf(event: TraceEvent, t: T): string {
     case 'middleware.decided':
       return event.authorized ? t('pipeline.narration.middleware.decided') : t('pipeline.narration.middleware.redirected', { location: event.redirectTo ?? '' })
     case 'clock.advanced':
+      if (event.toSec !== undefined) return t('pipeline.narration.clock.advancedTo', { date: utcText(event.toSec), duration: durationText(event.bySec, t) })
       return t('pipeline.narration.clock.advanced', { duration: durationText(event.bySec, t) })
     case 'config.resolved':
       return t('pipeline.narration.config.resolved', {

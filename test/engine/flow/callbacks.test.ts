@@ -7,6 +7,16 @@ import { createWorkerHandler } from '../../../src/engine/sandbox/handler'
 import type { SandboxCallbackName } from '../../../src/engine/sandbox/protocol'
 import { callbackCalls, eventsOf } from './helpers/traceQueries'
 import { T0 } from './helpers/scenario'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import AuthjsCredentials from '@auth/core/providers/credentials'
+
+const require = createRequire(import.meta.url)
+type Provider = (options: object) => { authorize: () => unknown }
+const realCredentials: Record<FlowFlavor, Provider> = {
+  'next-auth-v4': (require(join(process.cwd(), 'node_modules/next-auth/providers/credentials.js')) as { default: Provider }).default,
+  authjs: AuthjsCredentials as unknown as Provider,
+}
 
 /** The sandbox's message handler as a runner (what the Worker does, without the Worker). */
 function sourceRunner(): CallbackRunner {
@@ -44,7 +54,8 @@ describe.each(['next-auth-v4', 'authjs'] as FlowFlavor[])('default callbacks (%s
     const source = outcome(await round(flavor, sourceRunner()))
     expect(source).toEqual(plain)
     // And the scenario exercised what the seed's callbacks do: id copied into the token and the session.
-    expect(plain[1]!.result).toMatchObject({ session: { user: { id: '3' } } })
+    // Grace's id is the number 3: v4 keeps it as authorize returned it, Auth.js makes it a string.
+    expect(plain[1]!.result).toMatchObject({ session: { user: { id: flavor === 'next-auth-v4' ? 3 : '3' } } })
   })
 
   it('uses the library default for callbacks the app does not define, marked isDefault', async () => {
@@ -65,10 +76,15 @@ describe.each(['next-auth-v4', 'authjs'] as FlowFlavor[])('default callbacks (%s
     expect(session.user).toEqual({ name: 'Ada Lovelace', email: 'ada@example.com', image: 'https://example.com/ada.png' })
   })
 
-  it('answers 500 on every API action when authorize is not defined', async () => {
-    const playground = createPlayground({ config: { flavor, callbacks: {} }, nowSec: T0 })
-    const trace = await playground.run('getSession')
-    expect(eventsOf(trace, 'http.responded')[0]!.response).toMatchObject({ status: 500 })
-    expect(eventsOf(trace, 'log.written')[0]!.code).toBe(flavor === 'next-auth-v4' ? 'CALLBACK_CREDENTIALS_HANDLER_ERROR' : 'MissingAuthorize')
+  it('without authorize, uses the credentials helper\'s own () => null: every sign-in is CredentialsSignin', async () => {
+    // The real helpers: CredentialsProvider({ … }) without authorize keeps `authorize: () => null`.
+    expect(realCredentials[flavor]({}).authorize()).toBeNull()
+    const playground = createPlayground({ config: { flavor, callbacks: {} }, nowSec: T0, random: createSeededRandom(2) })
+    expect(eventsOf(await playground.run('getSession'), 'http.responded')[0]!.response).toMatchObject({ status: 200 })
+    const trace = await playground.run('signIn', { email: 'ada@example.com', password: 'analytical' })
+    expect(callbackCalls(trace, 'authorize')[0]).toMatchObject({ isDefault: true })
+    expect(eventsOf(trace, 'callback.returned').find((e) => e.callback === 'authorize')!.value).toBeNull()
+    expect(eventsOf(trace, 'flow.failed').map((e) => e.error.code)).toEqual(['CREDENTIALS_SIGNIN'])
+    expect(trace.result).toMatchObject({ value: { error: 'CredentialsSignin' } })
   })
 })

@@ -1,10 +1,10 @@
 // Every constant the flows teach, compared with the real packages (loaded by file path).
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { BASE_PATH, CONFIG_ERROR_MESSAGE, CREDENTIALS_PROVIDER, DEFAULT_MAX_AGE_SEC, DEFAULT_ORIGIN, DEFAULT_UPDATE_AGE_SEC, NO_CACHE_HEADERS, SOURCES } from '../../../src/engine/flow/constants'
+import { AUTHJS_CLIENT_SAFE_ERRORS, BASE_PATH, CONFIG_ERROR_MESSAGE, CREDENTIALS_PROVIDER, DEFAULT_MAX_AGE_SEC, DEFAULT_ORIGIN, DEFAULT_UPDATE_AGE_SEC, NO_CACHE_HEADERS, SOURCES } from '../../../src/engine/flow/constants'
 import { defaultRedirect, libraryDefaultCallback } from '../../../src/engine/flow/defaultCallbacks'
 
 const require = createRequire(import.meta.url)
@@ -50,11 +50,40 @@ describe('flow constants', () => {
     delete process.env.NEXTAUTH_URL
   })
 
-  it('the no-cache headers of GET /csrf in Auth.js order, and both 500 messages', async () => {
+  it('the no-cache headers of GET /session in v4 order, and only Content-Type on the update POST', async () => {
+    process.env.NEXTAUTH_URL = 'http://localhost:3000'
+    const cookieName = 'next-auth.session-token'
+    const get = await AuthHandler({ req: { method: 'GET', action: 'session', headers: { host: 'localhost:3000' }, cookies: { [cookieName]: 'x' }, query: {} }, options: { providers: [], secret: 'x', logger: { error() {} } } })
+    expect(get.headers!.map((h) => [h.key, h.value])).toEqual(NO_CACHE_HEADERS['next-auth-v4'])
+    delete process.env.NEXTAUTH_URL
+  })
+
+  it('the no-cache headers of GET /csrf and GET /session in the order Auth.js writes them (its internal response, before a Web Response sorts them)', async () => {
+    const [{ AuthInternal }, { toInternalRequest }, { setLogger }] = await Promise.all([
+      import(pathToFileURL(join(modules, '@auth/core/lib/index.js')).href) as Promise<{ AuthInternal: (r: unknown, c: unknown) => Promise<{ headers?: Record<string, string> }> }>,
+      import(pathToFileURL(join(modules, '@auth/core/lib/utils/web.js')).href) as Promise<{ toInternalRequest: (r: Request, c: unknown) => Promise<unknown> }>,
+      import(pathToFileURL(join(modules, '@auth/core/lib/utils/logger.js')).href) as Promise<{ setLogger: (c: unknown) => unknown }>,
+    ])
+    const internal = async (path: string, init?: RequestInit) => {
+      const config = { basePath: '/api/auth', trustHost: true, secret: 'x', providers: [], logger: { error() {} } }
+      setLogger(config)
+      return AuthInternal(await toInternalRequest(new Request(`http://localhost:3000/api/auth/${path}`, init), config), config)
+    }
+    for (const path of ['csrf', 'session']) expect(Object.entries((await internal(path)).headers!), path).toEqual(NO_CACHE_HEADERS.authjs)
+    // The order matters to this test: the same pairs in another order fail it.
+    expect(NO_CACHE_HEADERS.authjs.map(([name]) => name)).not.toEqual(NO_CACHE_HEADERS['next-auth-v4'].map(([name]) => name))
+  })
+
+  it('the Auth.js error types that reach the error page URL are isClientError\'s', async () => {
+    const errors = (await import('@auth/core/errors')) as unknown as Record<string, unknown> & { isClientError: (e: unknown) => boolean }
+    const types = Object.values(errors).flatMap((value) => (typeof value === 'function' && typeof (value as { type?: unknown }).type === 'string' ? [value as (new (m?: string) => Error) & { type: string }] : []))
+    expect(types.length).toBeGreaterThan(20)
+    const clientSafe = types.filter((ErrorType) => errors.isClientError(new ErrorType('x'))).map((ErrorType) => ErrorType.type)
+    expect([...new Set(clientSafe)].sort()).toEqual([...AUTHJS_CLIENT_SAFE_ERRORS].sort())
+  })
+
+  it('both 500 messages', async () => {
     const { Auth } = await import('@auth/core')
-    const res = await Auth(new Request('http://localhost:3000/api/auth/csrf'), { basePath: '/api/auth', trustHost: true, secret: 'x', providers: [], logger: { error() {} } })
-    const headers = [...res.headers].map(([k, v]) => [k.toLowerCase(), v])
-    expect(headers).toEqual(expect.arrayContaining(NO_CACHE_HEADERS.authjs.map(([k, v]) => [k.toLowerCase(), v])))
     const broken = await Auth(new Request('http://localhost:3000/api/auth/session'), { basePath: '/api/auth', trustHost: true, providers: [], logger: { error() {} } })
     expect(await broken.json()).toEqual({ message: CONFIG_ERROR_MESSAGE.authjs })
     const before = process.env.NODE_ENV
@@ -81,12 +110,13 @@ describe('flow constants', () => {
   })
 
   it('every source file a trace step names exists in the installed packages', () => {
-    for (const flavor of Object.values(SOURCES)) {
-      for (const file of Object.values(flavor)) {
-        // next-auth@5's client files are not installed (v4 is); their names follow next-auth@5.0.0-beta.
-        if (file.startsWith('next-auth/react.js') || file.startsWith('next-auth/lib/client.js')) continue
-        expect(existsSync(join(modules, file)), file).toBe(true)
+    for (const [flavor, files] of Object.entries(SOURCES)) {
+      for (const file of Object.values(files)) {
+        // The Auth.js flavour's client is next-auth@5, installed beside v4 as the alias next-auth-v5.
+        const installed = flavor === 'authjs' && file.startsWith('next-auth/') ? file.replace(/^next-auth\//, 'next-auth-v5/') : file
+        expect(existsSync(join(modules, installed)), file).toBe(true)
       }
     }
+    expect(JSON.parse(readFileSync(join(modules, 'next-auth-v5/package.json'), 'utf8'))).toMatchObject({ name: 'next-auth', version: '5.0.0-beta.32', dependencies: { '@auth/core': '0.41.3' } })
   })
 })

@@ -121,6 +121,20 @@ describe.each(FLAVORS)('getSession (%s)', (flavor) => {
     }
   })
 
+  it(isV4 ? 'v4: a session callback returning null is sent as an empty body, so the client logs CLIENT_FETCH_ERROR' : 'Auth.js: a session callback returning null is sent as the JSON null', async () => {
+    const playground = playgroundFor(config(), { ...seedScenario(), session: () => null })
+    const trace = await playground.run('signIn', ADA)
+    const session = responses(trace).at(-1)!
+    if (isV4) {
+      expect(session.body).toBeUndefined()
+      expect(eventsOf(trace, 'log.written').map((e) => [e.actor, e.code])).toContainEqual(['browser', 'CLIENT_FETCH_ERROR'])
+    } else {
+      expect(session.body).toBeNull()
+      expect(eventsOf(trace, 'log.written').filter((e) => e.actor === 'browser')).toEqual([])
+    }
+    expect(eventsOf(trace, 'client.updated').at(-1)).toMatchObject({ status: 'unauthenticated' })
+  })
+
   it('answers an empty session without clearing anything when there is no cookie', async () => {
     const trace = await playgroundFor(config()).run('getSession')
     expect(responses(trace)[0]).toMatchObject({ status: 200, body: isV4 ? {} : null })

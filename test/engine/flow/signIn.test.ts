@@ -25,7 +25,9 @@ describe.each(FLAVORS)('signIn (%s)', (flavor) => {
     // The v4 client spreads every option into the body (redirect too) and adds json=true; v5 sends a header instead.
     expect(Object.keys(form)).toEqual(isV4 ? ['email', 'password', 'redirect', 'callbackUrl', 'csrfToken', 'json'] : ['email', 'password', 'callbackUrl', 'csrfToken'])
     expect(post.request.headers.some(([n, v]) => n === 'X-Auth-Return-Redirect' && v === '1')).toBe(!isV4)
-    expect(trace.result).toEqual({ flow: 'signIn', value: { error: null, status: 200, ok: true, url: 'http://localhost:3000/dashboard', ...(isV4 ? {} : { code: null }) } })
+    // v4 resolves error: null; v5 reads `searchParams.get(…) ?? undefined`, so error and code are absent.
+    expect(trace.result).toEqual({ flow: 'signIn', value: { ...(isV4 ? { error: null } : {}), status: 200, ok: true, url: 'http://localhost:3000/dashboard' } })
+    expect(JSON.stringify(trace.result)).toBe(JSON.stringify({ flow: 'signIn', value: isV4 ? { error: null, status: 200, ok: true, url: 'http://localhost:3000/dashboard' } : { status: 200, ok: true, url: 'http://localhost:3000/dashboard' } }))
   })
 
   it('builds the default token from the user and calls jwt with exactly the sign-in keys', async () => {
@@ -64,7 +66,7 @@ describe.each(FLAVORS)('signIn (%s)', (flavor) => {
     const trace = await playgroundFor(config(), callbacks).run('signIn', ADA)
     expect(trace.result).toEqual({
       flow: 'signIn',
-      value: isV4 ? { error: 'Custom failure', status: 401, ok: false, url: null } : { error: 'Configuration', code: null, status: 200, ok: true, url: null },
+      value: isV4 ? { error: 'Custom failure', status: 401, ok: false, url: null } : { error: 'Configuration', status: 200, ok: true, url: null },
     })
     expect(eventsOf(trace, 'callback.failed')[0]).toMatchObject({ callback: 'authorize', error: { code: 'CALLBACK_THREW', message: 'Custom failure' } })
     if (!isV4) expect(logs(trace)).toContain('CallbackRouteError')
@@ -75,7 +77,7 @@ describe.each(FLAVORS)('signIn (%s)', (flavor) => {
     expect(eventsOf(trace, 'csrf.checked')[2]).toMatchObject({ cookiePresent: true, hashValid: true, bodyTokenMatches: false, verified: false })
     expect(trace.result).toEqual({
       flow: 'signIn',
-      value: isV4 ? { error: null, status: 200, ok: true, url: 'http://localhost:3000/api/auth/signin?csrf=true' } : { error: 'MissingCSRF', code: null, status: 200, ok: true, url: null },
+      value: isV4 ? { error: null, status: 200, ok: true, url: 'http://localhost:3000/api/auth/signin?csrf=true' } : { error: 'MissingCSRF', status: 200, ok: true, url: null },
     })
     expect(trace.jarAfter.some((c) => c.name.endsWith('session-token'))).toBe(false)
   })
@@ -84,7 +86,7 @@ describe.each(FLAVORS)('signIn (%s)', (flavor) => {
     const trace = await playgroundFor(config(), { ...seedScenario(), signIn: () => false }).run('signIn', ADA)
     expect(trace.result).toEqual({
       flow: 'signIn',
-      value: isV4 ? { error: 'AccessDenied', status: 403, ok: false, url: null } : { error: 'AccessDenied', code: null, status: 200, ok: true, url: null },
+      value: isV4 ? { error: 'AccessDenied', status: 403, ok: false, url: null } : { error: 'AccessDenied', status: 200, ok: true, url: null },
     })
   })
 
@@ -105,7 +107,7 @@ describe.each(FLAVORS)('signIn (%s)', (flavor) => {
     if (isV4) {
       expect(post.status).toBe(500)
       expect(trace.result).toMatchObject({ value: { ok: false, status: 500, rejectedWith: expect.stringContaining('SyntaxError') } })
-    } else expect(trace.result).toEqual({ flow: 'signIn', value: { error: 'Configuration', code: null, status: 200, ok: true, url: null } })
+    } else expect(trace.result).toEqual({ flow: 'signIn', value: { error: 'Configuration', status: 200, ok: true, url: null } })
   })
 
   it('flags a jwt callback that forgets to return (CALLBACK_BAD_RETURN) and encodes an empty token, as encode defaults it', async () => {
@@ -124,6 +126,41 @@ describe.each(FLAVORS)('signIn (%s)', (flavor) => {
     const token = eventsOf(trace, 'token.defaulted')[0]!.token
     if (isV4) expect(token).not.toHaveProperty('sub')
     else expect(token.sub).toMatch(/^[0-9a-f-]{36}$/)
+  })
+
+  it('records each failure the learner can cause as a coded flow.failed step', async () => {
+    const wrong = await playgroundFor(config()).run('signIn', { ...ADA, password: 'wrong' })
+    expect(eventsOf(wrong, 'flow.failed').map((e) => e.error)).toEqual([expect.objectContaining({ code: 'CREDENTIALS_SIGNIN', details: { flavor } })])
+
+    const denied = await playgroundFor(config(), { ...seedScenario(), signIn: () => false }).run('signIn', ADA)
+    expect(eventsOf(denied, 'flow.failed').map((e) => e.error)).toEqual([expect.objectContaining({ code: 'ACCESS_DENIED', details: { flavor, why: 'returned-falsy' } })])
+
+    const threw = await playgroundFor(config(), { ...seedScenario(), authorize: () => { throw new Error('Custom failure') } }).run('signIn', ADA)
+    const failedAt = threw.events.findIndex((e) => e.kind === 'callback.failed')
+    expect(threw.events[failedAt + 1]).toMatchObject({ kind: 'flow.failed', actor: 'callbacks', error: { code: 'CALLBACK_THREW', message: 'Custom failure', details: { callback: 'authorize' } } })
+  })
+
+  it.each([
+    ['CSRF_MISSING', ''],
+    ['CSRF_INVALID', 'forged'],
+  ] as const)('records a failed CSRF check as %s, saying whether the answer looks like success', async (code, posted) => {
+    const trace = await playgroundFor(config()).run('signIn', { ...ADA, csrfTokenOverride: posted })
+    const failed = eventsOf(trace, 'flow.failed')
+    expect(failed.map((e) => e.error.code)).toEqual([code])
+    expect(failed[0]!.error.details).toEqual({ flavor, action: 'callback', cookiePresent: true, hashValid: true, looksLikeSuccess: isV4 })
+    // v4: 200 with { url: …/signin?csrf=true }, which signIn() resolves as ok with no error.
+    if (isV4) expect(trace.result).toMatchObject({ value: { ok: true, error: null } })
+  })
+
+  it('keeps the sandbox\'s own code when a sandbox failure becomes CALLBACK_THREW', async () => {
+    const seed = runnerFrom(seedScenario())
+    const runner: CallbackRunner = {
+      run: (name, args, context) => (name === 'authorize' ? Promise.resolve({ ok: false, error: new EngineError('SANDBOX_TIMEOUT', 'authorize took longer than 1000 ms').toJSON(), logs: [], durationMs: 1000 }) : seed.run(name, args, context)),
+    }
+    const playground = playgroundFor(config())
+    playground.setRunner(runner)
+    const trace = await playground.run('signIn', ADA)
+    expect(eventsOf(trace, 'flow.failed')[0]!.error).toMatchObject({ code: 'CALLBACK_THREW', details: { callback: 'authorize', reportedAs: 'SANDBOX_TIMEOUT' } })
   })
 
   it('splits a large token into chunks (v4 3933 / Auth.js 3936 characters)', async () => {

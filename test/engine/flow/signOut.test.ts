@@ -42,6 +42,12 @@ describe.each(FLAVORS)('signOut (%s)', (flavor) => {
     expect(eventsOf(trace, 'cookie.deleted').map((e) => e.name)).toEqual([`${prefix}.session-token`])
   })
 
+  it('resolves to the JSON the server answered, as it is ({ message } from a 500, not an invented url)', async () => {
+    const trace = await playgroundFor(config({ secret: '', nodeEnv: 'production' })).run('signOut')
+    expect(responses(trace).find((r) => r.method === 'POST')).toMatchObject({ status: 500 })
+    expect(trace.result).toEqual({ flow: 'signOut', value: { message: expect.stringMatching(/problem with the server configuration/) } })
+  })
+
   it(isV4 ? 'v4: a wrong CSRF token answers { url: …/signout?csrf=true } and clears nothing' : 'Auth.js: a wrong CSRF token answers MissingCSRF and clears nothing', async () => {
     const playground = playgroundFor(config())
     await playground.run('signIn', ADA)
@@ -49,5 +55,6 @@ describe.each(FLAVORS)('signOut (%s)', (flavor) => {
     expect(responses(trace)[1]).toMatchObject({ status: 200, body: { url: isV4 ? 'http://localhost:3000/api/auth/signout?csrf=true' : 'http://localhost:3000/api/auth/signin?error=MissingCSRF' } })
     expect(eventsOf(trace, 'cookie.deleted')).toEqual([])
     expect(eventsOf(trace, 'client.updated').at(-1)).toMatchObject({ status: 'authenticated' })
+    expect(eventsOf(trace, 'flow.failed').map((e) => e.error)).toEqual([expect.objectContaining({ code: 'CSRF_INVALID', details: expect.objectContaining({ action: 'signout', looksLikeSuccess: isV4 }) })])
   })
 })

@@ -5,8 +5,14 @@ import { createPlayground, createSeededRandom, defaultPlaygroundConfig, type Flo
 import { eventsOf, kinds, logs } from './helpers/traceQueries'
 import { ADA, playgroundFor, scenarioConfig, T0 } from './helpers/scenario'
 
+/** A timer that ticks one millisecond per reading: measured durations without the real clock. */
+function fakeTimer(): () => number {
+  let ms = 0
+  return () => ms++
+}
+
 async function fullRound(flavor: FlowFlavor, seed: number): Promise<Trace[]> {
-  const playground = createPlayground({ config: { flavor }, nowSec: T0, random: createSeededRandom(seed) })
+  const playground = createPlayground({ config: { flavor }, nowSec: T0, random: createSeededRandom(seed), timer: fakeTimer() })
   const traces = [await playground.run('signIn', { email: 'ada@example.com', password: 'analytical' })]
   traces.push(playground.advanceClock(3600))
   traces.push(await playground.run('getSession'))
@@ -49,10 +55,12 @@ describe.each(['next-auth-v4', 'authjs'] as FlowFlavor[])('the trace (%s)', (fla
     }
   })
 
-  it('is deterministic for a seed and a clock (apart from measured callback durations)', async () => {
-    const text = async (seed: number) => JSON.stringify(await fullRound(flavor, seed)).replace(/"durationMs":[\d.e-]+/g, '"durationMs":0')
-    expect(await text(42)).toBe(await text(42))
-    expect(await text(42)).not.toBe(await text(43))
+  it('is byte-identical for a seed, a clock and an injected timer (callback durations included)', async () => {
+    const text = async (seed: number) => JSON.stringify(await fullRound(flavor, seed))
+    const first = await text(42)
+    expect(first).toMatch(/"durationMs":1[,}]/)
+    expect(await text(42)).toBe(first)
+    expect(await text(43)).not.toBe(first)
   })
 
   it('numbers its steps, starts with flow.started, ends with flow.finished, and pairs every request with a response', async () => {
@@ -96,6 +104,58 @@ describe('createPlayground', () => {
     expect(config).toEqual(defaultPlaygroundConfig())
     expect(config).toMatchObject({ flavor: 'next-auth-v4', tokenModel: 'real', siteUrl: 'http://localhost:3000', nodeEnv: 'development', session: { maxAge: 2_592_000, updateAge: 86_400 }, callbacks: { authorize: true, jwt: true, session: true } })
     expect(config.users[0]).toMatchObject({ id: expect.anything(), name: expect.any(String), email: expect.any(String), password: expect.any(String), image: expect.any(String), role: expect.any(String) })
+  })
+
+  it('moves the clock to a date: clock.advanced with toSec, then the cookies that expired', async () => {
+    const playground = playgroundFor(scenarioConfig({ session: { maxAge: 60, updateAge: 86400 } }))
+    await playground.run('signIn', ADA)
+    const trace = playground.advanceClockTo(T0 + 3600)
+    expect(kinds(trace)).toEqual(['flow.started', 'clock.advanced', 'cookie.expired', 'flow.finished'])
+    expect(eventsOf(trace, 'clock.advanced')[0]).toMatchObject({ bySec: 3600, toSec: T0 + 3600, atSec: T0 + 3600 })
+    expect(trace.result).toEqual({ flow: 'advanceClock', bySec: 3600, nowSec: T0 + 3600, expired: ['next-auth.session-token'] })
+    expect(playground.clock.nowSec()).toBe(T0 + 3600)
+    // Moving by an amount records no target date.
+    expect(eventsOf(playground.advanceClock(5), 'clock.advanced')[0]).not.toHaveProperty('toSec')
+  })
+
+  it('never moves the clock backwards: CLOCK_BACKWARDS, and nothing is recorded', async () => {
+    const playground = playgroundFor(scenarioConfig())
+    playground.advanceClock(100)
+    expect(() => playground.advanceClockTo(T0)).toThrow(expect.objectContaining({ name: 'EngineError', code: 'CLOCK_BACKWARDS' }))
+    expect(() => playground.advanceClock(-5)).toThrow(expect.objectContaining({ code: 'CLOCK_BACKWARDS' }))
+    expect(() => playground.advanceClockTo(Number.NaN)).toThrow(TypeError)
+    expect(playground.clock.nowSec()).toBe(T0 + 100)
+    expect(playground.advanceClockTo(T0 + 100).result).toMatchObject({ bySec: 0 })
+  })
+
+  it('exposes the clock read-only: moves go through the playground, which records them', () => {
+    const playground = playgroundFor(scenarioConfig())
+    expect(Object.keys(playground.clock).sort()).toEqual(['nowMs', 'nowSec'])
+    expect(Object.isFrozen(playground.clock)).toBe(true)
+    expect((playground.clock as unknown as { setTo?: unknown }).setTo).toBeUndefined()
+  })
+
+  it('says why there was nothing to tamper with', async () => {
+    const playground = playgroundFor(scenarioConfig())
+    expect(playground.tamperSessionCookie().result).toEqual({ flow: 'tamperSessionCookie', cookieName: null, reason: 'no-session-cookie' })
+    playground.jar.apply('next-auth.session-token=not-a-token; Path=/', 'http://localhost:3000/')
+    expect(playground.tamperSessionCookie().result).toMatchObject({ cookieName: null, reason: 'not-a-token' })
+    playground.jar.apply('next-auth.session-token=a.b.c.%%%.e; Path=/', 'http://localhost:3000/')
+    expect(playground.tamperSessionCookie().result).toMatchObject({ cookieName: null, reason: 'not-base64url' })
+    playground.jar.apply('next-auth.session-token=a.b.c..e; Path=/', 'http://localhost:3000/')
+    expect(playground.tamperSessionCookie().result).toMatchObject({ cookieName: null, reason: 'empty-part' })
+  })
+
+  it('a site URL that does not parse stops the flow before its first request: flow.failed CONFIG_INVALID, run() resolves', async () => {
+    const playground = playgroundFor(scenarioConfig({ siteUrl: 'http://' }))
+    for (const [flow, input] of [['signIn', ADA], ['getSession', undefined], ['updateSession', { data: {} }], ['signOut', undefined], ['getCsrfToken', undefined], ['visitProtectedPage', {}]] as const) {
+      const trace = await playground.run(flow, input)
+      expect(eventsOf(trace, 'flow.failed').map((e) => e.error.code), flow).toEqual(['CONFIG_INVALID'])
+      expect(eventsOf(trace, 'flow.failed')[0]!.error).toMatchObject({ details: { setting: 'siteUrl', value: 'http://' }, cause: { name: 'TypeError' } })
+      expect(eventsOf(trace, 'http.requested'), flow).toEqual([])
+    }
+    expect((await playground.run('signIn', ADA)).result).toMatchObject({ value: { ok: false, rejectedWith: expect.stringContaining('TypeError') } })
+    expect(playground.tamperSessionCookie().result).toMatchObject({ reason: 'no-session-cookie' })
   })
 
   it('advances the clock and lists the cookies that expired', async () => {

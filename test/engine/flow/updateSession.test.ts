@@ -39,6 +39,28 @@ describe.each(FLAVORS)('updateSession (%s)', (flavor) => {
     expect((await playground.run('getSession')).result).toMatchObject({ session: { user: { name: 'Countess' } } })
   })
 
+  it(isV4 ? 'v4: session.built says session.user comes from the decoded token and lists the stale fields' : 'Auth.js: session.built says session.user comes from the returned token', async () => {
+    const callbacks = seedScenario()
+    callbacks.jwt = ({ token, trigger, session }) => (trigger === 'update' ? { ...token, name: session.name, picture: 'https://example.com/new.png' } : token)
+    const playground = playgroundFor(config(), callbacks)
+    await playground.run('signIn', ADA)
+    const trace = await playground.run('updateSession', { data: { name: 'Countess' } })
+    expect(eventsOf(trace, 'session.built')[0]).toMatchObject(isV4 ? { userFrom: 'decodedToken', staleFields: ['name', 'image'] } : { userFrom: 'returnedToken', staleFields: [] })
+    // A callback that edits the token in place and returns it: the same object, nothing stale.
+    const inPlace = seedScenario()
+    inPlace.jwt = ({ token, trigger, session }) => (trigger === 'update' ? Object.assign(token, { name: session.name }) : token)
+    const other = playgroundFor(config(), inPlace)
+    await other.run('signIn', ADA)
+    expect(eventsOf(await other.run('updateSession', { data: { name: 'Countess' } }), 'session.built')[0]).toMatchObject({ userFrom: 'returnedToken', staleFields: [] })
+  })
+
+  it('records a failed CSRF check on POST /session (a 400, so not mistaken for success)', async () => {
+    const playground = playgroundFor(config())
+    await playground.run('signIn', ADA)
+    const trace = await playground.run('updateSession', { data: { name: 'x' }, csrfTokenOverride: 'forged' })
+    expect(eventsOf(trace, 'flow.failed').map((e) => e.error)).toEqual([expect.objectContaining({ code: 'CSRF_INVALID', details: expect.objectContaining({ action: 'session', looksLikeSuccess: false }) })])
+  })
+
   it(isV4 ? 'v4: update() with no argument still POSTs (data missing from the JSON)' : 'v5 client: update() with no argument sends a GET, so there is no trigger', async () => {
     const playground = playgroundFor(config())
     await playground.run('signIn', ADA)
@@ -61,11 +83,46 @@ describe.each(FLAVORS)('updateSession (%s)', (flavor) => {
     expect(trace.result).toEqual({ flow: 'updateSession', session: null, status: 'authenticated' })
   })
 
-  it('does nothing without a session', async () => {
+  it(isV4 ? 'v4: does nothing without a session (SESSION_ABSENT)' : 'v5: has no "no session" guard, so it posts anyway', async () => {
     const trace = await playgroundFor(config()).run('updateSession', { data: { name: 'x' } })
-    // SessionProvider's mount fetch, then update() returns without a request.
-    expect(responses(trace).map((r) => r.path)).toEqual(['/api/auth/session'])
-    expect(kinds(trace)).toContain('client.skipped')
+    if (isV4) {
+      // SessionProvider's mount fetch, then `if (loading || !session) return`: no request.
+      expect(responses(trace).map((r) => r.path)).toEqual(['/api/auth/session'])
+      expect(kinds(trace)).toContain('client.skipped')
+      expect(eventsOf(trace, 'flow.failed').map((e) => e.error.code)).toEqual(['SESSION_ABSENT'])
+    } else {
+      expect(responses(trace).map((r) => `${r.method} ${r.path}`)).toEqual(['GET /api/auth/session', 'GET /api/auth/csrf', 'POST /api/auth/session'])
+      expect(kinds(trace)).not.toContain('client.skipped')
+    }
     expect(trace.result).toEqual({ flow: 'updateSession', session: null, status: 'unauthenticated' })
+  })
+
+  it('v5: a session cookie the page has not seen yet (signed in in another tab) makes update() authenticate the page', async () => {
+    const playground = playgroundFor(config())
+    await playground.run('getSession')
+    // Another tab signs in: the cookie is in the shared jar, useSession() here still shows null.
+    const other = playgroundFor(config())
+    await other.run('signIn', ADA)
+    for (const cookie of other.jar.list()) playground.jar.apply(`${cookie.name}=${cookie.value}; Path=/`, 'http://localhost:3000/')
+    const trace = await playground.run('updateSession', { data: { name: 'x' } })
+    expect(trace.result).toMatchObject({ status: isV4 ? 'unauthenticated' : 'authenticated' })
+  })
+
+  it('reports loading while the update runs, keeping the session it had', async () => {
+    const playground = playgroundFor(config())
+    await playground.run('signIn', ADA)
+    const trace = await playground.run('updateSession', { data: { name: 'x' } })
+    const updates = eventsOf(trace, 'client.updated')
+    expect(updates.map((e) => e.status)).toEqual(['loading', 'authenticated'])
+    expect(updates[0]!.session).toMatchObject({ user: { email: 'ada@example.com' } })
+    const loadingAt = trace.events.indexOf(updates[0]!)
+    expect(trace.events.findIndex((e) => e.kind === 'http.requested')).toBeGreaterThan(loadingAt)
+  })
+
+  it('goes back from loading to the session it had when the update fails (400)', async () => {
+    const playground = playgroundFor(config())
+    await playground.run('signIn', ADA)
+    const trace = await playground.run('updateSession', { data: { name: 'x' }, csrfTokenOverride: 'forged' })
+    expect(eventsOf(trace, 'client.updated').map((e) => e.status)).toEqual(['loading', 'authenticated'])
   })
 })

@@ -1,6 +1,6 @@
 // A page behind middleware: getToken answers null silently on any failure, and the trace says why.
-import { describe, expect, it } from 'vitest'
-import type { Playground } from '../../../src/engine/index'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { MiddlewareOptions, Playground } from '../../../src/engine/index'
 import { eventsOf, logs } from './helpers/traceQueries'
 import { ADA, playgroundFor, scenarioConfig } from './helpers/scenario'
 
@@ -68,10 +68,73 @@ describe('visitProtectedPage (v4 withAuth + getToken)', () => {
     expect(trace.result).toMatchObject({ authorized: true })
     expect(eventsOf(trace, 'getToken.resolved')).toEqual([])
   })
+
+  it('uses its fixed sign-in and error pages whatever the NEXTAUTH_URL path (withAuth has no pages option here)', async () => {
+    const noToken = await playgroundFor(config({ siteUrl: 'http://localhost:3000/custom/auth' })).run('visitProtectedPage', { path: '/dashboard' })
+    expect(noToken.result).toMatchObject({ redirectTo: 'http://localhost:3000/api/auth/signin?callbackUrl=%2Fdashboard' })
+    const noSecret = await playgroundFor(config({ siteUrl: 'http://localhost:3000/custom/auth', secret: '' })).run('visitProtectedPage', { path: '/dashboard' })
+    expect(noSecret.result).toMatchObject({ redirectTo: 'http://localhost:3000/api/auth/error?error=Configuration' })
+    // Those pages are never guarded either, and the custom auth path is.
+    expect((await playgroundFor(config({ siteUrl: 'http://localhost:3000/custom/auth' })).run('visitProtectedPage', { path: '/api/auth/signin' })).result).toMatchObject({ authorized: true })
+    expect((await playgroundFor(config({ siteUrl: 'http://localhost:3000/custom/auth' })).run('visitProtectedPage', { path: '/custom/auth/session' })).result).toMatchObject({ authorized: true })
+  })
+
+  it('infers secureCookie from the raw NEXTAUTH_URL: a bare host is not "https://", though the handler makes it https', async () => {
+    const playground = playgroundFor(config({ siteUrl: 'app.example.com' }))
+    await playground.run('signIn', ADA)
+    expect(playground.jar.list().map((c) => c.name)).toContain('__Secure-next-auth.session-token')
+    const trace = await playground.run('visitProtectedPage', {})
+    expect(eventsOf(trace, 'getToken.resolved')[0]).toMatchObject({ cookieName: 'next-auth.session-token', secureCookie: false, nullReason: 'no-cookie' })
+  })
+
+  it('logs the NO_SECRET line without a trailing space', async () => {
+    const trace = await playgroundFor(config({ secret: '' })).run('visitProtectedPage', {})
+    expect(eventsOf(trace, 'log.written')[0]).toMatchObject({ actor: 'middleware', text: '[next-auth][error][NO_SECRET] \nhttps://next-auth.js.org/errors#no_secret' })
+  })
 })
 
 describe('visitProtectedPage (Auth.js getToken)', () => {
   const config = (patch = {}) => scenarioConfig({ flavor: 'authjs', ...patch })
+  afterEach(() => vi.useRealTimers())
+
+  /** The real `getToken` of @auth/core with the same cookies and options, at the simulated time. */
+  async function realGetToken(playground: Playground, options: MiddlewareOptions) {
+    const { getToken } = await import('@auth/core/jwt')
+    const cookie = playground.jar.cookieHeader('https://app.example.com/dashboard')
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(playground.clock.nowMs())
+    return getToken({ req: { headers: { cookie } }, secret: 's3cr3t', ...options } as Parameters<typeof getToken>[0])
+  }
+
+  it.each([
+    ['the secure name and the secure salt', { secureCookie: true }, true],
+    ['the secure name passed as cookieName (the salt follows it)', { cookieName: '__Secure-authjs.session-token' }, true],
+    ['the secure name with the plain salt', { cookieName: '__Secure-authjs.session-token', salt: 'authjs.session-token' }, false],
+  ] as [string, MiddlewareOptions, boolean][])('on https, getToken with %s', async (_what, middleware, found) => {
+    const playground = playgroundFor(config({ siteUrl: 'https://app.example.com', middleware }))
+    await playground.run('signIn', ADA)
+    const trace = await playground.run('visitProtectedPage', {})
+    const real = await realGetToken(playground, middleware)
+    expect(trace.result).toMatchObject({ authorized: found })
+    expect(real === null).toBe(!found)
+    const resolved = eventsOf(trace, 'getToken.resolved')[0]!
+    if (found) expect(resolved).toMatchObject({ token: { sub: '1' }, salt: '__Secure-authjs.session-token' })
+    // The "why is it null?" ladder: the secret is right, the salt is the plain cookie name, the token was made under the secure one.
+    else expect(resolved).toMatchObject({ token: null, nullReason: 'wrong-salt', salt: 'authjs.session-token', workingSalt: '__Secure-authjs.session-token' })
+  })
+
+  it('does not call a wrong secret a wrong salt', async () => {
+    const playground = playgroundFor(config({ siteUrl: 'https://app.example.com', middleware: { secureCookie: true } }))
+    await playground.run('signIn', ADA)
+    playground.setConfig({ secret: 'rotated' })
+    expect(eventsOf(await playground.run('visitProtectedPage', {}), 'getToken.resolved')[0]).toMatchObject({ nullReason: 'no-matching-secret' })
+  })
+
+  it('leaves the auth routes alone, as the usual middleware matcher does (no redirect loop on the sign-in page)', async () => {
+    const trace = await playgroundFor(config()).run('visitProtectedPage', { path: '/api/auth/signin' })
+    expect(trace.result).toMatchObject({ authorized: true })
+    expect(eventsOf(trace, 'getToken.resolved')).toEqual([])
+  })
 
   it('uses the cookie name as salt and finds the token on http', async () => {
     const playground = playgroundFor(config())

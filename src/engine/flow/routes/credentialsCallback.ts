@@ -1,7 +1,7 @@
 // `POST /api/auth/callback/credentials`: authorize, the signIn callback, the default token, the
 // `jwt` callback (trigger "signIn"), encode, and the session cookie. Follows the credentials branch
 // of next-auth/core/routes/callback.js and of @auth/core/lib/actions/callback/index.js.
-import { libraryMessageOf } from '../../errors'
+import { EngineError, libraryMessageOf } from '../../errors'
 import type { OutgoingCookie } from '../ports'
 import type { FlowContext } from '../flowContext'
 import { flagOddReturn, invokeCallback } from '../invokeCallback'
@@ -23,6 +23,18 @@ function defaultToken(user: AnyRecord, sub: unknown): Record<string, unknown> {
   return { name: user.name, email: user.email, picture: user.image, sub }
 }
 
+/** `authorize` answered no user: the CredentialsSignin answer, as a coded step. */
+function reportCredentialsSignin(ctx: FlowContext, returned: unknown): void {
+  const error = new EngineError('CREDENTIALS_SIGNIN', `authorize returned ${returned === null ? 'null' : typeof returned === 'object' ? 'an object' : String(returned)}: no user`, { details: { flavor: ctx.config.flavor } })
+  ctx.trace.emit('routeHandler', ctx.sources.callback, { kind: 'flow.failed', error: error.toJSON() })
+}
+
+/** The `signIn` callback said no (false, nothing, or, in Auth.js, a throw): the AccessDenied answer, as a coded step. */
+function reportAccessDenied(ctx: FlowContext, why: 'returned-falsy' | 'threw', returned?: unknown): void {
+  const message = why === 'threw' ? 'the signIn callback threw, which Auth.js answers with AccessDenied' : `the signIn callback returned ${JSON.stringify(returned) ?? 'undefined'}: access denied`
+  ctx.trace.emit('routeHandler', ctx.sources.callback, { kind: 'flow.failed', error: new EngineError('ACCESS_DENIED', message, { details: { flavor: ctx.config.flavor, why } }).toJSON() })
+}
+
 async function v4Credentials(ctx: FlowContext, req: InternalRequest, init: InitResult): Promise<RouteResult> {
   const { options } = init
   const source = ctx.sources.callback
@@ -33,13 +45,20 @@ async function v4Credentials(ctx: FlowContext, req: InternalRequest, init: InitR
   const authorize = await invokeCallback(ctx, 'authorize', { credentials, req: { query: req.query, body: req.body, headers: headerRecord(req), method: req.method } }, source)
   if (!authorize.ok) return { status: 401, redirect: `${url}/error?error=${encodeURIComponent(authorize.message)}`, cookies }
   flagOddReturn(ctx, 'authorize', authorize.value, source)
-  if (!authorize.value) return { status: 401, redirect: `${url}/error?${new URLSearchParams({ error: 'CredentialsSignin', provider: 'credentials' })}`, cookies }
+  if (!authorize.value) {
+    reportCredentialsSignin(ctx, authorize.value)
+    return { status: 401, redirect: `${url}/error?${new URLSearchParams({ error: 'CredentialsSignin', provider: 'credentials' })}`, cookies }
+  }
   const user = authorize.value as AnyRecord
 
   const account = { providerAccountId: user.id, type: 'credentials', provider: 'credentials' }
   const signIn = await invokeCallback(ctx, 'signIn', { user, account, credentials }, source)
   if (!signIn.ok) return { redirect: `${url}/error?error=${encodeURIComponent(signIn.message)}`, cookies }
-  if (!signIn.value) return { status: 403, redirect: `${url}/error?error=AccessDenied`, cookies }
+  flagOddReturn(ctx, 'signIn', signIn.value, source)
+  if (!signIn.value) {
+    reportAccessDenied(ctx, 'returned-falsy', signIn.value)
+    return { status: 403, redirect: `${url}/error?error=AccessDenied`, cookies }
+  }
   if (typeof signIn.value === 'string') return { redirect: signIn.value, cookies }
 
   const token = defaultToken(user, user.id?.toString())
@@ -58,7 +77,7 @@ async function v4Credentials(ctx: FlowContext, req: InternalRequest, init: InitR
   ctx.trace.emit('routeHandler', source, {
     kind: 'session.expiries',
     ...(typeof encoded.claims.exp === 'number' ? { tokenExpSec: encoded.claims.exp } : {}),
-    cookieExpiresAtSec: expiresAtSec,
+    ...(Number.isFinite(expiresAtSec) ? { cookieExpiresAtSec: expiresAtSec } : {}),
   })
   return { redirect: init.callbackUrl, cookies }
 }
@@ -74,19 +93,30 @@ async function authjsCredentials(ctx: FlowContext, req: InternalRequest, init: I
   const authorize = await invokeCallback(ctx, 'authorize', { credentials, req: request }, source)
   if (!authorize.ok) return { cookies, unhandled: { message: authorize.message } }
   flagOddReturn(ctx, 'authorize', authorize.value, source)
-  if (!authorize.value) return { cookies, authjsError: { type: 'CredentialsSignin', kind: 'signIn', code: 'credentials' } }
+  if (!authorize.value) {
+    reportCredentialsSignin(ctx, authorize.value)
+    return { cookies, authjsError: { type: 'CredentialsSignin', kind: 'signIn', code: 'credentials' } }
+  }
   if (typeof authorize.value !== 'object') return { cookies, unhandled: { message: `Cannot create property 'id' on ${typeof authorize.value} '${String(authorize.value)}'` } }
   const user = { ...(authorize.value as AnyRecord) }
   user.id = user.id?.toString() ?? ctx.random.uuid()
 
   const account = { providerAccountId: user.id, type: 'credentials', provider: 'credentials' }
   const signIn = await invokeCallback(ctx, 'signIn', { user, account, credentials }, source)
-  if (!signIn.ok) return { cookies, authjsError: { type: 'AccessDenied', kind: 'error', causeMessage: signIn.message } }
-  if (!signIn.value) return { cookies, authjsError: { type: 'AccessDenied', kind: 'error', message: 'AccessDenied' } }
+  if (!signIn.ok) {
+    reportAccessDenied(ctx, 'threw')
+    return { cookies, authjsError: { type: 'AccessDenied', kind: 'error', causeMessage: signIn.message } }
+  }
+  flagOddReturn(ctx, 'signIn', signIn.value, source)
+  if (!signIn.value) {
+    reportAccessDenied(ctx, 'returned-falsy', signIn.value)
+    return { cookies, authjsError: { type: 'AccessDenied', kind: 'error', message: 'AccessDenied' } }
+  }
   if (typeof signIn.value === 'string') {
     const redirect = await invokeCallback(ctx, 'redirect', { url: signIn.value, baseUrl: options.url.origin }, source)
     if (!redirect.ok) return { cookies, unhandled: { message: redirect.message } }
-    return { redirect: String(redirect.value), cookies }
+    flagOddReturn(ctx, 'redirect', redirect.value, source)
+    return { redirect: redirect.value, cookies }
   }
 
   const token = defaultToken(user, user.id)
@@ -106,7 +136,7 @@ async function authjsCredentials(ctx: FlowContext, req: InternalRequest, init: I
   ctx.trace.emit('routeHandler', source, {
     kind: 'session.expiries',
     ...(typeof encoded.claims.exp === 'number' ? { tokenExpSec: encoded.claims.exp } : {}),
-    cookieExpiresAtSec: expiresAtSec,
+    ...(Number.isFinite(expiresAtSec) ? { cookieExpiresAtSec: expiresAtSec } : {}),
   })
   return { redirect: init.callbackUrl, cookies }
 }

@@ -47,7 +47,9 @@ export async function sessionRoute(ctx: FlowContext, req: InternalRequest, init:
 
   const nowMs = ctx.clock.nowMs()
   const newExpiresMs = nowMs + options.sessionMaxAgeSec * 1000
-  const expiresIso = new Date(newExpiresMs).toISOString()
+  // `fromDate(session.maxAge).toISOString()`: a maxAge that is not a number gives an Invalid Date, and a RangeError inside the route's try.
+  const expiresIso = isoTime(newExpiresMs)
+  const invalidTime = 'Invalid time value'
 
   if (!isV4 && token === null) {
     // Auth.js: a `jwt` callback returning null signs the user out, quietly.
@@ -57,11 +59,13 @@ export async function sessionRoute(ctx: FlowContext, req: InternalRequest, init:
 
   // v4 builds `session.user` from the decoded token (an in-place edit by the callback shows, a new object does not);
   // Auth.js from the token the callback returned.
-  const userSource = (isV4 ? (jwt.returnedArgument === 'token' ? token : decodedToken) : token) as AnyRecord | undefined
+  const userFrom = isV4 && jwt.returnedArgument !== 'token' ? 'decodedToken' : 'returnedToken'
+  const userSource = (userFrom === 'decodedToken' ? decodedToken : token) as AnyRecord | undefined
   // Auth.js reads `token.name` straight away: a callback that returned nothing makes that throw.
   if (userSource === undefined) return fail("Cannot read properties of undefined (reading 'name')")
+  if (expiresIso === null) return fail(invalidTime)
   const session = { user: { name: userSource.name, email: userSource.email, image: userSource.picture }, expires: expiresIso }
-  ctx.trace.emit('routeHandler', source, { kind: 'session.built', session, expiresIso })
+  ctx.trace.emit('routeHandler', source, { kind: 'session.built', session, expiresIso, userFrom, staleFields: staleUserFields(userFrom, decodedToken, token) })
 
   const sessionCallback = await invokeCallback(ctx, 'session', { session, token }, source)
   if (!sessionCallback.ok) return fail(sessionCallback.message)
@@ -83,4 +87,18 @@ export async function sessionRoute(ctx: FlowContext, req: InternalRequest, init:
     sessionExpiresIso: expiresIso,
   })
   return result
+}
+
+/** An ISO date string, or null for a time `Date` cannot hold (NaN, beyond ±8.64e15 ms), where `toISOString` throws. */
+function isoTime(ms: number): string | null {
+  const date = new Date(ms)
+  return Number.isNaN(date.getTime()) ? null : date.toISOString()
+}
+
+/** v4: the `session.user` fields (name, email, image ← picture) the returned token changed, which a session built from the decoded token does not show. */
+function staleUserFields(userFrom: 'decodedToken' | 'returnedToken', decoded: Record<string, unknown>, returned: unknown): string[] {
+  if (userFrom === 'returnedToken' || returned === null || typeof returned !== 'object') return []
+  const claims = returned as Record<string, unknown>
+  const fields = [['name', 'name'], ['email', 'email'], ['image', 'picture']] as const
+  return fields.filter(([, claim]) => JSON.stringify(decoded[claim]) !== JSON.stringify(claims[claim])).map(([field]) => field)
 }

@@ -35,12 +35,27 @@ export interface RouteResult {
   status?: number
   headers?: HeaderLine[]
   body?: unknown
-  redirect?: string
+  /**
+   * Where to send the browser, as the route has it: usually a URL, but a `redirect` callback's odd
+   * return travels as it is (v4 answers `{ url: 42 }`; Auth.js writes it into `Location` as text).
+   */
+  redirect?: unknown
   cookies: OutgoingCookie[]
   /** Auth.js only: the route threw this error (the cookies collected so far are then lost). */
   authjsError?: AuthjsError
-  /** An exception nothing catches (v4 sign-in when encode throws): the framework answers 500. */
-  unhandled?: { message: string }
+  /**
+   * An exception nothing in the route catches (v4 sign-in when encode throws): v4's framework answers 500;
+   * Auth.js wraps it as `CallbackRouteError` inside the callback route, but logs it as it is when it came
+   * from `init` (`fromInit`, e.g. a throwing `redirect` callback), then answers `Configuration`.
+   */
+  unhandled?: UnhandledError
+}
+
+export interface UnhandledError {
+  message: string
+  /** The thrown error's name (`Error`, `TypeError`…), when known. */
+  name?: string
+  fromInit?: boolean
 }
 
 /** What `init` prepared for the routes. */
@@ -48,7 +63,11 @@ export interface InitResult {
   options: ResolvedOptions
   csrfToken: string
   csrfTokenVerified: boolean
-  callbackUrl: string
+  /** What the CSRF check saw, for the `flow.failed` step of a failed check. */
+  csrfCookiePresent: boolean
+  csrfHashValid: boolean
+  /** The `redirect` callback's answer as it is (a URL unless the callback returned something odd). */
+  callbackUrl: unknown
   /** The CSRF and callback-URL cookies `init` sends before the route's own. */
   cookies: OutgoingCookie[]
 }
@@ -57,7 +76,9 @@ export interface InitResult {
 export interface HttpResult {
   status: number
   headers: HeaderLine[]
-  /** JSON value, or text. */
+  /** JSON value, or text; absent for an empty body. */
   body?: unknown
   setCookies: OutgoingCookie[]
+  /** The `Set-Cookie` lines of `setCookies`, serialised by the framework adapter (one per cookie, same order). */
+  setCookieLines?: string[]
 }

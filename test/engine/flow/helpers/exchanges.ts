@@ -2,15 +2,21 @@
 // shape the real-handler driver produces, and masks what is random on either side (token and CSRF
 // cookie values, `jti`, the CSRF token).
 import type { Trace } from '../../../../src/engine/index'
-import type { Exchange, RealRequest, RecordedCall } from './realHandlers'
+import { comparableHeaders, type Exchange, type RealRequest, type RecordedCall } from './realHandlers'
 
+/**
+ * The engine's requests to the route handler and their answers. `logs` are the server's log steps
+ * between the two, as `level:code`; `UNHANDLED` is the framework's own console line, not NextAuth's logger.
+ */
 export function engineExchanges(trace: Trace): { request: RealRequest; exchange: Exchange }[] {
   const out: { request: RealRequest; exchange: Exchange }[] = []
-  for (const event of trace.events) {
-    if (event.kind !== 'http.requested' || event.to !== 'routeHandler') continue
-    const response = trace.events.find((e) => e.kind === 'http.responded' && e.requestId === event.requestId)
+  trace.events.forEach((event, at) => {
+    if (event.kind !== 'http.requested' || event.to !== 'routeHandler') return
+    const end = trace.events.findIndex((e) => e.kind === 'http.responded' && e.requestId === event.requestId)
+    const response = trace.events[end]
     if (!response || response.kind !== 'http.responded') throw new Error(`no response for request ${event.requestId}`)
     const url = new URL(event.request.url)
+    const logs = trace.events.slice(at, end).flatMap((e) => (e.kind === 'log.written' && e.actor === 'routeHandler' && e.code !== 'UNHANDLED' ? [`${e.level}:${e.code}`] : []))
     out.push({
       request: { method: event.request.method, path: url.pathname, headers: event.request.headers.filter(([n]) => n !== 'Cookie'), ...(event.request.body === undefined ? {} : { body: event.request.body }) },
       exchange: {
@@ -18,15 +24,18 @@ export function engineExchanges(trace: Trace): { request: RealRequest; exchange:
         path: url.pathname,
         status: response.response.status,
         setCookies: response.response.headers.filter(([n]) => n === 'Set-Cookie').map(([, v]) => v),
+        headers: comparableHeaders(trace.flavor, response.response.headers.filter(([n]) => n !== 'Set-Cookie')),
         body: response.response.body,
+        logs,
       },
     })
-  }
+  })
   return out
 }
 
+/** The app-defined callbacks the engine called (library defaults are not app code, and the real side does not record them). */
 export function engineCalls(trace: Trace): RecordedCall[] {
-  return trace.events.flatMap((e) => (e.kind === 'callback.called' ? [{ callback: e.callback, args: e.callback === 'authorize' ? { credentials: e.args.credentials } : e.args, undefinedArgs: e.callback === 'authorize' ? [] : e.undefinedArgs }] : []))
+  return trace.events.flatMap((e) => (e.kind === 'callback.called' && !e.isDefault ? [{ callback: e.callback, args: e.callback === 'authorize' ? { credentials: e.args.credentials } : e.args, undefinedArgs: e.callback === 'authorize' ? [] : e.undefinedArgs }] : []))
 }
 
 /** A non-empty CSRF cookie, or any cookie holding (a chunk of) a token. */

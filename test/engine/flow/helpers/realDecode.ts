@@ -8,11 +8,12 @@ import type { FlowFlavor } from '../../../../src/engine/index'
 const require = createRequire(import.meta.url)
 const v4Jwt = require(join(process.cwd(), 'node_modules/next-auth/jwt/index.js')) as { decode: (p: unknown) => Promise<Record<string, unknown> | null> }
 
-export async function realDecode(flavor: FlowFlavor, token: string, secret: string, salt: string, nowMs: number): Promise<Record<string, unknown> | null> {
+/** `secret` may be a list: Auth.js tries each; v4 takes one, the first. */
+export async function realDecode(flavor: FlowFlavor, token: string, secret: string | string[], salt: string, nowMs: number): Promise<Record<string, unknown> | null> {
   vi.useFakeTimers({ toFake: ['Date'] })
   vi.setSystemTime(nowMs)
   try {
-    if (flavor === 'next-auth-v4') return await v4Jwt.decode({ token, secret })
+    if (flavor === 'next-auth-v4') return await v4Jwt.decode({ token, secret: Array.isArray(secret) ? secret[0] : secret })
     const { decode } = await import('@auth/core/jwt')
     return (await decode({ token, secret, salt })) as Record<string, unknown> | null
   } finally {

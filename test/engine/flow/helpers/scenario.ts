@@ -11,7 +11,7 @@ export function seedScenario(): ScenarioCallbacks {
   return {
     authorize: (credentials) => {
       const user = USERS.find((u) => u.email === credentials?.email && u.password === credentials?.password)
-      return user ? { id: String(user.id), name: user.name, email: user.email, image: user.image, role: user.role } : null
+      return user ? { id: user.id, name: user.name, email: user.email, image: user.image, role: user.role } : null
     },
     signIn: () => true,
     redirect: ({ url, baseUrl }) => (url.startsWith('/') ? `${baseUrl}${url}` : new URL(url).origin === baseUrl ? url : baseUrl),
