@@ -53,19 +53,48 @@ async function firstContentfulPaint(b) {
   return values
 }
 
-/** Longest `RunTask` on a renderer main thread in a Chromium trace, in ms. */
+/**
+ * Longest `RunTask` on a renderer main thread in a Chromium trace: by wall time (`dur`, the figure
+ * reported before, which includes time the thread was descheduled on a busy machine) and by the
+ * thread's own CPU time (`tdur`), in ms.
+ */
 function longestTaskMs(traceBuffer) {
   const { traceEvents } = JSON.parse(traceBuffer.toString('utf8'))
   const mainThreads = new Set(traceEvents.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`))
   let longest = 0
+  let longestCpu = 0
   let over50 = 0
   for (const e of traceEvents) {
     if (e.ph !== 'X' || e.name !== 'RunTask' || !mainThreads.has(`${e.pid}:${e.tid}`)) continue
     const ms = e.dur / 1000
     longest = Math.max(longest, ms)
+    if (typeof e.tdur === 'number') longestCpu = Math.max(longestCpu, e.tdur / 1000)
     if (ms >= 50) over50++
   }
-  return { longest, over50 }
+  return { longest, longestCpu, over50 }
+}
+
+/**
+ * In the page, before tracing starts: resolves with the ms from the press on "Sign in" until the last
+ * step is current and the player shows "Play" again, watched by a MutationObserver (nothing polls).
+ */
+function watchPlayedOut() {
+  const state = window
+  state.__benchPressedAt = null
+  document.addEventListener('pointerdown', () => (state.__benchPressedAt ??= performance.now()), { capture: true, once: true })
+  const list = document.querySelector('ol[aria-label="Pipeline"]')
+  if (!list) throw new Error('no pipeline list')
+  const playerShowsPlay = () => [...document.querySelectorAll('button')].some((button) => button.textContent?.trim() === 'Play' && !button.disabled)
+  state.__benchPlayedOut = new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      const last = list.lastElementChild
+      if (last?.getAttribute('aria-current') === 'step' && playerShowsPlay()) {
+        observer.disconnect()
+        resolve(performance.now() - state.__benchPressedAt)
+      }
+    })
+    observer.observe(list, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-current'] })
+  })
 }
 
 async function animatedSignIn(b) {
@@ -78,20 +107,21 @@ async function animatedSignIn(b) {
   for (const name of ['authorize', 'jwt callback', 'session callback']) {
     await page.locator('.monaco-editor').filter({ has: page.getByRole('textbox', { name, exact: true }) }).locator('.view-line').first().waitFor({ timeout: 30_000 })
   }
+  // Everything Playwright has to find is found before tracing: inside the traced window the page only
+  // gets a mouse press and one awaited promise, so no task of Playwright's role engine is measured.
+  const box = await page.getByRole('button', { name: 'Sign in', exact: true }).boundingBox()
+  if (!box) throw new Error('Sign in is not on screen')
+  await page.evaluate(watchPlayedOut)
   await page.waitForTimeout(1000)
   await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2000 })))
-  const pipeline = page.getByRole('list', { name: 'Pipeline' })
+  const load = os.loadavg()[0]
   await b.browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'] })
-  const started = Date.now()
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
-  // Played out: the last step is current and the player is back to "Play".
-  await pipeline.locator('li:last-child[aria-current="step"]').waitFor({ timeout: 30_000 })
-  const playedMs = Date.now() - started
-  await page.getByRole('button', { name: 'Play', exact: true }).waitFor()
-  const steps = await pipeline.getByRole('listitem').count()
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
+  const playedMs = await Promise.race([page.evaluate(() => window.__benchPlayedOut), new Promise((_, reject) => setTimeout(() => reject(new Error('the sign-in did not play out in 30 s')), 30_000))])
   const trace = await b.browser.stopTracing()
+  const steps = await page.evaluate(() => document.querySelectorAll('ol[aria-label="Pipeline"] > li').length)
   await context.close()
-  return { ...longestTaskMs(trace), playedMs, steps }
+  return { ...longestTaskMs(trace), playedMs, steps, load }
 }
 
 /** A fresh production build of the app, served on 127.0.0.1. */
@@ -123,11 +153,14 @@ export default async function pageBench({ browser, log }) {
   const runs = []
   for (let i = 0; i < SIGN_IN_RUNS; i++) {
     runs.push(await animatedSignIn(b))
-    log(`sign-in ${i + 1}: longest task ${fmt.ms(runs.at(-1).longest, 1)}, played in ${fmt.ms(runs.at(-1).playedMs, 0)}`)
+    const run = runs.at(-1)
+    log(`sign-in ${i + 1}: longest task ${fmt.ms(run.longest, 1)} wall, ${fmt.ms(run.longestCpu, 1)} CPU; played in ${fmt.ms(run.playedMs, 0)}; load ${run.load.toFixed(1)}`)
   }
   await app.close()
   const longest = runs.map((r) => r.longest)
+  const longestCpu = runs.map((r) => r.longestCpu)
   const played = runs.map((r) => r.playedMs)
+  const calm = runs.filter((r) => r.load <= 1.5)
 
   return [
     table(
@@ -135,13 +168,14 @@ export default async function pageBench({ browser, log }) {
       [
         ['initial JavaScript before Monaco (gzip, zlib level 6)', fmt.kb(gzip), `${files.length} files, ${fmt.kb(raw)} raw${monacoInInitial ? ', Monaco included!' : ''}`, '≤ 150 KB'],
         [`first contentful paint (${FCP_LOADS} cold loads, 1440×900)`, fmt.ms(median(fcps), 0), `${fmt.ms(Math.min(...fcps), 0)} – ${fmt.ms(Math.max(...fcps), 0)}`, '≤ 400 ms'],
-        [`longest main-thread task during an animated sign-in at 1× (${SIGN_IN_RUNS} runs)`, fmt.ms(median(longest), 1), `${fmt.ms(Math.min(...longest), 1)} – ${fmt.ms(Math.max(...longest), 1)}; tasks ≥ 50 ms: ${runs.map((r) => r.over50).join(', ')}`, '< 50 ms'],
+        [`longest main-thread task during an animated sign-in at 1× (${SIGN_IN_RUNS} runs, wall time)`, fmt.ms(median(longest), 1), `${fmt.ms(Math.min(...longest), 1)} – ${fmt.ms(Math.max(...longest), 1)}; tasks ≥ 50 ms: ${runs.map((r) => r.over50).join(', ')}${calm.length ? `; runs at load ≤ 1.5: ${calm.length}, median ${fmt.ms(median(calm.map((r) => r.longest)), 1)}` : '; no run at load ≤ 1.5'}`, '< 50 ms'],
+        ['the same task’s CPU time on the main thread (thread time, `tdur`)', fmt.ms(median(longestCpu), 1), `${fmt.ms(Math.min(...longestCpu), 1)} – ${fmt.ms(Math.max(...longestCpu), 1)}`, '< 50 ms'],
         [`sign-in played out at 1× (click → last of ${runs[0].steps} steps)`, fmt.ms(median(played), 0), `${fmt.ms(Math.min(...played), 0)} – ${fmt.ms(Math.max(...played), 0)}`, '≤ 10 s'],
       ],
     ),
     '',
     `Initial files: ${files.map((f) => `\`${f.file}\` ${fmt.kb(f.gzip)}`).join(', ')}.`,
-    `Machine load (1-minute load average, ${os.cpus().length} cores) when the sign-ins started: ${loadBefore.toFixed(1)}; at the end: ${os.loadavg()[0].toFixed(1)}. Main-thread figures grow with it.`,
-    'The longest task is the longest `RunTask` on the page’s renderer main thread in a Chromium trace (`toplevel` category), from the click on “Sign in” until the pipeline has played its last step; it includes the engine’s run, the sandbox round trips and every animation frame. Each run starts on a settled page: the three editors shown, then 1 s and an idle callback.',
+    `Machine load (1-minute load average, ${os.cpus().length} cores) when the sign-ins started: ${loadBefore.toFixed(1)}; at the end: ${os.loadavg()[0].toFixed(1)}; per run: ${runs.map((r) => r.load.toFixed(1)).join(', ')}. Wall-time figures grow with it (a descheduled thread still counts); CPU time does not.`,
+    'The longest task is the longest `RunTask` on the page’s renderer main thread in a Chromium trace (`toplevel` category), from the press on “Sign in” until the pipeline has played its last step; it includes the engine’s run, the sandbox round trips and every animation frame. Playwright stays out of the traced window: the button’s position is found before tracing, the press is a plain mouse event, and the end of the run is a promise a MutationObserver in the page resolves (nothing polls); the rows are counted after tracing stops. Each run starts on a settled page: the three editors shown, then 1 s and an idle callback.',
   ].join('\n')
 }

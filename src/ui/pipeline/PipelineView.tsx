@@ -121,22 +121,25 @@ export function PipelineView() {
             <div ref={laneHeaderRef} className="sticky top-0 z-10 border-b border-slate-200 bg-white px-1 py-1.5 dark:border-slate-700 dark:bg-slate-900">
               <LaneHeader t={t} active={activeActors} />
             </div>
-            <ol aria-label={t('pipeline.listLabel')} className="relative flex flex-col px-1 py-1">
+            <div className="relative">
+              {/* Beside the list, not in it: an <ol> holds only its items. */}
               {rowEvents && rowEvents.length > 0 && <LaneBackdrop rows={rowEvents.length} rowHeightPx={ROW_HEIGHT_PX} activations={activations} cursor={rowsCursor} />}
-              {rowEvents?.map((event, index) => (
-                <StepRow
-                  // Keyed by position: the next run updates these rows in place instead of building new ones.
-                  key={index}
-                  index={index}
-                  event={event}
-                  glyph={glyphs[index]!}
-                  t={t}
-                  state={index < rowsCursor ? 'past' : index === rowsCursor ? 'current' : 'future'}
-                  animateMs={index === rowsCursor && !reducedMotion ? (durations[index] ?? 0) : null}
-                  onSelect={actions.setCursor}
-                />
-              ))}
-            </ol>
+              <ol aria-label={t('pipeline.listLabel')} className="flex flex-col px-1 py-1">
+                {rowEvents?.map((event, index) => (
+                  <StepRow
+                    // Keyed by position: the next run updates these rows in place instead of building new ones.
+                    key={index}
+                    index={index}
+                    event={event}
+                    glyph={glyphs[index]!}
+                    t={t}
+                    state={index < rowsCursor ? 'past' : index === rowsCursor ? 'current' : 'future'}
+                    animateMs={index === rowsCursor && !reducedMotion ? (durations[index] ?? 0) : null}
+                    onSelect={actions.setCursor}
+                  />
+                ))}
+              </ol>
+            </div>
             {total === 0 && <p className="px-4 pb-4 text-sm text-slate-600 dark:text-slate-300">{t('pipeline.emptyHint')}</p>}
           </div>
         </div>
