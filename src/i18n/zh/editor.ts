@@ -11,6 +11,9 @@ export const editor: DeepPartial<typeof en> = {
     'next-auth-v4': '类型：next-auth 4（NextAuthOptions、next-auth/jwt）。',
     authjs: '类型：Auth.js（@auth/core 的 AuthConfig、@auth/core/jwt）。',
   },
+  // No `names` here on purpose: the editors' accessible names ("authorize", "jwt callback", "session
+  // callback") are a fixed public contract. Browser tests, the page bench and screen-reader users find
+  // the three editors by these exact names in every language, and they name NextAuth's own callbacks.
   descriptions: {
     authorize: '用模拟用户核对提交的邮箱和密码；它的返回值就是 `user`。',
     jwt: '构建会话令牌：登录时来自 `user`，之后来自解码后的令牌。',
