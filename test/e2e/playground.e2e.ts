@@ -67,6 +67,24 @@ describe('the playground screen', () => {
     await expect(region(page, 'Session').getByText('null: the client has no session.').isVisible()).resolves.toBe(true)
   })
 
+  it('moves the clock by seconds, and to a date: 31 days on, the session cookie is gone', async () => {
+    const { page } = app
+    await runAndSkip(page, 'Sign in')
+    expect(await cookieNames(page)).toContain('next-auth.session-token')
+    const clock = page.getByTestId('sim-clock')
+    const startMs = Date.parse((await clock.getAttribute('datetime'))!)
+    await page.getByRole('spinbutton', { name: 'Custom amount' }).fill('14')
+    await page.getByRole('combobox', { name: 'Unit' }).selectOption('seconds')
+    await runAndSkip(page, 'Advance')
+    expect(Date.parse((await clock.getAttribute('datetime'))!)).toBe(startMs + 14_000)
+    // The date input reads its value as UTC, as the clock shows it.
+    const target = new Date(startMs + 31 * 86_400_000).toISOString().slice(0, 16)
+    await page.getByLabel('Move the clock to a date and time (UTC)', { exact: true }).fill(target)
+    await runAndSkip(page, 'Go to date')
+    expect(Date.parse((await clock.getAttribute('datetime'))!)).toBe(Date.parse(`${target}Z`))
+    expect(await cookieNames(page)).not.toContain('next-auth.session-token')
+  })
+
   it('every expiry on screen counts down against the simulated clock', async () => {
     const { page } = app
     await runAndSkip(page, 'Sign in')

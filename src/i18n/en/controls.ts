@@ -58,8 +58,11 @@ export const controls = {
     plusLabel: 'Advance time by {amount}',
     custom: 'Custom amount',
     unit: 'Unit',
-    units: { minutes: 'minutes', hours: 'hours', days: 'days' },
+    units: { seconds: 'seconds', minutes: 'minutes', hours: 'hours', days: 'days' },
     advanceCustom: 'Advance',
+    toDate: 'Move the clock to a date and time (UTC)',
+    toDateSubmit: 'Go to date',
+    toDatePast: 'Pick a time after the current one: the clock only moves forward.',
     hint: 'Only this clock moves time: every expiry on the screen is measured against it.',
   },
   breakIt: {

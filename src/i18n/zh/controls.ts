@@ -59,8 +59,11 @@ export const controls: DeepPartial<typeof en> = {
     plusLabel: '把时间拨快 {amount}',
     custom: '自定义数量',
     unit: '单位',
-    units: { minutes: '分钟', hours: '小时', days: '天' },
+    units: { seconds: '秒', minutes: '分钟', hours: '小时', days: '天' },
     advanceCustom: '拨快',
+    toDate: '把时钟拨到某个日期和时间（UTC）',
+    toDateSubmit: '拨到该时间',
+    toDatePast: '请选择晚于当前的时间：时钟只会向前走。',
     hint: '只有这个时钟推动时间：屏幕上的每个过期时间都以它为准。',
   },
   breakIt: {

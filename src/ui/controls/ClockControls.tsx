@@ -14,22 +14,42 @@ const STEPS = [
   { bySec: DAY, key: 'controls.clock.plus1d' },
   { bySec: 30 * DAY, key: 'controls.clock.plus30d' },
 ] as const
-const UNITS = { minutes: MINUTE, hours: HOUR, days: DAY } as const
+const UNITS = { seconds: 1, minutes: MINUTE, hours: HOUR, days: DAY } as const
 type Unit = keyof typeof UNITS
+
+/** A `datetime-local` value for `sec`, read as UTC (the clock shows UTC): `YYYY-MM-DDTHH:MM:SS`. */
+function dateInputValue(sec: number): string {
+  return new Date(sec * 1000).toISOString().slice(0, 19)
+}
+
+/** The Unix seconds a `datetime-local` value names when read as UTC, or null when it is not a date. */
+function dateInputSeconds(value: string): number | null {
+  const ms = Date.parse(`${value}Z`)
+  return value.trim() === '' || Number.isNaN(ms) ? null : Math.floor(ms / 1000)
+}
 
 /** The simulated date and time, always visible, and the buttons that move it forward. */
 export function ClockControls() {
   const t = useT()
   const id = useId()
-  const { nowSec, advanceClock, running } = useAppStore(useShallow((s) => ({ nowSec: s.nowSec, advanceClock: s.advanceClock, running: s.runStatus === 'running' })))
+  const { nowSec, advanceClock, setClockTo, running } = useAppStore(useShallow((s) => ({ nowSec: s.nowSec, advanceClock: s.advanceClock, setClockTo: s.setClockTo, running: s.runStatus === 'running' })))
   const [amount, setAmount] = useState('31')
   const [unit, setUnit] = useState<Unit>('days')
+  const [target, setTarget] = useState(() => dateInputValue(nowSec + DAY))
   const amountNumber = Number(amount)
   const amountValid = amount.trim() !== '' && Number.isFinite(amountNumber) && amountNumber > 0
+  const targetSec = dateInputSeconds(target)
+  // The clock only moves forward (the engine refuses anything else).
+  const targetValid = targetSec !== null && targetSec > nowSec
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
     if (amountValid) void advanceClock(Math.round(amountNumber * UNITS[unit]))
+  }
+
+  const submitDate = (event: FormEvent) => {
+    event.preventDefault()
+    if (targetValid) void setClockTo(targetSec)
   }
 
   return (
@@ -66,6 +86,27 @@ export function ClockControls() {
         <Button type="submit" disabled={running || !amountValid} className="py-1">
           {t('controls.clock.advanceCustom')}
         </Button>
+      </form>
+      <form onSubmit={submitDate} className="flex flex-col gap-1">
+        <label htmlFor={`${id}-date`} className="text-sm">
+          {t('controls.clock.toDate')}
+        </label>
+        <div className="flex items-center gap-1.5">
+          <input
+            id={`${id}-date`}
+            type="datetime-local"
+            step="1"
+            className={`${fieldClass} w-auto font-mono`}
+            value={target}
+            aria-invalid={!targetValid}
+            aria-describedby={targetValid ? undefined : `${id}-date-hint`}
+            onChange={(e) => setTarget(e.target.value)}
+          />
+          <Button type="submit" disabled={running || !targetValid} className="py-1">
+            {t('controls.clock.toDateSubmit')}
+          </Button>
+        </div>
+        {!targetValid && <Hint id={`${id}-date-hint`}>{t('controls.clock.toDatePast')}</Hint>}
       </form>
       <Hint>{t('controls.clock.hint')}</Hint>
     </div>
