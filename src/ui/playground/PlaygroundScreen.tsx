@@ -6,7 +6,8 @@ import { ConfigPanel } from '../controls/ConfigPanel'
 import { CookieJar } from '../cookieJar/CookieJar'
 import { SessionPanel } from '../session/SessionPanel'
 import { PipelineView } from '../pipeline/PipelineView'
-import { TokenInspector } from '../tokenInspector/TokenInspector'
+import { TokenInspector, tokenViewModule } from '../tokenInspector/TokenInspector'
+import { detailBodyModule } from '../pipeline/details/StepDetails'
 import { NextStepHint } from './NextStepHint'
 import { SimClockReadout } from './SimClockReadout'
 
@@ -18,6 +19,11 @@ const card = 'min-w-0 rounded-xl border border-slate-200 bg-white p-4 shadow-sm 
  * paint, so the two-panel row gets a 4 px inset (p-1, -m-1) to keep its panels' shadows.
  */
 const offscreenSkipped = '[content-visibility:auto] [contain-intrinsic-size:auto_480px]'
+
+/** Loads the parts of the screen that only a run needs (a step's details, the token taken apart); the shell calls it once the page is idle. */
+export function preloadPlaygroundViews(): Promise<unknown> {
+  return Promise.all([detailBodyModule.preload(), tokenViewModule.preload()])
+}
 
 /**
  * The main screen: controls and configuration on the left; the pipeline, the cookie jar, the

@@ -4,7 +4,7 @@ import { useAppStore } from '../../state/useAppStore'
 import { useT } from '../../i18n/useT'
 import { LOCALES, type Locale } from '../../i18n/t'
 import type { ThemeChoice } from '../../state/uiSlice'
-import { PlaygroundScreen } from '../playground/PlaygroundScreen'
+import { PlaygroundScreen, preloadPlaygroundViews } from '../playground/PlaygroundScreen'
 import { AppErrorBoundary } from './AppErrorBoundary'
 import { useThemeClass } from './useThemeClass'
 import { useHashView } from './useHashView'
@@ -33,9 +33,14 @@ export function App() {
   useHashView(view, setView)
   const warmSandbox = useAppStore((s) => s.warmSandbox)
   useEffect(() => {
-    // Once the page is idle, boot the callback worker so the learner's first "Sign in" finds it ready.
-    if (typeof requestIdleCallback !== 'function') return void warmSandbox()
-    const id = requestIdleCallback(warmSandbox, { timeout: 2000 })
+    // Once the page is idle, boot the callback worker and fetch the parts of the screen a run needs,
+    // so the learner's first "Sign in" finds them ready. A failed fetch is retried (and reported) when a run needs it.
+    const warm = () => {
+      warmSandbox()
+      preloadPlaygroundViews().catch((error: unknown) => console.warn('preloading the step details and the token view failed', error))
+    }
+    if (typeof requestIdleCallback !== 'function') return void warm()
+    const id = requestIdleCallback(warm, { timeout: 2000 })
     return () => cancelIdleCallback(id)
   }, [warmSandbox])
 

@@ -3,6 +3,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { loadLocale } from '../../../src/i18n/t'
 import { appStore } from '../../../src/state/useAppStore'
 import { PipelineView } from '../../../src/ui/pipeline/PipelineView'
+import { detailBodyModule } from '../../../src/ui/pipeline/details/StepDetails'
 import { stepDurationsMs } from '../../../src/ui/pipeline/playbackTiming'
 import { makeGetSessionTrace, makeSignInTrace, makeTamperedSessionTrace } from '../../helpers/makeTrace'
 import type { Trace } from '../../../src/engine'
@@ -18,6 +19,8 @@ function pipelineList() {
 }
 
 describe('PipelineView', () => {
+  // The details' body is loaded on its own in the app; have it ready so each test renders synchronously.
+  beforeAll(() => detailBodyModule.preload())
   beforeEach(() => appStore.setState(initial, true))
   afterEach(() => vi.useRealTimers())
 

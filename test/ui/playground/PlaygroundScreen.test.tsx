@@ -2,7 +2,7 @@ import { act, render, screen, within } from '@testing-library/react'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { loadLocale } from '../../../src/i18n/t'
 import { appStore } from '../../../src/state/useAppStore'
-import { PlaygroundScreen } from '../../../src/ui/playground/PlaygroundScreen'
+import { PlaygroundScreen, preloadPlaygroundViews } from '../../../src/ui/playground/PlaygroundScreen'
 import { makeGetSessionTrace, makeSignInTrace } from '../../helpers/makeTrace'
 
 // Monaco does not run in jsdom; the editors slot only has to stay mounted.
@@ -15,7 +15,7 @@ afterEach(() => appStore.setState(initial, true))
 
 describe('PlaygroundScreen', () => {
   // The Chinese catalogue loads lazily in the app; have it ready so the language test can render synchronously.
-  beforeAll(() => loadLocale('zh'))
+  beforeAll(() => Promise.all([loadLocale('zh'), preloadPlaygroundViews()]))
 
   it('has each landmark once with exactly its name, and keeps the editors mounted', () => {
     render(<PlaygroundScreen />)

@@ -1,9 +1,9 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react'
 import { createRequire } from 'node:module'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Trace } from '../../../src/engine'
 import { appStore } from '../../../src/state/useAppStore'
-import { TokenInspector } from '../../../src/ui/tokenInspector/TokenInspector'
+import { TokenInspector, tokenViewModule } from '../../../src/ui/tokenInspector/TokenInspector'
 import { AUTHJS_KID, FIXTURE_NOW_SEC, FIXTURE_SECRET, HS256_TOKEN, V4_TOKEN, makeAuthJsEncodeTrace, makeClockTrace, makeGetSessionTrace, makeSignInTrace, makeSimplifiedTrace, makeTamperedSessionTrace } from '../../helpers/makeTrace'
 
 const initial = appStore.getState()
@@ -20,6 +20,8 @@ function region() {
 }
 
 describe('TokenInspector', () => {
+  // The token view is loaded on its own in the app; have it ready so each test renders synchronously.
+  beforeAll(() => tokenViewModule.preload())
   beforeEach(() => appStore.setState(initial, true))
 
   it('is one region named "Token inspector" that says what to do before there is a token', () => {

@@ -1,0 +1,64 @@
+import { useEffect, useSyncExternalStore } from 'react'
+
+export interface LazyModule<M> {
+  /** Starts loading (once); resolves with the module. */
+  preload: () => Promise<M>
+  /** The module once loaded, else null (and loading starts). A failed load is thrown in render, to the app's error boundary. */
+  useModule: () => M | null
+}
+
+/**
+ * A part of a panel that is only needed after the first screen (a step's details, a token taken
+ * apart), kept out of the initial JavaScript. Unlike React.lazy it never suspends: the panel renders
+ * its own shell at once and fills in when the module is there, and tests can preload it and render
+ * synchronously.
+ */
+export function lazyModule<M>(load: () => Promise<M>): LazyModule<M> {
+  let module: M | null = null
+  let failure: { error: unknown } | null = null
+  let loading: Promise<M> | null = null
+  let version = 0
+  const listeners = new Set<() => void>()
+  const changed = () => {
+    version += 1
+    for (const listener of listeners) listener()
+  }
+  const preload = () => {
+    if (!loading) failure = null
+    loading ??= load().then(
+      (loaded) => {
+        module = loaded
+        changed()
+        return loaded
+      },
+      (error: unknown) => {
+        // Recorded for the renders, which throw it (every time: React renders again to recover).
+        failure = { error }
+        loading = null
+        changed()
+        // Kept for the renders this change schedules; after that a remounted panel (the error boundary's
+        // reset) starts a fresh attempt instead of throwing the old error again.
+        setTimeout(() => {
+          if (failure?.error === error) failure = null
+        }, 0)
+        throw error
+      },
+    )
+    return loading
+  }
+  const subscribe = (listener: () => void) => {
+    listeners.add(listener)
+    return () => listeners.delete(listener)
+  }
+  const getVersion = () => version
+  function useModule(): M | null {
+    useSyncExternalStore(subscribe, getVersion, getVersion)
+    useEffect(() => {
+      // The rejection reaches the render through `failure`; this promise's copy of it is not needed.
+      if (!module) preload().catch(() => undefined)
+    }, [])
+    if (failure) throw failure.error
+    return module
+  }
+  return { preload, useModule }
+}

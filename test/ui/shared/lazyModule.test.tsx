@@ -1,0 +1,43 @@
+import { act, render, screen } from '@testing-library/react'
+import { describe, expect, it, vi } from 'vitest'
+import { lazyModule } from '../../../src/ui/shared/lazyModule'
+import { AppErrorBoundary } from '../../../src/ui/shell/AppErrorBoundary'
+
+describe('lazyModule', () => {
+  it('renders the shell at once and the part when it arrives; a preloaded part renders synchronously', async () => {
+    let arrive!: (module: { Part: () => React.JSX.Element }) => void
+    const part = lazyModule(() => new Promise<{ Part: () => React.JSX.Element }>((resolve) => (arrive = resolve)))
+    function Panel() {
+      const loaded = part.useModule()
+      return <p>shell {loaded && <loaded.Part />}</p>
+    }
+    render(<Panel />)
+    expect(screen.getByText('shell')).toBeTruthy()
+    await act(async () => arrive({ Part: () => <span>the part</span> }))
+    expect(screen.getByText('the part')).toBeTruthy()
+    render(<Panel />)
+    expect(screen.getAllByText('the part')).toHaveLength(2)
+  })
+
+  it('hands a failed load to the error boundary instead of hiding it, and tries again after the reset', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    let attempts = 0
+    const part = lazyModule<{ Part: () => React.JSX.Element }>(() => (++attempts === 1 ? Promise.reject(new Error('chunk missing')) : Promise.resolve({ Part: () => <span>the part</span> })))
+    function Panel() {
+      const loaded = part.useModule()
+      return <p>shell {loaded && <loaded.Part />}</p>
+    }
+    render(
+      <AppErrorBoundary onReset={() => {}}>
+        <Panel />
+      </AppErrorBoundary>,
+    )
+    await act(async () => {})
+    expect(screen.getByRole('alert').textContent).toContain('Error: chunk missing')
+    await act(() => new Promise((resolve) => setTimeout(resolve, 0)))
+    await act(async () => screen.getByRole('button', { name: 'Reset playground' }).click())
+    expect(await screen.findByText('the part')).toBeTruthy()
+    expect(attempts).toBe(2)
+    vi.restoreAllMocks()
+  })
+})
