@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow'
 import { useT } from '../../i18n/useT'
 import { useAppStore } from '../../state/useAppStore'
 import { Button, fieldClass, Hint, SubHeading } from '../shared/Button'
-import { utcText } from '../shared/durationText'
+import { safeIso, utcText } from '../shared/durationText'
 
 const MINUTE = 60
 const HOUR = 3600
@@ -16,10 +16,12 @@ const STEPS = [
 ] as const
 const UNITS = { seconds: 1, minutes: MINUTE, hours: HOUR, days: DAY } as const
 type Unit = keyof typeof UNITS
+/** The most one custom jump may move the clock: enough for any lifetime worth watching, far from the end of JavaScript dates. */
+export const MAX_ADVANCE_SEC = 100 * 365 * DAY
 
 /** A `datetime-local` value for `sec`, read as UTC (the clock shows UTC): `YYYY-MM-DDTHH:MM:SS`. */
 function dateInputValue(sec: number): string {
-  return new Date(sec * 1000).toISOString().slice(0, 19)
+  return safeIso(sec)?.slice(0, 19) ?? ''
 }
 
 /** The Unix seconds a `datetime-local` value names when read as UTC, or null when it is not a date. */
@@ -37,14 +39,16 @@ export function ClockControls() {
   const [unit, setUnit] = useState<Unit>('days')
   const [target, setTarget] = useState(() => dateInputValue(nowSec + DAY))
   const amountNumber = Number(amount)
-  const amountValid = amount.trim() !== '' && Number.isFinite(amountNumber) && amountNumber > 0
+  const bySec = Math.round(amountNumber * UNITS[unit])
+  const tooLarge = Number.isFinite(amountNumber) && bySec > MAX_ADVANCE_SEC
+  const amountValid = amount.trim() !== '' && Number.isFinite(amountNumber) && amountNumber > 0 && bySec > 0 && !tooLarge
   const targetSec = dateInputSeconds(target)
   // The clock only moves forward (the engine refuses anything else).
   const targetValid = targetSec !== null && targetSec > nowSec
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    if (amountValid) void advanceClock(Math.round(amountNumber * UNITS[unit]))
+    if (amountValid) void advanceClock(bySec)
   }
 
   const submitDate = (event: FormEvent) => {
@@ -57,8 +61,8 @@ export function ClockControls() {
       <SubHeading id={`${id}-title`}>{t('controls.clock.title')}</SubHeading>
       <p className="text-sm">
         <span className="sr-only">{t('controls.clock.now')}: </span>
-        <time dateTime={new Date(nowSec * 1000).toISOString()} className="font-mono font-semibold tabular-nums" data-testid="sim-clock">
-          {utcText(nowSec)}
+        <time dateTime={safeIso(nowSec)} className="font-mono font-semibold tabular-nums" data-testid="sim-clock">
+          {utcText(nowSec, t)}
         </time>
       </p>
       <div role="group" aria-label={t('controls.clock.advance')} className="flex flex-wrap gap-1.5">
@@ -72,7 +76,7 @@ export function ClockControls() {
         <label htmlFor={`${id}-amount`} className="sr-only">
           {t('controls.clock.custom')}
         </label>
-        <input id={`${id}-amount`} type="number" min="0" step="any" inputMode="decimal" className={`${fieldClass} w-20`} value={amount} aria-invalid={!amountValid} onChange={(e) => setAmount(e.target.value)} />
+        <input id={`${id}-amount`} type="number" min="0" step="any" inputMode="decimal" className={`${fieldClass} w-20`} value={amount} aria-invalid={!amountValid} aria-describedby={tooLarge ? `${id}-too-large` : undefined} onChange={(e) => setAmount(e.target.value)} />
         <label htmlFor={`${id}-unit`} className="sr-only">
           {t('controls.clock.unit')}
         </label>
@@ -87,6 +91,7 @@ export function ClockControls() {
           {t('controls.clock.advanceCustom')}
         </Button>
       </form>
+      {tooLarge && <Hint id={`${id}-too-large`}>{t('controls.clock.tooLarge')}</Hint>}
       <form onSubmit={submitDate} className="flex flex-col gap-1">
         <label htmlFor={`${id}-date`} className="text-sm">
           {t('controls.clock.toDate')}

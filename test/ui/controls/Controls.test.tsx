@@ -161,4 +161,17 @@ describe('ControlsPanel', () => {
     act(() => appStore.setState({ lastTrace: trace, traces: [trace], cursor: trace.events.length - 1 }))
     expect(screen.queryByText(/The secret changed/)).toBeNull()
   })
+
+  it('refuses a custom jump past 100 years with the reason, and shows any time without breaking', () => {
+    const spies = renderWithSpies()
+    fireEvent.change(screen.getByRole('spinbutton', { name: 'Custom amount' }), { target: { value: '100000000' } })
+    fireEvent.change(screen.getByRole('combobox', { name: 'Unit' }), { target: { value: 'days' } })
+    const advance = screen.getByRole('button', { name: 'Advance' }) as HTMLButtonElement
+    expect(advance.disabled).toBe(true)
+    expect(screen.getByText('At most 100 years in one jump.')).toBeTruthy()
+    fireEvent.submit(advance.closest('form')!)
+    expect(spies.advanceClock).not.toHaveBeenCalled()
+    act(() => appStore.setState({ nowSec: 100_000_000 * 86400 + FIXTURE_NOW_SEC }))
+    expect(screen.getByTestId('sim-clock').textContent).toContain('not a date')
+  })
 })
