@@ -1,10 +1,12 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite'
+import { defineConfig, type Connect, type Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
 import tailwindcss from '@tailwindcss/vite'
 // With extensions: Vite's native config loader (its future default) resolves only those.
 import { app } from './src/i18n/en/app.ts'
 import { staticShellHtml } from './src/ui/shell/staticShell.ts'
+import { isCallbackWorkerScript, WORKER_CONTENT_SECURITY_POLICY } from './src/engine/sandbox/workerPolicy.ts'
+import { slimSucrase } from './scripts/vite/slimSucrase.ts'
 
 // The production page's Content-Security-Policy: everything from the app's own origin, nothing from
 // elsewhere (backs up the callback sandbox). Monaco needs inline styles, and data: for its font.
@@ -21,6 +23,20 @@ const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join('; ')
 
+// The callback worker's script gets its own CSP header under `vite dev` and `vite preview` (the browser
+// tests serve the build with preview); static hosts read public/_headers.
+function workerContentSecurityPolicy(): Plugin {
+  const sendPolicy: Connect.NextHandleFunction = (req, res, next) => {
+    if (req.url && isCallbackWorkerScript(req.url)) res.setHeader('Content-Security-Policy', WORKER_CONTENT_SECURITY_POLICY)
+    next()
+  }
+  return {
+    name: 'worker-content-security-policy',
+    configureServer: (server) => void server.middlewares.use(sendPolicy),
+    configurePreviewServer: (server) => void server.middlewares.use(sendPolicy),
+  }
+}
+
 // `base: './'` keeps every asset URL relative, so `dist/` works from any path on any static host.
 export default defineConfig({
   base: './',
@@ -31,8 +47,10 @@ export default defineConfig({
     { name: 'static-shell', transformIndexHtml: (html) => html.replace('<div id="root"></div>', `<div id="root">${staticShellHtml({ app })}</div>`) },
     // The production build gets a CSP meta tag (vite dev injects inline scripts, so not there).
     { name: 'content-security-policy', apply: 'build', transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }] },
+    workerContentSecurityPolicy(),
   ],
-  worker: { format: 'es' },
+  // The callback worker loads only the parts of sucrase it runs (a faster cold start).
+  worker: { format: 'es', plugins: () => [slimSucrase()] },
   build: {
     chunkSizeWarningLimit: 8000, // the lazily loaded Monaco chunk is ~4 MB by design
     rolldownOptions: { checks: { pluginTimings: false } },

@@ -1,32 +1,29 @@
-// The worker's side of the sandbox as a plain function (tests call it without a worker): transpile
-// the learner's TypeScript with sucrase, build it once per source, call the callback, capture
-// console output, check the return value, and map errors back to the learner's line/column.
-import { transform } from 'sucrase'
+// The worker's side of the sandbox as a plain function (tests call it without a worker): compile the
+// learner's TypeScript once per source (sucrase, loaded on first need), run the module, call the
+// callback in a call scope of its own (console output, timers), check and copy the return value, and
+// map errors back to the learner's line/column.
 import { EngineError, type SerializedEngineError } from '../errors'
-import type { ConsoleEntry, ConsoleLevel, MockUser } from '../flow/types'
+import type { MockUser } from '../flow/types'
+import { createCallScopes, renderArg, type CallScope, type ScopedGlobals } from './callScope'
 import { checkReturn } from './checkReturn'
 import { createGlobalView, FORBIDDEN_GLOBALS, ForbiddenApiError, forbiddenStub } from './forbidden'
-import { SANDBOX_CALLBACK_NAMES, type RunMessage, type RunReply, type SandboxCallbackName, type WarmMessage } from './protocol'
-import { decodeMappings, originalPosition, type DecodedMappings } from './sourceMap'
+import { SANDBOX_CALLBACK_NAMES, type CompileResult, type RunMessage, type RunReply, type SandboxCallbackName, type WarmMessage } from './protocol'
+import { originalPosition, type DecodedMappings } from './sourceMap'
+import type { Transpile, TranspileWithMap } from './transpile'
 
-const MAX_LOG_ENTRIES = 200
-const MAX_LOG_CHARS = 2000
 const MAX_CACHED_MODULES = 12
 
 /** Modules a callback source may import as values; everything else is types-only (elided) or refused. */
-function credentialsProvider(options: Record<string, unknown>) {
+const credentialsProvider = (options: Record<string, unknown>) =>
   // Same shape as next-auth/providers/credentials: the app's options are kept under `options`.
-  return { id: 'credentials', name: 'Credentials', type: 'credentials', credentials: {}, authorize: () => null, options }
-}
-const VALUE_MODULES: Record<string, Record<string, unknown>> = {
-  'next-auth/providers/credentials': { __esModule: true, default: credentialsProvider },
-  '@auth/core/providers/credentials': { __esModule: true, default: credentialsProvider },
-}
+  ({ id: 'credentials', name: 'Credentials', type: 'credentials', credentials: {}, authorize: () => null, options })
+const PROVIDER_MODULE = Object.freeze({ __esModule: true, default: Object.freeze(credentialsProvider) })
+const VALUE_MODULES: Readonly<Record<string, unknown>> = Object.freeze({
+  'next-auth/providers/credentials': PROVIDER_MODULE,
+  '@auth/core/providers/credentials': PROVIDER_MODULE,
+})
 
-interface Transpiled {
-  code: string
-  mappings: DecodedMappings
-}
+type ModuleFactory = (...args: unknown[]) => Promise<Record<string, unknown>>
 
 interface ModuleInstance {
   exports: Record<string, unknown>
@@ -35,56 +32,25 @@ interface ModuleInstance {
 }
 
 interface CompiledModule {
-  transpiled: Transpiled
+  callback: SandboxCallbackName
+  source: string
+  /** The JavaScript sucrase made (or the host kept from an earlier worker). */
+  code: string
+  factory: ModuleFactory
   instance?: ModuleInstance
+  /** Made on the first error that needs a position. */
+  mappings?: DecodedMappings
 }
 
-/** The capturing console a callback sees; `entries` is swapped per call. */
-interface CapturingConsole {
-  console: Record<ConsoleLevel, (...args: unknown[]) => void>
-  setTarget(entries: ConsoleEntry[] | null): void
+/** What the worker loads lazily: sucrase and the two ways to call it. */
+export interface TranspilerModule {
+  transpile: Transpile
+  transpileWithMap: TranspileWithMap
 }
 
-function renderArg(arg: unknown): string {
-  if (typeof arg === 'string') return arg
-  if (arg instanceof Error) return `${arg.name}: ${arg.message}`
-  if (arg === undefined || typeof arg === 'function' || typeof arg === 'symbol' || typeof arg === 'bigint') return String(arg)
-  try {
-    return JSON.stringify(arg) ?? String(arg)
-  } catch {
-    return String(arg)
-  }
-}
-
-function createCapturingConsole(): CapturingConsole {
-  let target: ConsoleEntry[] | null = null
-  const write = (level: ConsoleLevel) => (...args: unknown[]) => {
-    if (!target || target.length >= MAX_LOG_ENTRIES) return
-    const text = args.map(renderArg).join(' ')
-    target.push({ level, text: text.length > MAX_LOG_CHARS ? `${text.slice(0, MAX_LOG_CHARS)}…` : text })
-  }
-  return {
-    console: { log: write('log'), info: write('info'), warn: write('warn'), error: write('error') },
-    setTarget: (entries) => {
-      target = entries
-    },
-  }
-}
-
-function transpile(callback: SandboxCallbackName, source: string): Transpiled {
-  let result: ReturnType<typeof transform>
-  try {
-    result = transform(source, { transforms: ['typescript', 'imports'], filePath: `${callback}.ts`, sourceMapOptions: { compiledFilename: `${callback}.js` } })
-  } catch (error) {
-    const loc = (error as { loc?: { line: number; column: number } }).loc
-    const message = error instanceof Error ? error.message.replace(/ \(\d+:\d+\)$/, '') : String(error)
-    throw new EngineError('SANDBOX_SYNTAX_ERROR', `${callback}: ${message}`, {
-      cause: error,
-      details: { callback, line: loc?.line, column: loc?.column, reason: message },
-    })
-  }
-  // sucrase turns `import(x)` into `require(x)`, which only knows the provider modules: no network import.
-  return { code: result.code, mappings: decodeMappings(result.sourceMap?.mappings ?? '') }
+export interface WorkerHandlerOptions {
+  /** Loads sucrase; the default is a dynamic import, so a worker that only runs known sources never loads it. */
+  loadTranspiler?: () => Promise<TranspilerModule>
 }
 
 /**
@@ -101,79 +67,101 @@ function findReturnedArgument(first: unknown, value: unknown): string | undefine
  * in strict code; the hardened worker global and the global view cover it).
  */
 const SHADOWED_APIS = FORBIDDEN_GLOBALS.filter((api) => api !== 'eval')
-const MODULE_PARAMS = ['exports', 'require', 'users', ...SHADOWED_APIS, 'console', 'self', 'globalThis']
+const SCOPED_NAMES = ['console', 'setTimeout', 'setInterval', 'clearTimeout', 'clearInterval'] as const satisfies readonly (keyof ScopedGlobals)[]
+const MODULE_PARAMS = ['exports', 'require', 'users', ...SHADOWED_APIS, ...SCOPED_NAMES, 'self', 'globalThis']
 /**
- * The learner's module runs in a block of its own inside the factory, so a top-level `const users`
- * or `const fetch` shadows the parameter (valid code) instead of redeclaring it (a SyntaxError).
- * The directive moves out of the block, where it would be a plain string: the module stays strict.
+ * The learner's module runs in a block of its own inside an async factory (so top-level `await`
+ * works, as in an ES module), and a top-level `const users` or `const fetch` shadows the parameter
+ * (valid code) instead of redeclaring it (a SyntaxError). The directive moves out of the block,
+ * where it would be a plain string: the module stays strict.
  */
 const MODULE_PROLOGUE = '"use strict";\n{\n'
-const MODULE_EPILOGUE = '\n}'
+const MODULE_EPILOGUE = `\n;return {${SANDBOX_CALLBACK_NAMES.map((name) => `${name}: typeof ${name} === 'function' ? ${name} : undefined`).join(', ')}}\n}`
 
-/** Runs one callback call; `warm` transpiles sources ahead of their first call. */
+/** Runs one callback call; `warm` compiles sources ahead of their first call and says whether they compile. */
 export interface WorkerHandler {
   (message: RunMessage): Promise<RunReply>
-  warm(sources: WarmMessage['sources']): void
-  /** Wakes sucrase with a stand-in module (the worker does this while it boots). */
-  warmUp(): void
+  warm(sources: WarmMessage['sources']): Promise<Partial<Record<SandboxCallbackName, CompileResult>>>
+  /** The per-call console and timers, for the worker to put on its global. */
+  readonly globals: ScopedGlobals
+  /** Makes a Web API promise settle only while the call that made it is open. */
+  guard<T>(promise: Promise<T>): Promise<T>
 }
 
-/** A tiny module in the shape of a callback source: transpiling it wakes sucrase before any source arrives. */
-const WARM_UP_SOURCE = 'import type { JWT } from "next-auth/jwt"\nexport const callbacks = { async jwt({ token }: { token: JWT }) { return token } }\n'
+const loadSucrase = (): Promise<TranspilerModule> => import('./transpile')
 
 /**
- * Builds the handler. `FunctionCtor` is taken when the handler is created, so the worker can
- * harden the global `Function` afterwards.
+ * Builds the handler. The constructors and timers it needs are taken when it is created, so the
+ * worker can lock its global down afterwards.
  */
-export function createWorkerHandler(realGlobal: object = globalThis): WorkerHandler {
-  const FunctionCtor = Function
-  const now = () => performance.now()
-  const cache = new Map<string, CompiledModule>()
-  const capture = createCapturingConsole()
-  const globalView = createGlobalView(realGlobal, capture.console)
-  const users: MockUser[] = []
+export function createWorkerHandler(realGlobal: object = globalThis, options: WorkerHandlerOptions = {}): WorkerHandler {
+  const AsyncFunctionCtor = Object.getPrototypeOf(async function () {}).constructor as new (...args: string[]) => ModuleFactory
+  const RequestCtor = (realGlobal as { Request?: typeof Request }).Request
+  const now = performance.now.bind(performance)
+  const g = realGlobal as typeof globalThis
+  const scopes = createCallScopes({
+    setTimeout: g.setTimeout.bind(g) as (handler: () => void, delayMs?: number) => unknown,
+    clearTimeout: g.clearTimeout.bind(g) as (id: unknown) => void,
+    setInterval: g.setInterval.bind(g) as (handler: () => void, delayMs?: number) => unknown,
+    clearInterval: g.clearInterval.bind(g) as (id: unknown) => void,
+  })
+  const globalView = createGlobalView(realGlobal, { ...scopes.globals })
   const stubs = SHADOWED_APIS.map((api) => forbiddenStub(api))
-
-  // How many lines the Function constructor (V8: 2) and the prologue put before the module, so stack lines map back.
-  const bodyLineOffset = (() => {
-    try {
-      new FunctionCtor(...MODULE_PARAMS, `${MODULE_PROLOGUE}throw new Error()${MODULE_EPILOGUE}`)()
-    } catch (error) {
-      const match = /<anonymous>:(\d+):\d+/.exec((error as Error).stack ?? '')
-      if (match) return Number(match[1]) - 1
-    }
-    return 2 + MODULE_PROLOGUE.split('\n').length - 1
-  })()
+  const cache = new Map<string, CompiledModule>()
+  let users: MockUser[] = []
+  let transpiler: Promise<TranspilerModule> | null = null
+  let bodyLineOffset: Promise<number> | null = null
+  const loadTranspiler = () =>
+    (transpiler ??= (options.loadTranspiler ?? loadSucrase)().catch((error: unknown) => {
+      transpiler = null
+      throw new EngineError('SANDBOX_UNAVAILABLE', `the TypeScript compiler could not be loaded: ${error instanceof Error ? error.message : String(error)}`, { cause: error, details: { reason: 'no-compiler' } })
+    }))
 
   function requireModule(specifier: string): unknown {
     const mod = VALUE_MODULES[specifier]
     if (mod) return mod
     throw new ForbiddenApiError(`import '${specifier}'`)
   }
+  Object.freeze(requireModule)
 
-  function compiled(callback: SandboxCallbackName, source: string): CompiledModule {
-    const key = `${callback}\n${source}`
-    let entry = cache.get(key)
-    if (!entry) {
-      entry = { transpiled: transpile(callback, source) }
-      if (cache.size >= MAX_CACHED_MODULES) cache.delete(cache.keys().next().value as string)
-      cache.set(key, entry)
+  function buildFactory(callback: SandboxCallbackName, code: string): ModuleFactory {
+    try {
+      return new AsyncFunctionCtor(...MODULE_PARAMS, MODULE_PROLOGUE + code + MODULE_EPILOGUE)
+    } catch (error) {
+      // V8's early errors, e.g. a `let` declared twice: sucrase does not check them. No position here.
+      const message = error instanceof Error ? error.message : String(error)
+      throw new EngineError('SANDBOX_SYNTAX_ERROR', `${callback}: ${message}`, { cause: error, details: { callback, reason: message } })
     }
+  }
+
+  async function compile(callback: SandboxCallbackName, source: string, compiled?: string): Promise<CompiledModule> {
+    const key = `${callback}\n${source}`
+    const cached = cache.get(key)
+    if (cached) return cached
+    const code = compiled ?? (await loadTranspiler()).transpile(callback, source)
+    const entry: CompiledModule = cache.get(key) ?? { callback, source, code, factory: buildFactory(callback, code) }
+    if (cache.size >= MAX_CACHED_MODULES) cache.delete(cache.keys().next().value as string)
+    cache.set(key, entry)
     return entry
   }
 
-  function instantiate(callback: SandboxCallbackName, module: CompiledModule): ModuleInstance {
-    if (module.instance) return module.instance
-    const localNames = [...new Set([callback, 'authorize', 'jwt', 'session'])]
-    const epilogue = `\n;return {${localNames.map((name) => `${name}: typeof ${name} === 'function' ? ${name} : undefined`).join(', ')}}`
-    let factory: (...args: unknown[]) => Record<string, unknown>
+  /** The mock users for this call, in the array every module was given; a module that froze it gets a fresh one. */
+  function setUsers(next: MockUser[]): void {
     try {
-      factory = new FunctionCtor(...MODULE_PARAMS, MODULE_PROLOGUE + module.transpiled.code + epilogue + MODULE_EPILOGUE) as typeof factory
-    } catch (error) {
-      throw new EngineError('SANDBOX_SYNTAX_ERROR', `${callback}: ${(error as Error).message}`, { cause: error, details: { callback, reason: (error as Error).message } })
+      users.splice(0, users.length, ...next)
+      if (users.length === next.length) return
+    } catch {
+      // The array was frozen or sealed by a callback: replaced below.
     }
+    users = [...next]
+    for (const entry of cache.values()) entry.instance = undefined
+  }
+
+  async function instantiate(module: CompiledModule): Promise<ModuleInstance> {
+    if (module.instance) return module.instance
     const exports: Record<string, unknown> = {}
-    const locals = factory(exports, requireModule, users, ...stubs, capture.console, globalView, globalView)
+    const { console, setTimeout, setInterval, clearTimeout, clearInterval } = scopes.globals
+    const locals = await module.factory(exports, requireModule, users, ...stubs, console, setTimeout, setInterval, clearTimeout, clearInterval, globalView, globalView)
     module.instance = { exports, locals }
     return module.instance
   }
@@ -188,8 +176,8 @@ export function createWorkerHandler(realGlobal: object = globalThis): WorkerHand
       if (value && typeof value === 'object') {
         const obj = value as Record<string, unknown>
         // A provider keeps the app's options under `options`, over its own defaults (as NextAuth merges them).
-        const options = obj.options as Record<string, unknown> | undefined
-        if (options && typeof options === 'object') candidates.push([options[callback], options])
+        const providerOptions = obj.options as Record<string, unknown> | undefined
+        if (providerOptions && typeof providerOptions === 'object') candidates.push([providerOptions[callback], providerOptions])
         candidates.push([obj[callback], obj])
       }
     }
@@ -197,70 +185,99 @@ export function createWorkerHandler(realGlobal: object = globalThis): WorkerHand
     throw new EngineError('SANDBOX_SYNTAX_ERROR', `${callback}: the code defines no ${callback} function`, { details: { callback, reason: 'missing-function' } })
   }
 
-  function learnerPosition(error: unknown, module: CompiledModule | undefined): { line?: number; column?: number } {
-    const stack = error instanceof Error ? error.stack ?? '' : ''
+  /** Auth.js hands authorize a Web Request; the flow's plain `{ url, method, headers, body }` is rebuilt as one here. */
+  function callArgs(message: RunMessage): unknown[] {
+    const plain = message.args[1] as { url?: unknown; method?: unknown; headers?: unknown; body?: unknown } | undefined
+    if (!message.webRequestArg || !RequestCtor || !plain || typeof plain.url !== 'string') return message.args
+    const method = typeof plain.method === 'string' ? plain.method : 'GET'
+    const hasBody = method !== 'GET' && method !== 'HEAD' && typeof plain.body === 'string'
+    const request = new RequestCtor(plain.url, { method, headers: plain.headers as HeadersInit, ...(hasBody ? { body: plain.body as string } : {}) })
+    return [message.args[0], request, ...message.args.slice(2)]
+  }
+
+  /** How many lines the AsyncFunction constructor (V8: 2) and the prologue put before the module; found once, on the first error. */
+  function lineOffset(): Promise<number> {
+    bodyLineOffset ??= new AsyncFunctionCtor(...MODULE_PARAMS, `${MODULE_PROLOGUE}throw new Error()${MODULE_EPILOGUE}`)().then(
+      () => 4,
+      (error: unknown) => {
+        const match = /<anonymous>:(\d+):\d+/.exec((error as Error).stack ?? '')
+        return match ? Number(match[1]) - 1 : 2 + MODULE_PROLOGUE.split('\n').length - 1
+      },
+    )
+    return bodyLineOffset
+  }
+
+  /** Where in the learner's TypeScript the error was made: the stack points into the compiled module. */
+  async function learnerPosition(stack: string, module: CompiledModule | undefined): Promise<{ line?: number; column?: number }> {
     const match = /<anonymous>:(\d+):(\d+)/.exec(stack)
     if (!match || !module) return {}
-    const generatedLine = Number(match[1]) - bodyLineOffset
-    return originalPosition(module.transpiled.mappings, generatedLine, Number(match[2]))
-  }
-
-  function toSerialized(callback: SandboxCallbackName, error: unknown, module: CompiledModule | undefined, elapsedMs: number): SerializedEngineError {
-    if (error instanceof EngineError) {
-      return { ...error.toJSON(), details: { ...error.details, callback, elapsedMs } }
-    }
-    const position = learnerPosition(error, module)
-    if (error instanceof ForbiddenApiError) {
-      return { code: 'SANDBOX_FORBIDDEN_API', message: error.message, details: { callback, api: error.api, elapsedMs, ...position } }
-    }
-    const name = error instanceof Error ? error.name : typeof error
-    const message = error instanceof Error ? error.message : renderArg(error)
-    return {
-      code: 'SANDBOX_THREW',
-      message: `${callback} threw ${name}: ${message}`,
-      details: { callback, name, reason: message, elapsedMs, ...position },
-      cause: { name, message },
-    }
-  }
-
-  function warm(sources: WarmMessage['sources']): void {
-    for (const name of SANDBOX_CALLBACK_NAMES) {
-      const source = sources[name]
-      if (typeof source !== 'string') continue
+    const generatedLine = Number(match[1]) - (await lineOffset())
+    if (!module.mappings) {
       try {
-        compiled(name, source)
+        module.mappings = (await loadTranspiler()).transpileWithMap(module.callback, module.source).mappings
       } catch (error) {
-        // A source that does not transpile is not cached: its run transpiles it again and reports the error.
+        // A source that compiled once compiles again; if sucrase disagrees, report the line, which it keeps.
         if (!(error instanceof EngineError)) throw error
+        return { line: generatedLine }
       }
     }
+    return originalPosition(module.mappings, generatedLine, Number(match[2]))
   }
 
-  // sucrase's first transform is several times slower than the next ones; pay it before any call.
-  function warmUp(): void {
-    transpile('jwt', WARM_UP_SOURCE)
+  /** What is known about a thrown value, read while its call is still open (reading it may run learner code). */
+  function describe(callback: SandboxCallbackName, error: unknown, elapsedMs: number): { serialized: SerializedEngineError; stack: string | null } {
+    if (error instanceof EngineError) return { serialized: { ...error.toJSON(), details: { ...error.details, callback, elapsedMs } }, stack: null }
+    const stack = error instanceof Error ? String(error.stack ?? '') : ''
+    if (error instanceof ForbiddenApiError) {
+      return { serialized: { code: 'SANDBOX_FORBIDDEN_API', message: error.message, details: { callback, api: error.api, elapsedMs } }, stack }
+    }
+    const name = error instanceof Error ? String(error.name) : typeof error
+    const message = error instanceof Error ? String(error.message) : renderArg(error)
+    return {
+      serialized: { code: 'SANDBOX_THREW', message: `${callback} threw ${name}: ${message}`, details: { callback, name, reason: message, elapsedMs }, cause: { name, message } },
+      stack,
+    }
+  }
+
+  async function warm(sources: WarmMessage['sources']): Promise<Partial<Record<SandboxCallbackName, CompileResult>>> {
+    const results: Partial<Record<SandboxCallbackName, CompileResult>> = {}
+    for (const name of SANDBOX_CALLBACK_NAMES) {
+      const entry = sources[name]
+      if (!entry) continue
+      try {
+        results[name] = { ok: true, compiled: (await compile(name, entry.source, entry.compiled)).code }
+      } catch (error) {
+        // A source that does not compile is not cached: its run compiles it again and reports the error.
+        if (!(error instanceof EngineError)) throw error
+        results[name] = { ok: false, error: error.toJSON() }
+      }
+    }
+    return results
   }
 
   async function handle(message: RunMessage): Promise<RunReply> {
-    const logs: ConsoleEntry[] = []
+    const scope: CallScope = scopes.begin()
     const started = now()
     let module: CompiledModule | undefined
-    users.splice(0, users.length, ...message.users)
-    capture.setTarget(logs)
+    setUsers(message.users)
     try {
-      module = compiled(message.callback, message.source)
-      const { fn, owner } = resolveCallback(message.callback, instantiate(message.callback, module))
-      const value = await fn.apply(owner, message.args)
-      checkReturn(message.callback, value)
-      const returnedArgument = findReturnedArgument(message.args[0], value)
-      return { type: 'result', id: message.id, ok: true, value, logs, durationMs: now() - started, ...(returnedArgument ? { returnedArgument } : {}) }
+      module = await compile(message.callback, message.source)
+      const { fn, owner } = resolveCallback(message.callback, await instantiate(module))
+      const args = callArgs(message)
+      const value = await Promise.race([fn.apply(owner, args), scope.failed])
+      const checked = checkReturn(message.callback, value)
+      const returnedArgument = findReturnedArgument(args[0], value)
+      const durationMs = now() - started
+      await scopes.end(scope)
+      return { type: 'result', id: message.id, ok: true, value: checked.value, logs: scope.logs, durationMs, ...(returnedArgument ? { returnedArgument } : {}) }
     } catch (error) {
       const durationMs = now() - started
-      return { type: 'result', id: message.id, ok: false, error: toSerialized(message.callback, error, module, durationMs), logs, durationMs }
-    } finally {
-      capture.setTarget(null)
+      const { serialized, stack } = describe(message.callback, error, durationMs)
+      await scopes.end(scope)
+      const position = stack ? await learnerPosition(stack, module) : {}
+      return { type: 'result', id: message.id, ok: false, error: { ...serialized, details: { ...serialized.details, ...position } }, logs: scope.logs, durationMs }
     }
   }
 
-  return Object.assign(handle, { warm, warmUp })
+  return Object.assign(handle, { warm, globals: scopes.globals, guard: scopes.guard })
 }

@@ -1,10 +1,11 @@
 // The sandbox host: the CallbackRunner the flows call when the learner edits callbacks. It runs each
 // call in a module Web Worker (worker.ts) with a time limit; on timeout or crash it terminates the
 // worker and starts a fresh one. The only engine file that touches `Worker`: it starts one as soon as
-// the runner is made, and hands it each new source to transpile, so the first call finds it warm.
+// the runner is made, hands it each new source to compile, and keeps the compiled JavaScript, so a
+// replacement worker boots without the TypeScript compiler.
 import { EngineError, type SerializedEngineError } from '../errors'
 import type { CallbackContext, CallbackName, CallbackResult, CallbackRunner } from '../flow/types'
-import { SANDBOX_CALLBACK_NAMES, SANDBOX_DEFAULT_TIMEOUT_MS, type HostToWorker, type SandboxCallbackName, type WorkerToHost } from './protocol'
+import { COMPILED_WORKER_NAME, SANDBOX_CALLBACK_NAMES, SANDBOX_DEFAULT_TIMEOUT_MS, type HostToWorker, type RunReply, type SandboxCallbackName, type WarmMessage, type WarmReply, type WorkerToHost } from './protocol'
 
 export type SandboxSources = Partial<Record<SandboxCallbackName, string>>
 
@@ -12,6 +13,11 @@ export type SandboxSources = Partial<Record<SandboxCallbackName, string>>
 export interface SandboxRunner extends CallbackRunner {
   /** The learner's source for each callback (merged into what was set before). */
   setSources(sources: SandboxSources): void
+  /**
+   * Whether `source` compiles in the worker, as a run would find: null when it does, else the error
+   * the run would report (SANDBOX_SYNTAX_ERROR). Null too when no worker can tell (none, or disposed).
+   */
+  checkSource(name: SandboxCallbackName, source: string): Promise<SerializedEngineError | null>
   /** Stop the worker; later calls answer SANDBOX_UNAVAILABLE. */
   dispose(): void
 }
@@ -32,12 +38,16 @@ export interface SandboxRunnerOptions {
   startTimeoutMs?: number
   /** Runs callbacks that have no source here (e.g. `signIn`, `redirect`); without it they answer SANDBOX_UNAVAILABLE. */
   fallback?: CallbackRunner
-  /** Makes the worker; the default starts worker.ts as a module worker. */
-  createWorker?: () => WorkerLike
+  /** Makes the worker; the default starts worker.ts as a module worker. `needsCompiler`: some source has no compiled JavaScript yet. */
+  createWorker?: (options: { needsCompiler: boolean }) => WorkerLike
 }
 
-function defaultCreateWorker(): WorkerLike {
-  return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike
+function defaultCreateWorker({ needsCompiler }: { needsCompiler: boolean }): WorkerLike {
+  // Two literal calls: Vite finds worker entries by this exact shape.
+  const worker = needsCompiler
+    ? new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'callbacks' })
+    : new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: COMPILED_WORKER_NAME })
+  return worker as unknown as WorkerLike
 }
 
 function isSandboxCallback(name: CallbackName): name is SandboxCallbackName {
@@ -48,12 +58,29 @@ function failure(error: EngineError, durationMs: number): CallbackResult {
   return { ok: false, error: error.toJSON(), logs: [], durationMs }
 }
 
+/** The Auth.js flow hands authorize `{ url, method, headers, body }` (v4: `{ query, body, headers, method }`); the worker makes it a Request. */
+function isWebRequestShape(value: unknown): boolean {
+  return value !== null && typeof value === 'object' && typeof (value as { url?: unknown }).url === 'string' && !('query' in value)
+}
+
+const MAX_KEPT = 36
+
+/** A Map that forgets its oldest entry past `MAX_KEPT`. */
+function remember<V>(map: Map<string, V>, key: string, value: V): void {
+  map.delete(key)
+  map.set(key, value)
+  if (map.size > MAX_KEPT) map.delete(map.keys().next().value as string)
+}
+
 interface LiveWorker {
   worker: WorkerLike
   ready: Promise<void>
   /** Settles the call in flight (if any) when the worker dies. */
   onDeath?: (error: SerializedEngineError) => void
-  onReply?: (reply: Extract<WorkerToHost, { type: 'result' }>) => void
+  onReply?: (reply: RunReply) => void
+  onStarted?: (id: number) => void
+  /** Sources sent in each warm message still unanswered, by message id. */
+  warming: Map<number, SandboxSources>
 }
 
 /**
@@ -68,24 +95,55 @@ export function createSandboxRunner(options: SandboxRunnerOptions = {}): Sandbox
   const startTimeoutMs = options.startTimeoutMs ?? 15_000
   const createWorker = options.createWorker ?? defaultCreateWorker
   const sources: SandboxSources = {}
+  /** JavaScript the worker compiled, by callback and source: a fresh worker gets it and skips sucrase. */
+  const compiled = new Map<string, string>()
+  /** What the worker said about each source: null = compiles. */
+  const verdicts = new Map<string, SerializedEngineError | null>()
+  const waiting = new Map<string, ((verdict: SerializedEngineError | null) => void)[]>()
   let live: LiveWorker | null = null
   let disposed = false
   let nextId = 1
   let queue: Promise<unknown> = Promise.resolve()
+
+  const keyOf = (name: SandboxCallbackName, source: string) => `${name}\n${source}`
+
+  function settleWaiters(key: string, verdict: SerializedEngineError | null): void {
+    for (const resolve of waiting.get(key) ?? []) resolve(verdict)
+    waiting.delete(key)
+  }
+
+  function onWarmed(entry: LiveWorker, reply: WarmReply): void {
+    const sent = entry.warming.get(reply.id)
+    entry.warming.delete(reply.id)
+    if (!sent) return
+    for (const name of SANDBOX_CALLBACK_NAMES) {
+      const source = sent[name]
+      const result = reply.results[name]
+      if (source === undefined || !result) continue
+      const key = keyOf(name, source)
+      if (result.ok) remember(compiled, key, result.compiled)
+      const verdict = result.ok ? null : result.error
+      remember(verdicts, key, verdict)
+      settleWaiters(key, verdict)
+    }
+  }
 
   function kill(target: LiveWorker, error: SerializedEngineError): void {
     if (live === target) live = null
     target.worker.onmessage = null
     target.worker.onerror = null
     target.worker.terminate()
+    target.warming.clear()
     target.onDeath?.(error)
   }
 
   /** Start a worker now (also right after a timeout, so the next call finds it booted). */
   function spawn(): LiveWorker | EngineError {
     let worker: WorkerLike
+    const current = SANDBOX_CALLBACK_NAMES.filter((name) => sources[name] !== undefined)
+    const needsCompiler = current.length === 0 || current.some((name) => !compiled.has(keyOf(name, sources[name]!)))
     try {
-      worker = createWorker()
+      worker = createWorker({ needsCompiler })
     } catch (error) {
       return new EngineError('SANDBOX_UNAVAILABLE', `the callback worker could not start: ${(error as Error).message}`, { cause: error, details: { reason: 'no-worker' } })
     }
@@ -97,11 +155,14 @@ export function createSandboxRunner(options: SandboxRunnerOptions = {}): Sandbox
         markReady = resolve
         markFailed = reject
       }),
+      warming: new Map(),
     }
     entry.ready.catch(() => {})
     worker.onmessage = (event) => {
       const data = event.data
       if (data.type === 'ready') markReady()
+      else if (data.type === 'warmed') onWarmed(entry, data)
+      else if (data.type === 'started') entry.onStarted?.(data.id)
       else entry.onReply?.(data)
     }
     worker.onerror = (event) => {
@@ -112,15 +173,30 @@ export function createSandboxRunner(options: SandboxRunnerOptions = {}): Sandbox
     }
     worker.onmessageerror = () => kill(entry, new EngineError('SANDBOX_CRASHED', 'a message from the callback worker could not be read').toJSON())
     live = entry
-    // A replacement worker (after a timeout or crash) gets the current sources too.
+    // A replacement worker (after a timeout or crash) gets the current sources too, compiled where known.
     warm(entry, sources)
+    // Checks of sources that are no longer current would wait for a worker that will never answer.
+    for (const key of [...waiting.keys()]) {
+      if (!SANDBOX_CALLBACK_NAMES.some((name) => sources[name] !== undefined && keyOf(name, sources[name]) === key)) settleWaiters(key, null)
+    }
     return entry
   }
 
-  /** Once `entry` is ready, has it transpile `next` ahead of their first call (no answer expected). */
+  /** Once `entry` is ready, has it compile `next` ahead of their first call; it answers whether each compiles. */
   function warm(entry: LiveWorker, next: SandboxSources): void {
-    if (!SANDBOX_CALLBACK_NAMES.some((name) => typeof next[name] === 'string')) return
-    const message: HostToWorker = { type: 'warm', sources: { ...next } }
+    const sent: SandboxSources = {}
+    const payload: WarmMessage['sources'] = {}
+    for (const name of SANDBOX_CALLBACK_NAMES) {
+      const source = next[name]
+      if (typeof source !== 'string') continue
+      sent[name] = source
+      const known = compiled.get(keyOf(name, source))
+      payload[name] = known === undefined ? { source } : { source, compiled: known }
+    }
+    if (Object.keys(sent).length === 0) return
+    const id = nextId++
+    entry.warming.set(id, sent)
+    const message: HostToWorker = { type: 'warm', id, sources: payload }
     // Queued on `ready` before any call awaits it, so the warm message reaches the worker first.
     // A worker that never gets ready is reported by the call that waits for it.
     entry.ready.then(() => {
@@ -128,10 +204,8 @@ export function createSandboxRunner(options: SandboxRunnerOptions = {}): Sandbox
     }, () => {})
   }
 
-  async function call(name: SandboxCallbackName, source: string, args: unknown[], context: CallbackContext): Promise<CallbackResult> {
-    if (disposed) return failure(new EngineError('SANDBOX_UNAVAILABLE', 'the sandbox was disposed', { details: { callback: name, reason: 'disposed' } }), 0)
-    const entry = live ?? spawn()
-    if (entry instanceof EngineError) return failure(entry, 0)
+  /** Waits until `entry` has booted; an answer here means it did not. */
+  async function whenReady(entry: LiveWorker, name: SandboxCallbackName): Promise<CallbackResult | null> {
     let startTimer: ReturnType<typeof setTimeout> | undefined
     try {
       await Promise.race([
@@ -140,22 +214,35 @@ export function createSandboxRunner(options: SandboxRunnerOptions = {}): Sandbox
           startTimer = setTimeout(() => reject(new Error(`no answer within ${startTimeoutMs} ms`)), startTimeoutMs)
         }),
       ])
+      return null
     } catch (error) {
       kill(entry, new EngineError('SANDBOX_UNAVAILABLE', 'the callback worker did not start').toJSON())
       return failure(new EngineError('SANDBOX_UNAVAILABLE', `the callback worker did not start: ${(error as Error).message}`, { details: { callback: name, reason: 'start-failed' } }), 0)
     } finally {
       clearTimeout(startTimer)
     }
+  }
 
+  /**
+   * One attempt of a call on `entry`. 'not-started' when the time limit passed before the worker even
+   * began the call (it was still busy with something else): the callback's code never ran, so it is
+   * not to blame, and the call is tried once more on the fresh worker.
+   */
+  function attempt(entry: LiveWorker, name: SandboxCallbackName, message: Omit<Extract<HostToWorker, { type: 'run' }>, 'id'>): Promise<CallbackResult | 'not-started'> {
     const id = nextId++
     const started = performance.now()
-    return new Promise<CallbackResult>((resolve) => {
+    let began = false
+    return new Promise((resolve) => {
       let timer: ReturnType<typeof setTimeout> | undefined
-      const settle = (result: CallbackResult) => {
+      const settle = (result: CallbackResult | 'not-started') => {
         clearTimeout(timer)
         entry.onReply = undefined
         entry.onDeath = undefined
+        entry.onStarted = undefined
         resolve(result)
+      }
+      entry.onStarted = (startedId) => {
+        if (startedId === id) began = true
       }
       entry.onReply = (reply) => {
         if (reply.id !== id) return
@@ -171,10 +258,10 @@ export function createSandboxRunner(options: SandboxRunnerOptions = {}): Sandbox
         entry.onDeath = undefined
         kill(entry, error.toJSON())
         if (!disposed) spawn()
-        settle(failure(error, elapsedMs))
+        settle(began ? failure(error, elapsedMs) : 'not-started')
       }, timeoutMs)
       try {
-        entry.worker.postMessage({ type: 'run', id, callback: name, source, args, users: context.users })
+        entry.worker.postMessage({ ...message, id })
       } catch (error) {
         // The arguments could not be cloned: a bug on our side, not the learner's.
         clearTimeout(timer)
@@ -183,18 +270,52 @@ export function createSandboxRunner(options: SandboxRunnerOptions = {}): Sandbox
     })
   }
 
+  async function call(name: SandboxCallbackName, source: string, args: unknown[], context: CallbackContext): Promise<CallbackResult> {
+    const message = { type: 'run' as const, callback: name, source, args, users: context.users, ...(name === 'authorize' && isWebRequestShape(args[1]) ? { webRequestArg: true } : {}) }
+    for (let tries = 0; ; tries++) {
+      if (disposed) return failure(new EngineError('SANDBOX_UNAVAILABLE', 'the sandbox was disposed', { details: { callback: name, reason: 'disposed' } }), 0)
+      const entry = live ?? spawn()
+      if (entry instanceof EngineError) return failure(entry, 0)
+      const unavailable = await whenReady(entry, name)
+      if (unavailable) return unavailable
+      const outcome = await attempt(entry, name, message)
+      if (outcome !== 'not-started') return outcome
+      if (tries > 0) {
+        return failure(new EngineError('SANDBOX_TIMEOUT', `${name} did not start within ${timeoutMs} ms`, { details: { callback: name, timeoutMs, elapsedMs: timeoutMs, reason: 'not-started' } }), timeoutMs)
+      }
+    }
+  }
+
   // Start the worker now, not on the first call: by the time a flow calls back, it has booted.
   // Where there is no Worker the first call reports SANDBOX_UNAVAILABLE, so the error is not lost.
   spawn()
 
+  function setSources(next: SandboxSources): void {
+    const changed: SandboxSources = {}
+    for (const name of SANDBOX_CALLBACK_NAMES) {
+      const source = next[name]
+      if (typeof source === 'string' && source !== sources[name]) changed[name] = sources[name] = source
+    }
+    if (live && !disposed) warm(live, changed)
+  }
+
   return {
-    setSources(next) {
-      const changed: SandboxSources = {}
-      for (const name of SANDBOX_CALLBACK_NAMES) {
-        const source = next[name]
-        if (typeof source === 'string' && source !== sources[name]) changed[name] = sources[name] = source
+    setSources,
+    checkSource(name, source) {
+      const key = keyOf(name, source)
+      const known = verdicts.get(key)
+      if (known !== undefined) return Promise.resolve(known)
+      if (disposed) return Promise.resolve(null)
+      const entry = live ?? spawn()
+      if (entry instanceof EngineError) return Promise.resolve(null)
+      const pending = new Promise<SerializedEngineError | null>((resolve) => waiting.set(key, [...(waiting.get(key) ?? []), resolve]))
+      if (sources[name] === source) {
+        // Already current: a warm for it is in flight unless its answer was lost with a worker.
+        if (![...entry.warming.values()].some((sent) => sent[name] === source)) warm(entry, { [name]: source })
+      } else {
+        setSources({ [name]: source })
       }
-      if (live && !disposed) warm(live, changed)
+      return pending
     },
     run(name, args, context) {
       const source = isSandboxCallback(name) ? sources[name] : undefined
@@ -210,6 +331,7 @@ export function createSandboxRunner(options: SandboxRunnerOptions = {}): Sandbox
     dispose() {
       disposed = true
       if (live) kill(live, new EngineError('SANDBOX_UNAVAILABLE', 'the sandbox was disposed', { details: { reason: 'disposed' } }).toJSON())
+      for (const key of [...waiting.keys()]) settleWaiters(key, null)
     },
   }
 }

@@ -14,7 +14,13 @@ export const SANDBOX_DEFAULT_TIMEOUT_MS = 1000
 /** A return value larger than this (as UTF-8 JSON) is refused with SANDBOX_RETURN_TOO_LARGE. */
 export const SANDBOX_MAX_RETURN_BYTES = 1024 * 1024
 
-/** Run one callback; the worker answers with a `result` of the same id. */
+/**
+ * The worker's `name` when the host has the compiled JavaScript of every current source (a restart
+ * after a timeout): the worker then does not start loading sucrase at boot.
+ */
+export const COMPILED_WORKER_NAME = 'callbacks (compiled)'
+
+/** Run one callback; the worker answers `started` at once, then a `result` of the same id. */
 export type RunMessage = {
   type: 'run'
   id: number
@@ -22,19 +28,34 @@ export type RunMessage = {
   source: string
   args: unknown[]
   users: MockUser[]
+  /**
+   * Auth.js's `authorize(credentials, request)`: `args[1]` is `{ url, method, headers, body }` and the
+   * worker rebuilds it as a Web `Request`, as @auth/core does (a Request cannot be cloned across).
+   */
+  webRequestArg?: boolean
 }
 
-/** Transpile these sources ahead of their first run (no answer): the first call then skips sucrase's cold start. */
+/** One source to compile ahead of its first run; `compiled` is the JavaScript the host kept from an earlier worker. */
+export type WarmSource = { source: string; compiled?: string }
+
+/** Compile these sources without running them; the worker answers `warmed` with the same id. */
 export type WarmMessage = {
   type: 'warm'
-  sources: Partial<Record<SandboxCallbackName, string>>
+  id: number
+  sources: Partial<Record<SandboxCallbackName, WarmSource>>
 }
 
 export type HostToWorker = RunMessage | WarmMessage
 
+/** Whether a source compiles: its JavaScript (for the host to keep), or the SANDBOX_SYNTAX_ERROR a run would report. */
+export type CompileResult = { ok: true; compiled: string } | { ok: false; error: SerializedEngineError }
+
 export type WorkerToHost =
   | { type: 'ready' }
+  | { type: 'started'; id: number }
+  | { type: 'warmed'; id: number; results: Partial<Record<SandboxCallbackName, CompileResult>> }
   | { type: 'result'; id: number; ok: true; value: unknown; logs: ConsoleEntry[]; durationMs: number; returnedArgument?: string }
   | { type: 'result'; id: number; ok: false; error: SerializedEngineError; logs: ConsoleEntry[]; durationMs: number }
 
 export type RunReply = Extract<WorkerToHost, { type: 'result' }>
+export type WarmReply = Extract<WorkerToHost, { type: 'warmed' }>

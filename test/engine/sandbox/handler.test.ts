@@ -101,17 +101,18 @@ describe('createWorkerHandler: top-level names of the learner module', () => {
 describe('createWorkerHandler: warm', () => {
   it('transpiles sources ahead of time without running them, and the run then answers as usual', async () => {
     const handle = createWorkerHandler()
-    handle.warmUp()
     const source = 'console.log("top level")\nexport function jwt({ token }: any) { return { ...token, warm: true } }'
-    handle.warm({ jwt: source })
+    const results = await handle.warm({ jwt: { source } })
+    expect(results.jwt).toMatchObject({ ok: true, compiled: expect.stringContaining('console.log("top level")') })
     const reply = await run('jwt', source, [{ token: {} }], handle)
     expect(reply).toMatchObject({ ok: true, value: { warm: true }, logs: [{ level: 'log', text: 'top level' }] })
   })
 
-  it('leaves a source with a syntax error for its run to report', async () => {
+  it('says which sources do not compile, and leaves them for their run to report', async () => {
     const handle = createWorkerHandler()
     const source = 'export function jwt({ token }: any) {\n  return token +\n}\n'
-    expect(() => handle.warm({ jwt: source })).not.toThrow()
+    const results = await handle.warm({ jwt: { source } })
+    expect(results.jwt).toMatchObject({ ok: false, error: { code: 'SANDBOX_SYNTAX_ERROR', details: { callback: 'jwt', line: 3 } } })
     const reply = await run('jwt', source, [{ token: {} }], handle)
     expect(reply).toMatchObject({ ok: false, error: { code: 'SANDBOX_SYNTAX_ERROR', details: { callback: 'jwt', line: 3 } } })
   })
@@ -287,5 +288,163 @@ describe('createWorkerHandler: returnedArgument', () => {
       expect(sandboxed.ok && direct.ok, name).toBe(true)
       expect(sandboxed.ok && sandboxed.value, name).toEqual(direct.ok && direct.value)
     }
+  })
+})
+
+describe('createWorkerHandler: one call cannot poison the next', () => {
+  it('keeps refusing a too-large return after a callback replaced JSON.stringify', async () => {
+    const handle = createWorkerHandler()
+    const original = JSON.stringify
+    try {
+      await run('jwt', jwtSource('    JSON.stringify = () => "1"\n    return token'), [{ token: {} }], handle)
+      expect(JSON.stringify({})).toBe('1')
+      const reply = await run('jwt', jwtSource('    return { big: "x".repeat(2 * 1024 * 1024) }'), [{ token: {} }], handle)
+      expect(reply).toMatchObject({ ok: false, error: { code: 'SANDBOX_RETURN_TOO_LARGE' } })
+    } finally {
+      JSON.stringify = original
+    }
+  })
+
+  it('keeps refusing a Date after a callback replaced Object.keys', async () => {
+    const handle = createWorkerHandler()
+    const original = Object.keys
+    try {
+      await run('jwt', jwtSource('    Object.keys = () => []\n    return token'), [{ token: {} }], handle)
+      const reply = await run('jwt', jwtSource('    return { when: new Date(0) }'), [{ token: {} }], handle)
+      expect(reply).toMatchObject({ ok: false, error: { code: 'SANDBOX_BAD_RETURN', details: { reason: 'class-instance', path: 'return.when' } } })
+    } finally {
+      Object.keys = original
+    }
+  })
+
+  it('gives authorize the mock users again after a callback froze the array', async () => {
+    const handle = createWorkerHandler()
+    const source = 'export function authorize() {\n  Object.freeze(users)\n  return { id: String(users.length) }\n}\n'
+    await expect(run('authorize', source, [{}, {}], handle)).resolves.toMatchObject({ ok: true, value: { id: '1' } })
+    const reply = await handle({ type: 'run', id: nextId++, callback: 'authorize', source, args: [{}, {}], users: [...USERS, { ...USERS[0], id: 2 }] })
+    expect(reply).toMatchObject({ ok: true, value: { id: '2' } })
+  })
+})
+
+describe('createWorkerHandler: what leaves the worker is a copy', () => {
+  it('refuses a Proxy as not cloneable (instead of failing to post it)', async () => {
+    const reply = await run('jwt', jwtSource('    return new Proxy({ a: 1 }, {})'), [{ token: {} }])
+    expect(reply).toMatchObject({ ok: false, error: { code: 'SANDBOX_BAD_RETURN', details: { reason: 'not-cloneable', path: 'return' } } })
+  })
+
+  it('refuses a getter that hands out a function the second time it is read', async () => {
+    const reply = await run('jwt', jwtSource('    let n = 0\n    return { get a() { return n++ ? () => 1 : 1 } }'), [{ token: {} }])
+    expect(reply).toMatchObject({ ok: false, error: { code: 'SANDBOX_BAD_RETURN', details: { reason: 'not-cloneable' } } })
+  })
+
+  it('refuses a getter that hands out a Date the second time it is read', async () => {
+    const reply = await run('jwt', jwtSource('    let n = 0\n    return { get a() { return n++ ? new Date(0) : 1 } }'), [{ token: {} }])
+    expect(reply).toMatchObject({ ok: false, error: { code: 'SANDBOX_BAD_RETURN', details: { reason: 'class-instance', path: 'return.a' } } })
+  })
+
+  it('answers with plain data, read once, not the object the callback made', async () => {
+    const reply = await run('jwt', jwtSource('    let n = 0\n    return { get a() { return ++n } }'), [{ token: {} }])
+    expect(reply.ok).toBe(true)
+    const descriptor = Object.getOwnPropertyDescriptor(reply.ok ? reply.value : {}, 'a')
+    expect(descriptor).toMatchObject({ value: 2, writable: true })
+  })
+})
+
+describe('createWorkerHandler: timers belong to their call', () => {
+  const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+  it('clears a call\'s pending timers when it settles, so none runs during a later call', async () => {
+    const handle = createWorkerHandler()
+    const source = 'let fired = 0\nexport async function jwt({ token }: any) {\n  if (token.start) {\n    setTimeout(() => { fired++ }, 20)\n    setInterval(() => { fired++; console.log("leak") }, 10)\n  }\n  return { fired }\n}\n'
+    await expect(run('jwt', source, [{ token: { start: true } }], handle)).resolves.toMatchObject({ ok: true, value: { fired: 0 } })
+    await wait(40)
+    const later = await run('jwt', source, [{ token: {} }], handle)
+    expect(later).toMatchObject({ ok: true, value: { fired: 0 }, logs: [] })
+  })
+
+  it('still runs timers that are due before the call answers, as part of that call', async () => {
+    const reply = await run('jwt', jwtSource('    setTimeout(() => console.log("due"), 0)\n    return token'), [{ token: {} }])
+    expect(reply).toMatchObject({ ok: true, logs: [{ level: 'log', text: 'due' }] })
+  })
+
+  it('binds console output to the call whose timer wrote it', async () => {
+    const handle = createWorkerHandler()
+    const source = jwtSource('    await new Promise((resolve) => setTimeout(() => { console.log("from the timer"); resolve(null) }, 5))\n    return token')
+    const first = await run('jwt', source, [{ token: {} }], handle)
+    const second = await run('jwt', jwtSource('    return token'), [{ token: {} }], handle)
+    expect(first.logs).toEqual([{ level: 'log', text: 'from the timer' }])
+    expect(second.logs).toEqual([])
+  })
+
+  it('fails the call when one of its timer callbacks throws, with the line', async () => {
+    const reply = await run('jwt', jwtSource('    await new Promise(() => setTimeout(() => {\n      throw new Error("in a timer")\n    }, 1))'), [{ token: {} }])
+    expect(reply).toMatchObject({ ok: false, error: { code: 'SANDBOX_THREW', details: { reason: 'in a timer', line: 4 } } })
+  })
+
+  it.each(['setTimeout', 'setInterval'])('refuses %s with a string handler (code from a string)', async (timer) => {
+    const reply = await run('jwt', jwtSource(`    ${timer}("import('http://localhost:9/x.js')", 0)\n    return token`), [{ token: {} }])
+    expect(reply).toMatchObject({ ok: false, error: { code: 'SANDBOX_FORBIDDEN_API', details: { api: `${timer}(string)`, line: 3 } } })
+    expect(reply.ok === false && reply.error.message).toContain('cannot build code from strings')
+  })
+
+  it('refuses a string handler reached through globalThis too', async () => {
+    const reply = await run('jwt', jwtSource('    globalThis.setTimeout("1", 0)\n    return token'), [{ token: {} }])
+    expect(reply).toMatchObject({ ok: false, error: { code: 'SANDBOX_FORBIDDEN_API', details: { api: 'setTimeout(string)' } } })
+  })
+})
+
+describe('createWorkerHandler: modules and syntax', () => {
+  it('allows top-level await, as in an ES module', async () => {
+    const reply = await run('jwt', 'const base = await Promise.resolve(41)\nexport async function jwt({ token }: any) {\n  return { ...token, base: base + 1 }\n}\n', [{ token: {} }])
+    expect(reply).toMatchObject({ ok: true, value: { base: 42 } })
+  })
+
+  it('reports a duplicate declaration (an early error V8 finds, not sucrase) as a syntax error, without running anything', async () => {
+    const handle = createWorkerHandler()
+    const source = 'console.log("ran")\nlet a = 1\nlet a = 2\nexport function jwt({ token }: any) { return token }\n'
+    const results = await handle.warm({ jwt: { source } })
+    expect(results.jwt).toMatchObject({ ok: false, error: { code: 'SANDBOX_SYNTAX_ERROR', details: { callback: 'jwt' } } })
+    const reply = await run('jwt', source, [{ token: {} }], handle)
+    expect(reply).toMatchObject({ ok: false, logs: [], error: { code: 'SANDBOX_SYNTAX_ERROR' } })
+  })
+
+  it('runs code TypeScript calls a grammar error but JavaScript accepts (a required parameter after an optional one)', async () => {
+    const reply = await run('jwt', 'function f(a?: number, b: number) { return b }\nexport function jwt({ token }: any) { return { ...token, b: f(1, 2) } }\n', [{ token: {} }])
+    expect(reply).toMatchObject({ ok: true, value: { b: 2 } })
+  })
+})
+
+describe('createWorkerHandler: sucrase only when needed', () => {
+  it('runs a source the host already has compiled without loading sucrase, and loads it for the first error position', async () => {
+    const compiler = await import('../../../src/engine/sandbox/transpile')
+    let loads = 0
+    const handle = createWorkerHandler(globalThis, {
+      loadTranspiler: async () => {
+        loads++
+        return compiler
+      },
+    })
+    const source = 'export function jwt({ token }: { token: Record<string, unknown> }) {\n  if (token.fail) throw new Error("mapped")\n  return { ...token, ran: true }\n}\n'
+    const compiled = compiler.transpile('jwt', source)
+    await expect(handle.warm({ jwt: { source, compiled } })).resolves.toMatchObject({ jwt: { ok: true } })
+    await expect(run('jwt', source, [{ token: {} }], handle)).resolves.toMatchObject({ ok: true, value: { ran: true } })
+    expect(loads).toBe(0)
+    const failed = await run('jwt', source, [{ token: { fail: true } }], handle)
+    expect(failed).toMatchObject({ ok: false, error: { details: { line: 2, column: source.split('\n')[1].indexOf('new Error') + 1 } } })
+    expect(loads).toBe(1)
+  })
+})
+
+describe('createWorkerHandler: Auth.js authorize gets a Request', () => {
+  it('rebuilds { url, method, headers, body } as a Web Request, as @auth/core does', async () => {
+    const source = [
+      'export async function authorize(credentials: any, request: Request) {',
+      '  const body = await request.json()',
+      '  return { id: "1", name: request.headers.get("user-agent"), email: body.email, image: `${request.method} ${new URL(request.url).pathname} ${request instanceof Request}` }',
+      '}',
+    ].join('\n')
+    const request = { url: 'http://localhost:3000/api/auth/callback/credentials', method: 'POST', headers: { 'user-agent': 'playground', 'content-type': 'application/json' }, body: JSON.stringify({ email: 'alice@example.com' }) }
+    const reply = await createWorkerHandler()({ type: 'run', id: nextId++, callback: 'authorize', source, args: [{}, request], users: USERS, webRequestArg: true })
+    expect(reply).toMatchObject({ ok: true, value: { id: '1', name: 'playground', email: 'alice@example.com', image: 'POST /api/auth/callback/credentials true' } })
   })
 })

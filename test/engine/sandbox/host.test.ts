@@ -3,21 +3,42 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createSandboxRunner, type WorkerLike } from '../../../src/engine'
 import { createWorkerHandler } from '../../../src/engine/sandbox/handler'
-import type { HostToWorker, WorkerToHost } from '../../../src/engine/sandbox/protocol'
+import type { HostToWorker, RunMessage, WarmMessage, WorkerToHost } from '../../../src/engine/sandbox/protocol'
+
+interface FakeWorkerOptions {
+  /** The first run never starts: the worker is still busy with something else. */
+  busyFirstRun?: boolean
+  /** Counts how often a worker loads sucrase. */
+  sucraseLoads?: { count: number }
+  /** Every message the worker receives. */
+  messages?: HostToWorker[]
+}
 
 /** A worker that runs the real handler in-process, or hangs when the source says `hang`. */
-function createFakeWorker(log: string[]): WorkerLike {
-  const handle = createWorkerHandler()
+function createFakeWorker(log: string[], options: FakeWorkerOptions = {}): WorkerLike {
+  const handle = createWorkerHandler(globalThis, {
+    loadTranspiler: () => {
+      if (options.sucraseLoads) options.sucraseLoads.count++
+      return import('../../../src/engine/sandbox/transpile')
+    },
+  })
+  let busy = options.busyFirstRun === true
   const worker: WorkerLike = {
     onmessage: null,
     onerror: null,
     postMessage(message: HostToWorker) {
+      options.messages?.push(structuredClone(message))
       if (message.type === 'warm') {
         log.push(`warm ${Object.keys(message.sources).join(',')}`)
-        handle.warm(message.sources)
+        void handle.warm(message.sources).then((results) => worker.onmessage?.({ data: { type: 'warmed', id: message.id, results } }))
         return
       }
       log.push(`run ${message.callback}`)
+      if (busy) {
+        busy = false
+        return
+      }
+      queueMicrotask(() => worker.onmessage?.({ data: { type: 'started', id: message.id } }))
       if (message.source.includes('hang')) return
       if (message.source.includes('crash')) {
         queueMicrotask(() => worker.onerror?.({ message: 'boom' }))
@@ -73,7 +94,15 @@ describe('createSandboxRunner', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'SANDBOX_TIMEOUT', details: { callback: 'jwt', timeoutMs: 250, elapsedMs: 250 } } })
     expect(log).toEqual(['spawn', 'warm jwt', 'run jwt', 'terminate', 'spawn', 'warm jwt'])
     runner.setSources({ jwt: JWT })
-    await expect(runner.run('jwt', [{ token: {} }], context)).resolves.toMatchObject({ ok: true })
+    const recovered = runner.run('jwt', [{ token: {} }], context)
+    // The fresh worker loads sucrase (real I/O), then lets the call's due timers run (one task turn) before it answers.
+    let settled = false
+    void recovered.then(() => (settled = true))
+    await vi.waitFor(async () => {
+      await vi.advanceTimersByTimeAsync(1)
+      expect(settled).toBe(true)
+    })
+    await expect(recovered).resolves.toMatchObject({ ok: true })
   })
 
   it('reports a crashed worker as SANDBOX_CRASHED and replaces it', async () => {
@@ -143,5 +172,91 @@ describe('createSandboxRunner: returnedArgument', () => {
     const runner = createSandboxRunner({ createWorker: () => createFakeWorker([]) })
     runner.setSources({ jwt: 'export function jwt({ token }: any) { return token }' })
     await expect(runner.run('jwt', [{ token: {} }], context)).resolves.toMatchObject({ ok: true, returnedArgument: 'token' })
+  })
+})
+
+describe('createSandboxRunner: compiled sources', () => {
+  const BROKEN = 'export function jwt({ token }: any) {\n  return token +\n}\n'
+
+  it('says whether a source compiles, as the worker found it', async () => {
+    const runner = createSandboxRunner({ createWorker: () => createFakeWorker([]) })
+    await expect(runner.checkSource('jwt', JWT)).resolves.toBeNull()
+    await expect(runner.checkSource('jwt', BROKEN)).resolves.toMatchObject({ code: 'SANDBOX_SYNTAX_ERROR', details: { callback: 'jwt', line: 3 } })
+    // Known answers come back without asking the worker again.
+    await expect(runner.checkSource('jwt', JWT)).resolves.toBeNull()
+  })
+
+  it('answers null where no worker can tell', async () => {
+    const runner = createSandboxRunner()
+    await expect(runner.checkSource('jwt', BROKEN)).resolves.toBeNull()
+  })
+
+  it('gives a replacement worker the JavaScript it already has, so it boots without sucrase', async () => {
+    vi.useFakeTimers()
+    const loads = { count: 0 }
+    const messages: HostToWorker[] = []
+    const spawned: boolean[] = []
+    const runner = createSandboxRunner({
+      timeoutMs: 100,
+      createWorker: ({ needsCompiler }) => {
+        spawned.push(needsCompiler)
+        return createFakeWorker([], { sucraseLoads: loads, messages })
+      },
+    })
+    runner.setSources({ jwt: JWT, session: 'export function session({ session }: any) {\n  while (true) {} // hang\n}' })
+    await vi.waitFor(() => expect(messages.some((m) => m.type === 'warm')).toBe(true))
+    const first = await runner.checkSource('jwt', JWT)
+    expect(first).toBeNull()
+    const loadsBefore = loads.count
+    const timedOut = runner.run('session', [{ session: {} }], context)
+    await vi.advanceTimersByTimeAsync(100)
+    await expect(timedOut).resolves.toMatchObject({ ok: false, error: { code: 'SANDBOX_TIMEOUT' } })
+    const warms = messages.filter((m): m is WarmMessage => m.type === 'warm')
+    expect(warms.at(-1)?.sources.jwt).toMatchObject({ source: JWT, compiled: expect.stringContaining('seen: true') })
+    const recovered = runner.run('jwt', [{ token: {} }], context)
+    let settled = false
+    void recovered.then(() => (settled = true))
+    await vi.waitFor(async () => {
+      await vi.advanceTimersByTimeAsync(1)
+      expect(settled).toBe(true)
+    })
+    await expect(recovered).resolves.toMatchObject({ ok: true, value: { seen: true } })
+    // Both sources compiled in the first worker, so the new one never loads sucrase, and is told so.
+    expect(loads.count - loadsBefore).toBe(0)
+    expect(spawned).toEqual([true, false])
+  })
+})
+
+describe('createSandboxRunner: blame', () => {
+  it('does not blame a callback whose code never started: it tries once more on a fresh worker', async () => {
+    vi.useFakeTimers()
+    const log: string[] = []
+    let workers = 0
+    const runner = createSandboxRunner({ timeoutMs: 100, createWorker: () => createFakeWorker(log, { busyFirstRun: workers++ === 0 }) })
+    runner.setSources({ jwt: JWT })
+    const result = runner.run('jwt', [{ token: {} }], context)
+    await vi.advanceTimersByTimeAsync(100)
+    let settled = false
+    void result.then(() => (settled = true))
+    await vi.waitFor(async () => {
+      await vi.advanceTimersByTimeAsync(1)
+      expect(settled).toBe(true)
+    })
+    await expect(result).resolves.toMatchObject({ ok: true, value: { seen: true } })
+    expect(log.filter((entry) => entry === 'spawn')).toHaveLength(2)
+  })
+})
+
+describe('createSandboxRunner: Auth.js authorize request', () => {
+  it("marks Auth.js's { url, method, headers, body } for the worker to rebuild as a Request, and v4's req not", async () => {
+    const messages: HostToWorker[] = []
+    const runner = createSandboxRunner({ createWorker: () => createFakeWorker([], { messages }) })
+    runner.setSources({ authorize: 'export function authorize(credentials: any, request: any) {\n  return { id: request instanceof Request ? request.headers.get("x-test") : "plain" }\n}' })
+    const authjs = await runner.run('authorize', [{}, { url: 'http://localhost:3000/api/auth/callback/credentials', method: 'POST', headers: { 'x-test': 'a-request' }, body: '{}' }], context)
+    const v4 = await runner.run('authorize', [{}, { query: {}, body: {}, headers: {}, method: 'POST' }], context)
+    expect(authjs).toMatchObject({ ok: true, value: { id: 'a-request' } })
+    expect(v4).toMatchObject({ ok: true, value: { id: 'plain' } })
+    const runs = messages.filter((m): m is RunMessage => m.type === 'run')
+    expect(runs.map((m) => m.webRequestArg === true)).toEqual([true, false])
   })
 })
