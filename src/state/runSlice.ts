@@ -8,6 +8,7 @@ import {
   isEngineError,
   type CallbackRunner,
   type Playground,
+  type SandboxCallbackName,
   type SandboxRunner,
   type SerializedEngineError,
   type Trace,
@@ -74,6 +75,8 @@ export interface RunSlice {
   setCallbackRunner: (runner: CallbackRunner | null) => void
   /** Starts the callback worker and hands it the editors' code now, so the first run does not wait for it. */
   warmSandbox: () => void
+  /** Whether the sandbox worker can compile `source`: null when it can (or nothing can tell), else the error a run would report. */
+  checkCallbackSource: (name: SandboxCallbackName, source: string) => Promise<SerializedEngineError | null>
 }
 
 /** A fresh secret, like `openssl rand -base64 32`. */
@@ -204,6 +207,7 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
       if (get().callbackRunner || typeof Worker === 'undefined') return
       currentSandbox()
     },
+    checkCallbackSource: (name, source) => (get().callbackRunner || typeof Worker === 'undefined' ? Promise.resolve(null) : currentSandbox().checkSource(name, source)),
   }
 }
 

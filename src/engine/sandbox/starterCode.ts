@@ -34,10 +34,11 @@ export const provider = CredentialsProvider({
 `,
   jwt: `import type { NextAuthOptions } from 'next-auth'
 
-// Module augmentation: the token carries the user's id.
+// Module augmentation: the token carries the user's id, and a role once you copy it below.
 declare module 'next-auth/jwt' {
   interface JWT {
     id?: string
+    role?: string
   }
 }
 

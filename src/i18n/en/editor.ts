@@ -20,11 +20,14 @@ export const editor = {
   },
   diagnostics: {
     syntax: '{name}: syntax error at line {line}, column {column}: {message}. This callback will not run until it is fixed.',
+    syntaxNowhere: '{name}: syntax error: {message}. This callback will not run until it is fixed.',
     types: '{name}: {count} type problem(s), first at line {line}: {message}. Type errors only warn: the code still runs, as with next dev.',
   },
   failure: {
     heading: 'Your {name} failed in the last run',
     where: 'line {line}, column {column}',
+    whereTypeScript: 'TypeScript points at line {line}, column {column}: {message}',
+    throwAnError: 'no line: throw an Error (throw new Error(…)) to see the line',
     timeout: 'stopped after {elapsedMs} ms (limit {timeoutMs} ms)',
     elapsed: 'after {elapsedMs} ms',
     size: 'returned {sizeBytes} bytes (limit {limitBytes} bytes)',

@@ -21,11 +21,14 @@ export const editor: DeepPartial<typeof en> = {
   },
   diagnostics: {
     syntax: '{name}：第 {line} 行第 {column} 列有语法错误：{message}。修复之前此回调不会运行。',
+    syntaxNowhere: '{name}：有语法错误：{message}。修复之前此回调不会运行。',
     types: '{name}：{count} 个类型问题，第一个在第 {line} 行：{message}。类型错误只是警告：代码照样运行，和 next dev 一样。',
   },
   failure: {
     heading: '上次运行中你的 {name} 失败了',
     where: '第 {line} 行，第 {column} 列',
+    whereTypeScript: 'TypeScript 指向第 {line} 行第 {column} 列：{message}',
+    throwAnError: '没有行号：抛出一个 Error（throw new Error(…)）才能看到行号',
     timeout: '{elapsedMs} 毫秒后被停止（上限 {timeoutMs} 毫秒）',
     elapsed: '{elapsedMs} 毫秒后',
     size: '返回了 {sizeBytes} 字节（上限 {limitBytes} 字节）',

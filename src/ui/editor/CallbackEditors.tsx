@@ -1,7 +1,8 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo } from 'react'
-import { SANDBOX_CALLBACK_NAMES, SANDBOX_DEFAULT_TIMEOUT_MS, type SandboxCallbackName } from '../../engine/index'
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react'
+import { SANDBOX_CALLBACK_NAMES, type SandboxCallbackName, type SerializedEngineError } from '../../engine/index'
 import { useT } from '../../i18n/useT'
 import { selectCallbackFailures, type CallbackFailure, type EditorDiagnostics } from '../../state/editorSlice'
+import { SANDBOX_TIMEOUT_MS } from '../../state/runSlice'
 import { useAppStore } from '../../state/useAppStore'
 import { Button, Hint } from '../shared/Button'
 import { CallbackFailureAlert } from './CallbackFailureAlert'
@@ -11,18 +12,24 @@ import { useIsDark } from './useIsDark'
 // Monaco (~4 MB) loads only when the editors mount; the rest of the page works before it arrives.
 const MonacoCallbackEditor = lazy(() => import('./MonacoCallbackEditor'))
 
+/** How long the code must stay unchanged before the sandbox worker is asked whether it compiles. */
+const COMPILE_CHECK_DELAY_MS = 250
+
 /** The authorize, jwt and session callback editors. */
 export function CallbackEditors() {
   const t = useT()
   const flavor = useAppStore((s) => s.config.flavor)
   const adoptFlavorStarters = useAppStore((s) => s.adoptFlavorStarters)
   const failures = useAppStore(selectCallbackFailures)
+  // Which run the alerts below belong to: tests (and assistive tooling) can wait for a new one.
+  const runId = useAppStore((s) => s.lastTrace?.id ?? '')
 
   useEffect(() => adoptFlavorStarters(flavor), [flavor, adoptFlavorStarters])
 
   return (
-    <div className="space-y-3">
-      <Hint>{t('editor.intro', { timeoutMs: SANDBOX_DEFAULT_TIMEOUT_MS })}</Hint>
+    <div className="space-y-3" data-run-id={runId}>
+      {/* The limit the runner was made with, not a default that could differ from it. */}
+      <Hint>{t('editor.intro', { timeoutMs: SANDBOX_TIMEOUT_MS })}</Hint>
       <Hint>{t('editor.keyboardHint')}</Hint>
       <Hint>{t(`editor.flavorNote.${flavor}`)}</Hint>
       <div className="grid gap-4 xl:grid-cols-3">
@@ -32,6 +39,33 @@ export function CallbackEditors() {
       </div>
     </div>
   )
+}
+
+/**
+ * Whether the sandbox worker compiles `code` (undefined until it has answered for this very code):
+ * the run's verdict, not TypeScript's, decides whether a callback "will not run".
+ */
+function useCompileVerdict(name: SandboxCallbackName, code: string): SerializedEngineError | null | undefined {
+  const checkCallbackSource = useAppStore((s) => s.checkCallbackSource)
+  const [verdict, setVerdict] = useState<{ code: string; error: SerializedEngineError | null } | null>(null)
+  useEffect(() => {
+    let current = true
+    const timer = setTimeout(() => {
+      void checkCallbackSource(name, code).then((error) => {
+        if (current) setVerdict({ code, error })
+      })
+    }, COMPILE_CHECK_DELAY_MS)
+    return () => {
+      current = false
+      clearTimeout(timer)
+    }
+  }, [checkCallbackSource, name, code])
+  return verdict?.code === code ? verdict.error : undefined
+}
+
+/** TypeScript's and sucrase's messages end in different ways; the sentence around them adds its own stop. */
+function withoutFullStop(message: string): string {
+  return message.replace(/[.。]\s*$/, '')
 }
 
 function CallbackEditor({ name, failure }: { name: SandboxCallbackName; failure: CallbackFailure | null }) {
@@ -45,17 +79,23 @@ function CallbackEditor({ name, failure }: { name: SandboxCallbackName; failure:
   const setEditorDiagnostics = useAppStore((s) => s.setEditorDiagnostics)
   const dark = useIsDark()
   const headingId = `editor-heading-${name}`
+  const verdict = useCompileVerdict(name, code)
+  const syntaxError = verdict?.code === 'SANDBOX_SYNTAX_ERROR' ? verdict : null
+  const tsFirst = diagnostics?.first
 
   const onChange = useCallback((next: string) => setEditorCode(name, next), [name, setEditorCode])
   const onDiagnostics = useCallback((next: EditorDiagnostics) => setEditorDiagnostics(name, next), [name, setEditorDiagnostics])
-  const line = failure?.error.details.line
-  const column = failure?.error.details.column
+  // A syntax error the worker cannot place (V8 gives no position, e.g. a `let` declared twice) is marked where TypeScript points.
+  const typeScriptPlaces = failure?.error.code === 'SANDBOX_SYNTAX_ERROR' && typeof failure.error.details.line !== 'number' && tsFirst ? tsFirst : null
+  const line = typeScriptPlaces?.line ?? failure?.error.details.line
+  const column = typeScriptPlaces?.column ?? failure?.error.details.column
   const markerMessage = failure ? `${failure.error.code}: ${failure.error.message}` : ''
   // Kept stable across renders: the editor re-sets its markers only when the failure changes.
   const marker: CallbackMarker | null = useMemo(
     () => (typeof line === 'number' ? { line, column: typeof column === 'number' ? column : 1, message: markerMessage } : null),
     [line, column, markerMessage],
   )
+  const problems = (diagnostics?.syntaxErrors ?? 0) + (diagnostics?.typeErrors ?? 0)
 
   return (
     <div role="group" aria-labelledby={headingId} className="flex min-w-0 flex-col gap-2">
@@ -79,17 +119,28 @@ function CallbackEditor({ name, failure }: { name: SandboxCallbackName; failure:
           <MonacoCallbackEditor name={name} ariaLabel={label} code={code} flavor={flavor} dark={dark} failure={marker} onChange={onChange} onDiagnostics={onDiagnostics} />
         </Suspense>
       </div>
-      {diagnostics && diagnostics.syntaxErrors > 0 && diagnostics.first && (
-        <p className="text-sm font-medium text-rose-800 dark:text-rose-300">
-          {t('editor.diagnostics.syntax', { name: label, line: diagnostics.first.line, column: diagnostics.first.column, message: diagnostics.first.message })}
-        </p>
-      )}
-      {diagnostics && diagnostics.syntaxErrors === 0 && diagnostics.typeErrors > 0 && diagnostics.first && (
+      {syntaxError && <SyntaxNote label={label} error={syntaxError} typeScriptFirst={tsFirst} />}
+      {!syntaxError && problems > 0 && tsFirst && (
         <p className="text-sm text-amber-900 dark:text-amber-200">
-          {t('editor.diagnostics.types', { name: label, count: diagnostics.typeErrors, line: diagnostics.first.line, message: diagnostics.first.message })}
+          {t('editor.diagnostics.types', { name: label, count: problems, line: tsFirst.line, message: withoutFullStop(tsFirst.message) })}
         </p>
       )}
-      {failure && <CallbackFailureAlert failure={failure} label={label} />}
+      {failure && <CallbackFailureAlert failure={failure} label={label} typeScriptPlaces={typeScriptPlaces} />}
     </div>
   )
+}
+
+/** The sandbox cannot compile this code: where (from sucrase, else from TypeScript) and why. */
+function SyntaxNote({ label, error, typeScriptFirst }: { label: string; error: SerializedEngineError; typeScriptFirst: EditorDiagnostics['first'] }) {
+  const t = useT()
+  const { line, column, reason } = error.details
+  const className = 'text-sm font-medium text-rose-800 dark:text-rose-300'
+  if (typeof line === 'number') {
+    const message = withoutFullStop(String(reason ?? error.message))
+    return <p className={className}>{t('editor.diagnostics.syntax', { name: label, line, column: typeof column === 'number' ? column : 1, message })}</p>
+  }
+  if (typeScriptFirst) {
+    return <p className={className}>{t('editor.diagnostics.syntax', { name: label, line: typeScriptFirst.line, column: typeScriptFirst.column, message: withoutFullStop(typeScriptFirst.message) })}</p>
+  }
+  return <p className={className}>{t('editor.diagnostics.syntaxNowhere', { name: label, message: withoutFullStop(String(reason ?? error.message)) })}</p>
 }

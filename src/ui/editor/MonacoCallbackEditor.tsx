@@ -39,25 +39,38 @@ const OPTIONS: monaco.editor.IStandaloneEditorConstructionOptions = {
   accessibilitySupport: 'auto',
 }
 
+/** Reports to the store settle this long after the last marker change (re-checks clear markers before re-adding them). */
+const REPORT_DELAY_MS = 200
+
+/** The sandbox's marker for the last failure of this callback, or none. */
+function showFailure(editor: monaco.editor.IStandaloneCodeEditor | null, failure: CallbackMarker | null): void {
+  const model = editor?.getModel()
+  if (!model) return
+  const line = Math.min(Math.max(failure?.line ?? 1, 1), model.getLineCount())
+  monaco.editor.setModelMarkers(
+    model,
+    'sandbox',
+    failure ? [{ severity: monaco.MarkerSeverity.Error, message: failure.message, startLineNumber: line, startColumn: failure.column, endLineNumber: line, endColumn: model.getLineMaxColumn(line) }] : [],
+  )
+}
+
 export default function MonacoCallbackEditor({ name, ariaLabel, code, flavor, dark, failure, onChange, onDiagnostics }: MonacoCallbackEditorProps) {
   useFlavorDeclarations(flavor)
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null)
   const onDiagnosticsRef = useRef(onDiagnostics)
   onDiagnosticsRef.current = onDiagnostics
+  const failureRef = useRef(failure)
+  failureRef.current = failure
+  const reportTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
 
   const onMount: OnMount = (editor) => {
     editorRef.current = editor
+    // A run may have failed before this lazily loaded editor existed.
+    showFailure(editor, failureRef.current)
   }
 
-  useEffect(() => {
-    const model = editorRef.current?.getModel()
-    if (!model) return
-    monaco.editor.setModelMarkers(
-      model,
-      'sandbox',
-      failure ? [{ severity: monaco.MarkerSeverity.Error, message: failure.message, startLineNumber: failure.line, startColumn: failure.column, endLineNumber: failure.line, endColumn: model.getLineMaxColumn(Math.min(failure.line, model.getLineCount())) }] : [],
-    )
-  }, [failure])
+  useEffect(() => showFailure(editorRef.current, failure), [failure])
+  useEffect(() => () => clearTimeout(reportTimer.current), [])
 
   return (
     <Editor
@@ -81,11 +94,16 @@ export default function MonacoCallbackEditor({ name, ariaLabel, code, flavor, da
   function report(markers: monaco.editor.IMarker[]) {
     const syntax = markers.filter(isSyntaxMarker)
     const types = markers.filter((marker) => !isSyntaxMarker(marker) && marker.severity >= monaco.MarkerSeverity.Warning)
-    const first = syntax[0] ?? types[0]
-    onDiagnosticsRef.current({
-      syntaxErrors: syntax.length,
-      typeErrors: types.length,
-      ...(first ? { first: { message: first.message, line: first.startLineNumber, column: first.startColumn } } : {}),
-    })
+    const first = [...syntax, ...types].sort((a, b) => a.startLineNumber - b.startLineNumber || a.startColumn - b.startColumn)[0]
+    clearTimeout(reportTimer.current)
+    reportTimer.current = setTimeout(
+      () =>
+        onDiagnosticsRef.current({
+          syntaxErrors: syntax.length,
+          typeErrors: types.length,
+          ...(first ? { first: { message: first.message, line: first.startLineNumber, column: first.startColumn } } : {}),
+        }),
+      REPORT_DELAY_MS,
+    )
   }
 }

@@ -28,9 +28,24 @@ ts.typescriptDefaults.setCompilerOptions({
   allowSyntheticDefaultImports: true,
   allowNonTsExtensions: true,
   noEmit: true,
+  // No DOM: callbacks run in the sandbox worker, whose globals typeDeclarations.ts declares.
+  lib: ['esnext'],
 })
 // All three editors are one program, as files of one app: augmentation in one shows in the others.
 ts.typescriptDefaults.setEagerModelSync(true)
+
+/** After Monaco's own check of the edited model (500 ms after the last keystroke). */
+const RECHECK_DELAY_MS = 800
+let recheck: ReturnType<typeof setTimeout> | undefined
+// Monaco re-checks only the model that changed; an edit in one editor (removing an augmentation) can
+// change the problems of the others, so every edit re-checks all of them (same options, re-set).
+monaco.editor.onDidCreateModel((model) => {
+  if (!model.uri.path.startsWith('/callbacks/')) return
+  model.onDidChangeContent(() => {
+    clearTimeout(recheck)
+    recheck = setTimeout(() => ts.typescriptDefaults.setDiagnosticsOptions({ ...ts.typescriptDefaults.getDiagnosticsOptions() }), RECHECK_DELAY_MS)
+  })
+})
 
 let currentFlavor: FlowFlavor | null = null
 
@@ -41,7 +56,10 @@ export function useFlavorDeclarations(flavor: FlowFlavor): void {
   ts.typescriptDefaults.setExtraLibs(TYPE_DECLARATIONS[flavor].map(({ path, content }) => ({ filePath: path, content })))
 }
 
-/** TypeScript's syntax diagnostics have codes 1000–1999; everything else is a type problem. */
+/**
+ * TypeScript's syntax and grammar diagnostics have codes 1000–1999. Whether the code runs is the
+ * sandbox worker's call (CallbackEditors asks it); this only counts what TypeScript says.
+ */
 export function isSyntaxMarker(marker: monaco.editor.IMarker): boolean {
   const code = typeof marker.code === 'object' ? marker.code?.value : marker.code
   const n = Number(code)

@@ -12,6 +12,150 @@ export interface ExtraLib {
 }
 
 /**
+ * What the callback worker offers besides JavaScript itself (the editors load only `lib.esnext`, no
+ * DOM): exactly the Web APIs on the sandbox's allow-list (SAFE_GLOBALS in
+ * src/engine/sandbox/lockdown.ts; a test keeps the two in step), trimmed to what a callback uses.
+ * `fetch`, `document`, `localStorage` and the rest are not declared: the editor underlines them,
+ * and the sandbox refuses them.
+ */
+export const WORKER_GLOBALS = `
+/** The sandbox's console: output is kept per call and shown under the editor when the call fails. */
+declare var console: {
+  log(...data: any[]): void
+  info(...data: any[]): void
+  warn(...data: any[]): void
+  error(...data: any[]): void
+}
+/** A timer of this call; pending ones are cleared when the call returns. A string handler is refused. */
+declare function setTimeout<A extends any[]>(handler: (...args: A) => void, timeout?: number, ...args: A): number
+declare function clearTimeout(id: number | undefined): void
+/** A timer of this call; it stops when the call returns. A string handler is refused. */
+declare function setInterval<A extends any[]>(handler: (...args: A) => void, timeout?: number, ...args: A): number
+declare function clearInterval(id: number | undefined): void
+declare function queueMicrotask(callback: () => void): void
+declare function structuredClone<T = any>(value: T): T
+declare function atob(data: string): string
+declare function btoa(data: string): string
+/** The worker global (reading a forbidden name on it throws). */
+declare var self: typeof globalThis
+
+type BufferSource = ArrayBufferView | ArrayBuffer
+type AlgorithmIdentifier = string | { name: string; [parameter: string]: unknown }
+type KeyUsage = 'decrypt' | 'deriveBits' | 'deriveKey' | 'encrypt' | 'sign' | 'unwrapKey' | 'verify' | 'wrapKey'
+interface JsonWebKey { kty?: string; alg?: string; kid?: string; k?: string; [member: string]: unknown }
+interface CryptoKey {
+  readonly algorithm: { name: string }
+  readonly extractable: boolean
+  readonly type: 'private' | 'public' | 'secret'
+  readonly usages: KeyUsage[]
+}
+interface CryptoKeyPair { privateKey: CryptoKey; publicKey: CryptoKey }
+interface SubtleCrypto {
+  digest(algorithm: AlgorithmIdentifier, data: BufferSource): Promise<ArrayBuffer>
+  importKey(format: 'jwk', keyData: JsonWebKey, algorithm: AlgorithmIdentifier, extractable: boolean, keyUsages: KeyUsage[]): Promise<CryptoKey>
+  importKey(format: 'raw' | 'pkcs8' | 'spki', keyData: BufferSource, algorithm: AlgorithmIdentifier, extractable: boolean, keyUsages: KeyUsage[]): Promise<CryptoKey>
+  exportKey(format: 'jwk', key: CryptoKey): Promise<JsonWebKey>
+  exportKey(format: 'raw' | 'pkcs8' | 'spki', key: CryptoKey): Promise<ArrayBuffer>
+  sign(algorithm: AlgorithmIdentifier, key: CryptoKey, data: BufferSource): Promise<ArrayBuffer>
+  verify(algorithm: AlgorithmIdentifier, key: CryptoKey, signature: BufferSource, data: BufferSource): Promise<boolean>
+  encrypt(algorithm: AlgorithmIdentifier, key: CryptoKey, data: BufferSource): Promise<ArrayBuffer>
+  decrypt(algorithm: AlgorithmIdentifier, key: CryptoKey, data: BufferSource): Promise<ArrayBuffer>
+  generateKey(algorithm: AlgorithmIdentifier, extractable: boolean, keyUsages: KeyUsage[]): Promise<CryptoKey | CryptoKeyPair>
+  deriveBits(algorithm: AlgorithmIdentifier, baseKey: CryptoKey, length?: number | null): Promise<ArrayBuffer>
+  deriveKey(algorithm: AlgorithmIdentifier, baseKey: CryptoKey, derivedKeyType: AlgorithmIdentifier, extractable: boolean, keyUsages: KeyUsage[]): Promise<CryptoKey>
+}
+interface Crypto {
+  readonly subtle: SubtleCrypto
+  getRandomValues<T extends ArrayBufferView | null>(array: T): T
+  randomUUID(): \`\${string}-\${string}-\${string}-\${string}-\${string}\`
+}
+declare var crypto: Crypto
+declare var performance: { now(): number; readonly timeOrigin: number }
+
+declare class TextEncoder {
+  readonly encoding: string
+  encode(input?: string): Uint8Array
+}
+declare class TextDecoder {
+  constructor(label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean })
+  readonly encoding: string
+  decode(input?: BufferSource, options?: { stream?: boolean }): string
+}
+declare class URLSearchParams {
+  constructor(init?: string[][] | Record<string, string> | string | URLSearchParams)
+  readonly size: number
+  append(name: string, value: string): void
+  delete(name: string, value?: string): void
+  get(name: string): string | null
+  getAll(name: string): string[]
+  has(name: string, value?: string): boolean
+  set(name: string, value: string): void
+  sort(): void
+  toString(): string
+  forEach(callback: (value: string, key: string, parent: URLSearchParams) => void): void
+  entries(): IterableIterator<[string, string]>
+  keys(): IterableIterator<string>
+  values(): IterableIterator<string>
+  [Symbol.iterator](): IterableIterator<[string, string]>
+}
+declare class URL {
+  constructor(url: string | URL, base?: string | URL)
+  static canParse(url: string | URL, base?: string | URL): boolean
+  hash: string
+  host: string
+  hostname: string
+  href: string
+  readonly origin: string
+  password: string
+  pathname: string
+  port: string
+  protocol: string
+  search: string
+  readonly searchParams: URLSearchParams
+  username: string
+  toString(): string
+  toJSON(): string
+}
+type HeadersInit = [string, string][] | Record<string, string> | Headers
+declare class Headers {
+  constructor(init?: HeadersInit)
+  append(name: string, value: string): void
+  delete(name: string): void
+  get(name: string): string | null
+  getSetCookie(): string[]
+  has(name: string): boolean
+  set(name: string, value: string): void
+  forEach(callback: (value: string, key: string, parent: Headers) => void): void
+  entries(): IterableIterator<[string, string]>
+  keys(): IterableIterator<string>
+  values(): IterableIterator<string>
+  [Symbol.iterator](): IterableIterator<[string, string]>
+}
+interface RequestInit {
+  method?: string
+  headers?: HeadersInit
+  body?: string | ArrayBuffer | ArrayBufferView | URLSearchParams | null
+}
+/** A Web Request. Auth.js's authorize gets one: the sign-in POST, its JSON body readable once with \`await request.json()\`. */
+declare class Request {
+  constructor(input: string | URL | Request, init?: RequestInit)
+  readonly method: string
+  readonly url: string
+  readonly headers: Headers
+  readonly bodyUsed: boolean
+  arrayBuffer(): Promise<ArrayBuffer>
+  bytes(): Promise<Uint8Array>
+  json(): Promise<any>
+  text(): Promise<string>
+  clone(): Request
+}
+declare class DOMException extends Error {
+  constructor(message?: string, name?: string)
+  readonly code: number
+}
+`
+
+/**
  * The playground's own globals: the mock user table `authorize` reads, and the library's type names
  * as global aliases, so callbacks written without imports (plain function declarations) type-check.
  */
@@ -338,10 +482,12 @@ declare module '@auth/core/providers/credentials' {
 /** The extra libraries for each flavour (the playground global is shared). */
 export const TYPE_DECLARATIONS: Record<FlowFlavor, ExtraLib[]> = {
   'next-auth-v4': [
+    { path: 'file:///node_modules/@types/playground/worker.d.ts', content: WORKER_GLOBALS },
     { path: 'file:///node_modules/@types/playground/globals.d.ts', content: globalsFor('next-auth/jwt', 'next-auth') },
     { path: 'file:///node_modules/@types/playground/next-auth.d.ts', content: V4_NEXT_AUTH },
   ],
   authjs: [
+    { path: 'file:///node_modules/@types/playground/worker.d.ts', content: WORKER_GLOBALS },
     { path: 'file:///node_modules/@types/playground/globals.d.ts', content: globalsFor('@auth/core/jwt', '@auth/core/types') },
     { path: 'file:///node_modules/@types/playground/auth-core.d.ts', content: AUTHJS_CORE },
   ],

@@ -94,14 +94,70 @@ describe('CallbackEditors', () => {
     expect(screen.getByRole('alert').textContent).toContain('returned 5242890 bytes (limit 1048576 bytes)')
   })
 
-  it('says syntax errors block the callback and type errors only warn', async () => {
+  it('says a callback will not run when the sandbox cannot compile it, and that type errors only warn', async () => {
+    const syntaxError = { code: 'SANDBOX_SYNTAX_ERROR', message: 'jwt: Unexpected token', details: { callback: 'jwt', line: 4, column: 9, reason: 'Unexpected token' } } as const
+    appStore.setState({ checkCallbackSource: async (name) => (name === 'jwt' ? syntaxError : null) })
     render(<CallbackEditors />)
     await screen.findByRole('textbox', { name: 'jwt callback' })
-    act(() => editorProps.get('jwt')?.onDiagnostics({ syntaxErrors: 1, typeErrors: 0, first: { message: "')' expected.", line: 4, column: 9 } }))
-    expect(screen.getByText(/jwt callback: syntax error at line 4, column 9/).textContent).toContain('will not run')
+    act(() => editorProps.get('jwt')?.onDiagnostics({ syntaxErrors: 1, typeErrors: 0, first: { message: 'Expression expected.', line: 4, column: 9 } }))
+    const note = await screen.findByText(/jwt callback: syntax error at line 4, column 9/)
+    expect(note.textContent).toContain('Unexpected token. This callback will not run')
     act(() => editorProps.get('session')?.onDiagnostics({ syntaxErrors: 0, typeErrors: 2, first: { message: 'Type mismatch', line: 3, column: 1 } }))
     expect(screen.getByText(/session callback: 2 type problem/).textContent).toContain('still runs')
   })
+
+  it('only warns about what TypeScript calls a syntax error when the sandbox compiles it (a required parameter after an optional one)', async () => {
+    let asked = 0
+    appStore.setState({
+      checkCallbackSource: async () => {
+        asked++
+        return null
+      },
+    })
+    render(<CallbackEditors />)
+    await screen.findByRole('textbox', { name: 'jwt callback' })
+    act(() => editorProps.get('jwt')?.onDiagnostics({ syntaxErrors: 1, typeErrors: 0, first: { message: 'A required parameter cannot follow an optional parameter.', line: 1, column: 24 } }))
+    await vi.waitFor(() => expect(asked).toBeGreaterThan(0))
+    const note = screen.getByText(/jwt callback: 1 type problem/)
+    expect(note.textContent).toContain('still runs')
+    expect(screen.queryByText(/will not run/)).toBeNull()
+  })
+
+  it("places a syntax error the sandbox cannot place where TypeScript points, with TypeScript's message", async () => {
+    const dupLet = { code: 'SANDBOX_SYNTAX_ERROR', message: "jwt: Identifier 'a' has already been declared", details: { callback: 'jwt', reason: "Identifier 'a' has already been declared" } } as const
+    appStore.setState({ checkCallbackSource: async (name) => (name === 'jwt' ? dupLet : null) })
+    render(<CallbackEditors />)
+    await screen.findByRole('textbox', { name: 'jwt callback' })
+    act(() => editorProps.get('jwt')?.onDiagnostics({ syntaxErrors: 0, typeErrors: 2, first: { message: "Cannot redeclare block-scoped variable 'a'.", line: 2, column: 5 } }))
+    expect((await screen.findByText(/jwt callback: syntax error at line 2, column 5/)).textContent).toContain("Cannot redeclare block-scoped variable 'a'. This callback will not run")
+    act(() => appStore.setState({ lastTrace: failedRun('jwt', { ...dupLet, details: { ...dupLet.details, elapsedMs: 1 } }) }))
+    expect(screen.getByRole('alert').textContent).toContain('TypeScript points at line 2, column 5')
+    expect(editorProps.get('jwt')?.failure).toMatchObject({ line: 2, column: 5 })
+  })
+
+  it('adds no second full stop after a message that has one', async () => {
+    render(<CallbackEditors />)
+    await screen.findByRole('textbox', { name: 'session callback' })
+    act(() => editorProps.get('session')?.onDiagnostics({ syntaxErrors: 0, typeErrors: 1, first: { message: "Parameter 'x' implicitly has an 'any' type.", line: 3, column: 1 } }))
+    const note = screen.getByText(/session callback: 1 type problem/)
+    expect(note.textContent).toContain("'any' type. Type errors only warn")
+    expect(note.textContent).not.toContain('..')
+  })
+
+  it('says to throw an Error when a thrown value has no line', async () => {
+    render(<CallbackEditors />)
+    await screen.findByRole('textbox', { name: 'jwt callback' })
+    act(() => appStore.setState({ lastTrace: failedRun('jwt', { code: 'SANDBOX_THREW', message: 'jwt threw string: nope', details: { callback: 'jwt', name: 'string', reason: 'nope', elapsedMs: 1 } }) }))
+    expect(screen.getByRole('alert').textContent).toContain('throw an Error (throw new Error(…)) to see the line')
+  })
+
+  it('names the run its alerts belong to', async () => {
+    const { container } = render(<CallbackEditors />)
+    await screen.findByRole('textbox', { name: 'jwt callback' })
+    act(() => appStore.setState({ lastTrace: failedRun('jwt', { code: 'SANDBOX_THREW', message: 'm', details: { callback: 'jwt' } }) }))
+    expect(container.querySelector('[data-run-id]')?.getAttribute('data-run-id')).toBe('run-1')
+  })
+
 
   it('passes the configured flavour to the editors and swaps untouched starting code', async () => {
     render(<CallbackEditors />)

@@ -126,3 +126,22 @@ describe('type declarations for Auth.js (@auth/core)', () => {
     expect(signature(OURS_AUTHJS, 'authorize')).toBe(signature(AUTHJS_CREDENTIALS, 'authorize'))
   })
 })
+
+describe('declarations of the worker globals', () => {
+  it('declare only what the sandbox worker offers (its allow-list), and no DOM', async () => {
+    const { WORKER_GLOBALS } = await import('../../../src/ui/editor/typeDeclarations')
+    const { SAFE_GLOBALS } = await import('../../../src/engine/sandbox/lockdown')
+    const declared = [...stripComments(WORKER_GLOBALS).matchAll(/^declare (?:var|const|let|function|class) (\w+)/gm)].map((m) => m[1])
+    expect(declared.length).toBeGreaterThan(10)
+    for (const name of declared) expect(SAFE_GLOBALS, name).toContain(name)
+    for (const name of ['fetch', 'document', 'window', 'localStorage', 'XMLHttpRequest', 'WebSocket', 'importScripts']) expect(declared).not.toContain(name)
+    for (const flavor of ['next-auth-v4', 'authjs'] as const) expect(TYPE_DECLARATIONS[flavor].map((lib) => lib.content)).toContain(WORKER_GLOBALS)
+  })
+
+  it("declare the Request Auth.js's authorize gets, with the headers and body reads the sandbox gives it", async () => {
+    const { WORKER_GLOBALS } = await import('../../../src/ui/editor/typeDeclarations')
+    const request = /declare class Request \{([\s\S]*?)\n\}/.exec(WORKER_GLOBALS)?.[1] ?? ''
+    for (const member of ['readonly method: string', 'readonly url: string', 'readonly headers: Headers', 'json(): Promise<any>', 'text(): Promise<string>']) expect(request).toContain(member)
+    expect(WORKER_GLOBALS).toMatch(/declare class Headers \{[\s\S]*?get\(name: string\): string \| null/)
+  })
+})
