@@ -3,9 +3,11 @@
 // and its TypeScript worker load only from the app's origin; axe finds no serious problems.
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest'
+import { STARTER_CODE } from '../../src/engine/sandbox/starterCode'
 import { launchBrowser, openApp, type OpenApp } from './helpers/openApp'
-import { editorsPanel, editorText, pasteInto, savedCode, waitForEditors } from './editors.helpers'
+import { editorsPanel, editorText, pasteInto, savedCode, signInAndWait, waitForEditors } from './editors.helpers'
 
 const JWT_WITH_ROLE = `import type { NextAuthOptions } from 'next-auth'
 
@@ -25,6 +27,11 @@ export const callbacks: NextAuthOptions['callbacks'] = {
 const SESSION_WITH_ROLE = `export function session({ session, token }: { session: Session; token: JWT }) {
   return { ...session, user: { ...session.user, role: token.role } }
 }`
+
+/** The notes next to the editors: type problems, and callbacks that will not run. */
+async function notes(page: Page): Promise<string[]> {
+  return (await editorsPanel(page).innerText()).split('\n').filter((line) => /^(authorize|jwt callback|session callback): /.test(line))
+}
 
 describe('callback editors', () => {
   let app: OpenApp
@@ -58,8 +65,13 @@ describe('callback editors', () => {
 
   it('carries role from a typed jwt callback into the token and the session', async () => {
     const { page } = app
+    // The augmentation gives token.role the type string | undefined: TypeScript says so for a wrong use…
+    await pasteInto(page, 'jwt callback', JWT_WITH_ROLE.replace('    return token', '    const wrong: number = token.role\n    return token'))
+    await editorsPanel(page).getByText(/jwt callback: 1 type problem.*'string \| undefined' is not assignable to type 'number'/).waitFor({ timeout: 30_000 })
+    // …and has nothing to say about the right one.
     await pasteInto(page, 'jwt callback', JWT_WITH_ROLE)
     await pasteInto(page, 'session callback', SESSION_WITH_ROLE)
+    await expect.poll(() => notes(page), { timeout: 30_000 }).toEqual([])
     await page.getByRole('button', { name: 'Sign in', exact: true }).click()
     await page.getByRole('region', { name: 'Token inspector', exact: true }).getByText('role', { exact: false }).first().waitFor({ timeout: 15_000 })
     const inspector = await page.getByRole('region', { name: 'Token inspector', exact: true }).innerText()
@@ -81,6 +93,42 @@ describe('callback editors', () => {
     await page.getByRole('button', { name: 'Reset session callback to its starting code' }).click()
     expect(await editorText(page, 'session callback')).toContain('.id = token.id')
     expect(await editorText(page, 'jwt callback')).toBe(JWT_WITH_ROLE)
+  })
+
+  it('re-checks the other editors when one changes (they are one program)', async () => {
+    const { page } = app
+    // jwt relies on the User augmentation that the authorize editor declares.
+    await pasteInto(page, 'jwt callback', JWT_WITH_ROLE)
+    await expect.poll(() => notes(page), { timeout: 30_000 }).toEqual([])
+    await pasteInto(page, 'authorize', 'export function authorize() { return null }\n')
+    await expect.poll(async () => (await notes(page)).join('\n'), { timeout: 30_000 }).toMatch(/jwt callback: 1 type problem.*Property 'role' does not exist/)
+    await page.getByRole('button', { name: 'Reset authorize to its starting code' }).click()
+    await expect.poll(() => notes(page), { timeout: 30_000 }).toEqual([])
+  })
+
+  it('types callbacks as code in the worker: no DOM, so document and fetch are underlined', async () => {
+    const { page } = app
+    await pasteInto(page, 'jwt callback', "export async function jwt({ token }: any) {\n  token.cookie = document.cookie\n  return token\n}")
+    await expect.poll(async () => (await notes(page)).join('\n'), { timeout: 30_000 }).toMatch(/jwt callback: 1 type problem.*Cannot find name 'document'/)
+    await pasteInto(page, 'jwt callback', "export async function jwt({ token }: any) {\n  token.id = crypto.randomUUID() + new URL('https://example.com/a').pathname + new TextEncoder().encode('x').length\n  return token\n}")
+    await expect.poll(() => notes(page), { timeout: 30_000 }).toEqual([])
+  })
+
+  it("decides whether code will run as the sandbox does, not by TypeScript's error numbers", async () => {
+    const { page } = app
+    // Top-level await: valid in a module, and the sandbox runs it.
+    await pasteInto(page, 'jwt callback', "const base = await Promise.resolve('top-level')\nexport async function jwt({ token }: any) {\n  return { ...token, base }\n}")
+    await signInAndWait(page)
+    expect(await editorsPanel(page).getByRole('alert').count()).toBe(0)
+    expect(await editorsPanel(page).getByText(/will not run/).count()).toBe(0)
+    // A required parameter after an optional one: TypeScript's 1016, JavaScript runs it; only a warning.
+    await pasteInto(page, 'jwt callback', 'function f(a?: number, b: number) { return b }\nexport async function jwt({ token }: any) {\n  return { ...token, b: f(1, 2) }\n}')
+    await expect.poll(async () => (await notes(page)).join('\n'), { timeout: 30_000 }).toMatch(/jwt callback: 1 type problem.*still runs/)
+    // A let declared twice: a TypeScript "type" error number, yet the code cannot run.
+    await pasteInto(page, 'jwt callback', 'let a = 1\nlet a = 2\nexport async function jwt({ token }: any) {\n  return token\n}')
+    await expect.poll(async () => (await notes(page)).join('\n'), { timeout: 30_000 }).toMatch(/jwt callback: syntax error at line \d+, column \d+: .*will not run/)
+    await pasteInto(page, 'jwt callback', STARTER_CODE['next-auth-v4'].jwt)
+    await expect.poll(() => notes(page), { timeout: 30_000 }).toEqual([])
   })
 
   it('has no serious or critical axe violations with the editors open and the TypeScript worker done', async () => {
@@ -116,6 +164,34 @@ describe('callback editors', () => {
 })
 
 describe('callback editors, loading', () => {
+  it('marks the line of a failure that happened before the editor loaded', async () => {
+    const browser = await launchBrowser()
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce' })
+    try {
+      const failing = "export async function jwt({ token }: any) {\n  throw new Error('before the editor')\n}"
+      await context.addInitScript((code) => localStorage.setItem('nextauth-playground:editors:v1', JSON.stringify({ jwt: code })), failing)
+      // Monaco arrives only once the run has failed.
+      let release!: () => void
+      const released = new Promise<void>((resolve) => (release = resolve))
+      await context.route(/MonacoCallbackEditor-[\w-]+\.js$/, async (route) => {
+        await released
+        await route.continue()
+      })
+      const page = await context.newPage()
+      await page.goto(inject('baseUrl'))
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click()
+      await editorsPanel(page).getByRole('alert').filter({ hasText: 'before the editor' }).waitFor({ timeout: 15_000 })
+      expect(await page.getByText('Loading the code editor…').count()).toBeGreaterThan(0)
+      release()
+      await waitForEditors(page)
+      const editor = page.locator('.monaco-editor').filter({ has: page.getByRole('textbox', { name: 'jwt callback', exact: true }) })
+      await editor.locator('.squiggly-error').first().waitFor({ timeout: 15_000 })
+    } finally {
+      await context.close()
+      await browser.close()
+    }
+  })
+
   it('lets the page work before Monaco arrives, showing a loading state', async () => {
     const browser = await launchBrowser()
     const app = await openApp({ browser, reducedMotion: 'reduce' })
