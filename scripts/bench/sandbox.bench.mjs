@@ -1,50 +1,69 @@
-// The callback sandbox in Chromium (the bench page's engine, built by Vite): warm round trip of one
-// callback call; cold start (a runner made and called at once: module worker boot, sucrase warm-up,
-// transpile and first answer, all on the clock); the first call after the page has been idle (the
-// runner starts its worker when it is made and transpiles sources when they are set, so this is what
-// a learner who clicks "Sign in" a moment after the page loads waits for); and recovery after a
-// runaway loop (time limit 1000 ms → next good answer), with the longest main-thread task meanwhile.
+// The callback sandbox in Chromium (the bench page's engine, built by Vite). Interleaved rounds, so
+// machine noise hits every variant alike: an empty module worker (the floor of any worker start);
+// a cold start (a runner made and called at once with a source nobody compiled yet: worker boot,
+// lockdown, sucrase loaded on demand, transpile, first answer, all on the clock); the first call after
+// the page has been idle (runner made and sources set first: what a learner who clicks "Sign in" a
+// moment after the page loads waits for). Then the warm round trip of one call, and recovery after a
+// runaway loop (limit 1000 ms → next good answer; the fresh worker gets the compiled JavaScript and
+// boots without sucrase), with the longest main-thread task meanwhile. Load average before and after.
+import os from 'node:os'
 import { fmt, median, table } from './lib.mjs'
+
+const ROUNDS = 15
 
 export default async function sandboxBench({ browser, log }) {
   const page = await (await browser()).benchPage()
-  const results = await page.evaluate(async () => {
+  const loadBefore = os.loadavg()[0]
+  const results = await page.evaluate(async (rounds) => {
     const { createSandboxRunner } = window.bench.engine
     const GOOD = 'export const callbacks = {\n  async jwt({ token, user }: any) {\n    if (user) token.id = user.id\n    return token\n  },\n}\n'
     const args = () => [{ token: { sub: '1', name: 'Ada', email: 'ada@example.com' }, user: { id: '1' }, trigger: 'signIn' }]
     const context = { users: [] }
-    const med = (values) => {
-      const sorted = [...values].sort((a, b) => a - b)
-      const mid = sorted.length >> 1
-      return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
-    }
+    const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+    const emptyWorkerUrl = URL.createObjectURL(new Blob(['postMessage("ready")'], { type: 'text/javascript' }))
 
-    // Cold start: the clock starts before the runner (and so its worker) exists; called at once.
-    // Each run's source differs, so no transpile is cached anywhere.
-    const cold = []
-    for (let i = 0; i < 15; i++) {
-      const started = performance.now()
-      const runner = createSandboxRunner()
-      runner.setSources({ jwt: `${GOOD}// cold ${i}\n` })
-      const result = await runner.run('jwt', args(), context)
-      cold.push(performance.now() - started)
-      if (!result.ok) throw new Error(JSON.stringify(result.error))
-      runner.dispose()
+    const variants = {
+      // The floor: a module worker that only says it is there.
+      async empty() {
+        const started = performance.now()
+        const worker = new Worker(emptyWorkerUrl, { type: 'module' })
+        await new Promise((resolve) => (worker.onmessage = resolve))
+        const elapsed = performance.now() - started
+        worker.terminate()
+        return elapsed
+      },
+      // The clock starts before the runner (and so its worker) exists; called at once, with a source
+      // that differs every round, so nothing is compiled anywhere yet.
+      async cold(round) {
+        const started = performance.now()
+        const runner = createSandboxRunner()
+        runner.setSources({ jwt: `${GOOD}// cold ${round}\n` })
+        const result = await runner.run('jwt', args(), context)
+        const elapsed = performance.now() - started
+        if (!result.ok) throw new Error(JSON.stringify(result.error))
+        runner.dispose()
+        return elapsed
+      },
+      // Runner made and sources set, then 500 ms and an idle callback pass, then the first call is timed.
+      async idleFirst(round) {
+        const runner = createSandboxRunner()
+        runner.setSources({ jwt: `${GOOD}// idle ${round}\n` })
+        await pause(500)
+        await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 1000 }))
+        const started = performance.now()
+        const result = await runner.run('jwt', args(), context)
+        const elapsed = performance.now() - started
+        if (!result.ok) throw new Error(JSON.stringify(result.error))
+        runner.dispose()
+        return elapsed
+      },
     }
-
-    // First call after the page is idle: runner made and sources set, then 500 ms and an idle
-    // callback pass (the worker boots and transpiles meanwhile), then the first call is timed.
-    const idleFirst = []
-    for (let i = 0; i < 15; i++) {
-      const runner = createSandboxRunner()
-      runner.setSources({ jwt: `${GOOD}// idle ${i}\n` })
-      await new Promise((resolve) => setTimeout(resolve, 500))
-      await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 1000 }))
-      const started = performance.now()
-      const result = await runner.run('jwt', args(), context)
-      idleFirst.push(performance.now() - started)
-      if (!result.ok) throw new Error(JSON.stringify(result.error))
-      runner.dispose()
+    const samples = Object.fromEntries(Object.keys(variants).map((name) => [name, []]))
+    for (let round = 0; round < rounds; round++) {
+      for (const [name, measure] of Object.entries(variants)) {
+        samples[name].push(await measure(round))
+        await pause(30)
+      }
     }
 
     // Warm round trip: batches of calls on one runner; per-call time of each batch.
@@ -73,29 +92,44 @@ export default async function sandboxBench({ browser, log }) {
       const good = await runner.run('jwt', args(), context)
       if (!good.ok) throw new Error(JSON.stringify(good.error))
       recovery.push(performance.now() - started)
-      await new Promise((resolve) => setTimeout(resolve, 50))
+      await pause(50)
       observer.disconnect()
       longest.push(tasks.length ? Math.max(...tasks) : 0)
     }
     runner.dispose()
-    return { cold: med(cold), idleFirst: med(idleFirst), warm: med(warm), recovery: med(recovery), longest: Math.max(...longest), longtaskRuns: longest }
-  })
+    const med = (values) => {
+      const sorted = [...values].sort((a, b) => a - b)
+      const mid = sorted.length >> 1
+      return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+    }
+    return {
+      ...Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, { median: med(values), min: Math.min(...values), max: Math.max(...values) }])),
+      warm: med(warm),
+      recovery: med(recovery),
+      longest: Math.max(...longest),
+      longtaskRuns: longest,
+    }
+  }, ROUNDS)
+  const loadAfter = os.loadavg()[0]
   await page.close()
-  log(results)
+  log({ ...results, loadBefore, loadAfter })
+  const range = (r) => `${fmt.ms(r.min, 1)} – ${fmt.ms(r.max, 1)}`
   return `### Callback sandbox (module Web Worker)
 
 ${table(
-  ['measure', 'median', 'target'],
+  ['measure', 'median', 'range', 'target'],
   [
-    ['warm callback round trip (jwt, 15 batches × 200 calls)', fmt.ms(results.warm, 3), '≤ 2 ms'],
-    ['cold start (runner made and called at once: worker boot, sucrase warm-up, transpile → first answer; 15 runs)', fmt.ms(results.cold, 1), '≤ 50 ms'],
-    ['first call after the page is idle (runner made, sources set, 500 ms + idle callback → first answer; 15 runs)', fmt.ms(results.idleFirst, 1), '≤ 50 ms'],
-    ['recovery after `while (true) {}` with a 1000 ms limit (→ next good answer; 5 runs)', fmt.ms(results.recovery, 0), '≤ 1200 ms'],
-    ['longest main-thread task during those recoveries (PerformanceObserver longtask; max of 5)', results.longest ? fmt.ms(results.longest, 0) : 'none ≥ 50 ms', '< 50 ms'],
+    ['warm callback round trip (jwt, 15 batches × 200 calls)', fmt.ms(results.warm, 3), '', '≤ 2 ms'],
+    [`cold start (runner made and called at once with a new source: worker boot, lockdown, sucrase loaded on demand, transpile → first answer; ${ROUNDS} rounds)`, fmt.ms(results.cold.median, 1), range(results.cold), '≤ 50 ms'],
+    [`empty module worker, for comparison (new Worker → first message; ${ROUNDS} rounds)`, fmt.ms(results.empty.median, 1), range(results.empty), ''],
+    [`first call after the page is idle (runner made, sources set, 500 ms + idle callback → first answer; ${ROUNDS} rounds)`, fmt.ms(results.idleFirst.median, 1), range(results.idleFirst), '≤ 50 ms'],
+    ['recovery after `while (true) {}` with a 1000 ms limit (→ next good answer; 5 runs)', fmt.ms(results.recovery, 0), '', '≤ 1200 ms'],
+    ['longest main-thread task during those recoveries (PerformanceObserver longtask; max of 5)', results.longest ? fmt.ms(results.longest, 0) : 'none ≥ 50 ms', '', '< 50 ms'],
   ],
 )}
 
-Recovery / limit: ${fmt.ratio(results.recovery / 1000)}. Warm round trip / target: ${fmt.ratio(results.warm / 2)}.
+Cold start, empty worker and first call after idle ran interleaved (one of each per round). Cold start − empty worker: ${fmt.ms(results.cold.median - results.empty.median, 1)}. Recovery / limit: ${fmt.ratio(results.recovery / 1000)}. Warm round trip / target: ${fmt.ratio(results.warm / 2)}.
+1-minute load average: ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after, on ${os.cpus().length} cores (a shared machine: single figures are noisy; compare figures of one run).
 `
 }
 
