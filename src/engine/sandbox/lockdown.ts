@@ -167,11 +167,8 @@ function hiddenIntrinsics(): unknown[] {
   if (typeof iterator.map === 'function') found.push(Object.getPrototypeOf(iterator.map((v) => v)))
   const IteratorCtor = (globalThis as { Iterator?: { from?: (o: object) => object } }).Iterator
   if (typeof IteratorCtor?.from === 'function') found.push(Object.getPrototypeOf(IteratorCtor.from({ next: () => ({ done: true, value: undefined }) })))
-  const Segmenter = (Intl as { Segmenter?: new () => { segment(text: string): object } }).Segmenter
-  if (Segmenter) {
-    const segments = new Segmenter().segment('')
-    found.push(Object.getPrototypeOf(segments), Object.getPrototypeOf((segments as Iterable<unknown>)[Symbol.iterator]()))
-  }
+  // Not Intl.Segmenter's segments prototypes: making one loads ICU's break iterators (tens of ms in a
+  // fresh renderer), and nothing but learner code ever uses them.
   return found
 }
 
