@@ -118,8 +118,7 @@ export function createWorkerHandler(realGlobal: object = globalThis, options: Wo
     }))
 
   function requireModule(specifier: string): unknown {
-    const mod = VALUE_MODULES[specifier]
-    if (mod) return mod
+    if (Object.prototype.hasOwnProperty.call(VALUE_MODULES, specifier)) return VALUE_MODULES[specifier]
     throw new ForbiddenApiError(`import '${specifier}'`)
   }
   Object.freeze(requireModule)
@@ -225,7 +224,7 @@ export function createWorkerHandler(realGlobal: object = globalThis, options: Wo
   }
 
   /** What is known about a thrown value, read while its call is still open (reading it may run learner code). */
-  function describe(callback: SandboxCallbackName, error: unknown, elapsedMs: number): { serialized: SerializedEngineError; stack: string | null } {
+  function describeThrown(callback: SandboxCallbackName, error: unknown, elapsedMs: number): { serialized: SerializedEngineError; stack: string | null } {
     if (error instanceof EngineError) return { serialized: { ...error.toJSON(), details: { ...error.details, callback, elapsedMs } }, stack: null }
     const stack = error instanceof Error ? String(error.stack ?? '') : ''
     if (error instanceof ForbiddenApiError) {
@@ -272,7 +271,7 @@ export function createWorkerHandler(realGlobal: object = globalThis, options: Wo
       return { type: 'result', id: message.id, ok: true, value: checked.value, logs: scope.logs, durationMs, ...(returnedArgument ? { returnedArgument } : {}) }
     } catch (error) {
       const durationMs = now() - started
-      const { serialized, stack } = describe(message.callback, error, durationMs)
+      const { serialized, stack } = describeThrown(message.callback, error, durationMs)
       await scopes.end(scope)
       const position = stack ? await learnerPosition(stack, module) : {}
       return { type: 'result', id: message.id, ok: false, error: { ...serialized, details: { ...serialized.details, ...position } }, logs: scope.logs, durationMs }

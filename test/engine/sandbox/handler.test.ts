@@ -254,6 +254,11 @@ describe('createWorkerHandler: forbidden APIs', () => {
     expect(reply.ok === false && reply.error.message).toContain('cannot make network requests')
   })
 
+  it('refuses an import named after an Object.prototype property', async () => {
+    const reply = await run('jwt', 'import * as o from "constructor"\nexport function jwt() { return { o: typeof o } }', [{ token: {} }])
+    expect(reply).toMatchObject({ ok: false, error: { code: 'SANDBOX_FORBIDDEN_API', details: { api: "import 'constructor'" } } })
+  })
+
   it('refuses value imports of modules the playground does not have', async () => {
     const reply = await run('jwt', 'import jose from "jose"\nexport function jwt() { return jose }', [{ token: {} }])
     expect(reply).toMatchObject({ ok: false, error: { code: 'SANDBOX_FORBIDDEN_API', details: { api: "import 'jose'" } } })
