@@ -260,8 +260,9 @@ describe('every control on the playground screen', () => {
     const keyBefore = await ladder()
     const before = await secret.inputValue()
     await config(page).getByRole('button', { name: 'Generate', exact: true }).click()
+    // The field shows the new secret once React has re-rendered it.
+    await expect.poll(() => secret.inputValue()).not.toBe(before)
     const generated = await secret.inputValue()
-    expect(generated).not.toBe(before)
     expect(Buffer.from(generated, 'base64')).toHaveLength(32)
     await runAndSkip(page, 'Get session')
     await expect(region(page, 'Session').getByText('JWT_DECRYPT_FAILED').isVisible()).resolves.toBe(true)

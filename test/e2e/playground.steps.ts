@@ -18,7 +18,17 @@ export async function runAndSkip(page: Page, button: string): Promise<void> {
 export async function finishRun(page: Page): Promise<void> {
   await expect.poll(() => page.getByTestId('next-step').textContent(), { timeout: RUN_TIMEOUT_MS, interval: 100 }).not.toContain('Running')
   const skip = page.getByRole('button', { name: 'Skip animation' })
-  if (await skip.isEnabled()) await skip.click()
+  // A short run may finish playing between the check and the click, which disables the button: that is
+  // the end this waits for anyway. Any other failure to click is real.
+  if (await skip.isEnabled()) {
+    await skip.click({ timeout: 5_000 }).catch(async (error: unknown) => {
+      if (await skip.isEnabled()) throw error
+    })
+  }
+  // The last step is current once its row is drawn (rows follow the run in a transition). A run that
+  // stopped with an error leaves no new trace to wait for.
+  const list = page.getByRole('list', { name: 'Pipeline', exact: true })
+  if ((await list.getByRole('listitem').count()) > 0) await list.locator('li:last-child[aria-current="step"]').waitFor({ timeout: RUN_TIMEOUT_MS })
 }
 
 /** The cookie jar's row for `name`, and the row under it that spells out the flags. */
