@@ -6,6 +6,17 @@ import { App } from '../../src/ui/shell/App'
 
 // Monaco does not run in jsdom; the editors slot only has to stay mounted.
 vi.mock('../../src/ui/editor/CallbackEditors', () => ({ CallbackEditors: () => <p>callback editors</p> }))
+// The sticky clock readout, made to throw on a negative time so a test can break rendering on purpose.
+vi.mock('../../src/ui/playground/SimClockReadout', async () => {
+  const { useAppStore } = await import('../../src/state/useAppStore')
+  return {
+    SimClockReadout: () => {
+      const nowSec = useAppStore((s) => s.nowSec)
+      if (nowSec < 0) throw new RangeError('Invalid time value')
+      return <p data-testid="sim-clock-now">{nowSec}</p>
+    },
+  }
+})
 
 const initial = appStore.getState()
 afterEach(() => {
@@ -59,19 +70,28 @@ describe('App keeps the learner’s work', () => {
     expect((screen.getByRole('textbox', { name: 'Mock users (JSON)' }) as HTMLTextAreaElement).value).toBe('[{ "email": "half')
   })
 
-  it('a time past what a Date can hold does not blank the page: Reset playground brings it back with the code and configuration kept', () => {
+  it('shows a time past what a Date can hold without breaking the page', () => {
+    render(<App />)
+    act(() => appStore.setState({ nowSec: 100_000_000 * 86400 + 1767225600 }))
+    expect(screen.queryByRole('button', { name: 'Reset playground' })).toBeNull()
+    expect(screen.getAllByRole('region', { name: 'Cookie jar' })).toHaveLength(1)
+    expect(screen.getByTestId('sim-clock').textContent).toContain('not a date')
+  })
+
+  it('after a render error, Reset playground brings the screen back on a fresh clock with the code and configuration kept', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {})
     render(<App />)
     act(() => {
       appStore.getState().setConfig({ users: [{ id: 'g', name: 'Grace', email: 'grace@example.com', password: 'cobol' }] })
       appStore.getState().setEditorCode('jwt', '// my jwt callback')
     })
-    act(() => appStore.setState({ nowSec: 100_000_000 * 86400 + 1767225600 }))
-    expect(document.getElementById('root') ?? document.body).toBeTruthy()
-    const crash = screen.queryByRole('button', { name: 'Reset playground' })
-    if (crash) fireEvent.click(crash)
+    // The mocked readout below throws for a negative time, standing in for any bug that breaks rendering.
+    act(() => appStore.setState({ nowSec: -1 }))
+    expect(screen.getByRole('alert').textContent).toContain('The playground stopped')
+    expect(screen.queryByRole('region', { name: 'Cookie jar' })).toBeNull()
+    fireEvent.click(screen.getByRole('button', { name: 'Reset playground' }))
     expect(screen.getAllByRole('region', { name: 'Cookie jar' })).toHaveLength(1)
-    expect(Number.isFinite(new Date(appStore.getState().nowSec * 1000).getTime())).toBe(true)
+    expect(appStore.getState().nowSec).toBeGreaterThan(0)
     expect(appStore.getState().config.users[0]!.email).toBe('grace@example.com')
     expect(appStore.getState().editorCode.jwt).toBe('// my jwt callback')
   })
