@@ -58,24 +58,13 @@ export type {
 export { encode, encodeDetailed, decode, decodeDetailed, deriveKey, inspect, clearKeyCache, KEY_CACHE_MAX_ENTRIES, JWT_CONSTANTS, TOKEN_FLAVORS, DEFAULT_MAX_AGE_SEC, CLOCK_TOLERANCE_SEC, CONTENT_ENCRYPTION, hkdfInfo } from './jwt/index'
 export type { TokenFlavor, DirectEncryption, EncodeParams, DecodeParams, DeriveKeyParams, EncodeResult, DecodeResult, JwtSecret, TokenInspection, InspectedPart, InspectProblem, InspectProblemReason, TokenKind, TokenPart } from './jwt/index'
 /**
- * The Token lab: open a pasted NextAuth / Auth.js session cookie (detect, re-assemble, decrypt, explain) or make one.
- * @example const result = await openToken({ input: 'next-auth.session-token=eyJ…', secrets: ['s3cr3t'], nowSec })
+ * The Token lab's light parts, which the playground shows too: claim explanations and the session cookie names.
+ * The lab's runtime (`openToken`, `makeSessionCookie`, `parseTokenInput`, …) is its own entry, `./lab/index`,
+ * fetched on demand (`state/loadLabEngine.ts`) so the first load does not carry it; its types are listed here.
+ * @example const { openToken } = await import('./lab/index'); const result = await openToken({ input: 'next-auth.session-token=eyJ…', secrets: ['s3cr3t'], nowSec })
  */
-export {
-  openToken,
-  makeSessionCookie,
-  parseMaxAgeText,
-  parseTokenInput,
-  looksLikeCompactToken,
-  findSessionCookie,
-  detectFlavor,
-  flavorFromHeader,
-  explainClaims,
-  expiryStatus,
-  splitSecrets,
-  SESSION_COOKIE_NAMES,
-  sessionCookieName,
-} from './lab/index'
+export { explainClaims, expiryStatus } from './lab/explainClaims'
+export { SESSION_COOKIE_NAMES, sessionCookieName } from './lab/sessionCookieNames'
 export type * from './lab/index'
 export { STARTER_CODE, DEFAULT_FLAVOR } from './sandbox/starterCode'
 export type { EditorCode } from './sandbox/starterCode'

@@ -1,8 +1,9 @@
 // The Token lab's state: what was typed into "Open" and "Make", and the engine's answers. The
 // secret stays in memory only, unless the learner opts in to keeping it in localStorage.
 import type { StateCreator } from 'zustand'
-import { makeSessionCookie, openToken, parseMaxAgeText, splitSecrets, type CookiePicks, type FlowFlavor, type MakeSessionCookieResult, type OpenTokenResult } from '../engine/index'
+import type { CookiePicks, FlowFlavor, MakeSessionCookieResult, OpenTokenResult } from '../engine/index'
 import type { AppState } from './createAppStore'
+import { loadLabEngine } from './loadLabEngine'
 
 export type LabTab = 'open' | 'make'
 export type LabTimeMode = 'now' | 'date'
@@ -162,6 +163,7 @@ export const createLabSlice: StateCreator<AppState, [], [], LabSlice> = (set, ge
       patchOpen({ busy: true })
       const salt = state.salt === '' ? null : state.salt
       try {
+        const { openToken, splitSecrets } = await loadLabEngine()
         const result = await openToken({ input: state.input, secrets: splitSecrets(state.secretsText), nowSec, flavor: state.flavor, salt, cookieName: state.cookieName, cookiePicks: state.cookiePicks })
         if (run === openRun) patchOpen({ busy: false, result, checkedAtSec: nowSec, resultFor: { input: state.input, secretsText: state.secretsText } })
       } catch (error) {
@@ -174,8 +176,9 @@ export const createLabSlice: StateCreator<AppState, [], [], LabSlice> = (set, ge
       const run = ++makeRun
       const state = get().labMake
       patchMake({ busy: true })
-      const maxAgeSec = parseMaxAgeText(state.maxAgeText)
       try {
+        const { makeSessionCookie, parseMaxAgeText, splitSecrets } = await loadLabEngine()
+        const maxAgeSec = parseMaxAgeText(state.maxAgeText)
         const result = await makeSessionCookie({
           payloadJson: state.payloadJson,
           secret: state.flavor === 'authjs' ? splitSecrets(state.secret) : state.secret,

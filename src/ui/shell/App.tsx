@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
+import { loadLabEngine } from '../../state/loadLabEngine'
 import { useAppStore } from '../../state/useAppStore'
 import { useT } from '../../i18n/useT'
 import { LOCALES, type Locale } from '../../i18n/t'
@@ -9,8 +10,9 @@ import { AppErrorBoundary } from './AppErrorBoundary'
 import { useThemeClass } from './useThemeClass'
 import { useHashView } from './useHashView'
 
-// The Token lab is a second screen most visits never open: keep it (and its engine helpers) out of the initial bundle.
-const TokenLab = lazy(() => import('../lab/TokenLab').then((module) => ({ default: module.TokenLab })))
+// The Token lab is a second screen most visits never open: keep it and its engine out of the initial bundle.
+// The engine arrives with the screen, so pressing "Decode" or "Make" itself never fetches anything.
+const TokenLab = lazy(() => Promise.all([import('../lab/TokenLab'), loadLabEngine()]).then(([module]) => ({ default: module.TokenLab })))
 
 const THEMES: ThemeChoice[] = ['system', 'light', 'dark']
 const LOCALE_NAMES: Record<Locale, string> = { en: 'English', zh: '简体中文' }
