@@ -1,11 +1,16 @@
-// The learner's callback code (authorize, jwt, session), kept across reloads in localStorage, and
-// what the editors know about it (type and syntax problems from Monaco's TypeScript worker).
+// The learner's callback code (authorize, jwt, session), kept across reloads in localStorage with the
+// JavaScript the sandbox compiled from it, and what the editors know about it (type and syntax
+// problems from Monaco's TypeScript worker).
 import type { StateCreator } from 'zustand'
-import { DEFAULT_FLAVOR, SANDBOX_CALLBACK_NAMES, STARTER_CODE, type ConsoleEntry, type EditorCode, type FlowFlavor, type SandboxCallbackName, type SerializedEngineError, type Trace } from '../engine/index'
+import { DEFAULT_FLAVOR, SANDBOX_CALLBACK_NAMES, STARTER_CODE, type CompiledRecord, type CompiledStore, type ConsoleEntry, type EditorCode, type FlowFlavor, type SandboxCallbackName, type SerializedEngineError, type Trace } from '../engine/index'
 import type { AppState } from './createAppStore'
 
 /** Where the editors' code is saved. */
 export const EDITOR_STORAGE_KEY = 'nextauth-playground:editors:v1'
+/** Where the sandbox keeps the JavaScript it compiled from the editors' code, so a reload boots its worker without the compiler. */
+export const COMPILED_STORAGE_KEY = 'nextauth-playground:compiled:v1'
+/** Past this size (UTF-16 units, as storage counts) the compiled JavaScript is not kept: the quota is for the editors' code. */
+export const MAX_COMPILED_STORAGE_CHARS = 512 * 1024
 
 /** Problems Monaco's TypeScript worker reports in one editor. Syntax errors block a run of that callback; type errors only warn. */
 export interface EditorDiagnostics {
@@ -54,10 +59,79 @@ export function loadEditorCode(defaults: EditorCode): EditorCode {
 }
 
 function saveEditorCode(code: EditorCode): void {
+  const target = storage()
+  const value = JSON.stringify(code)
   try {
-    storage()?.setItem(EDITOR_STORAGE_KEY, JSON.stringify(code))
+    target?.setItem(EDITOR_STORAGE_KEY, value)
   } catch {
-    // Quota exceeded or storage refused: keep the code in memory; nothing is lost until the tab closes.
+    // Quota exceeded or storage refused. The compiled JavaScript gives way to the code it came from;
+    // if that is not enough, the code stays in memory: nothing is lost until the tab closes.
+    try {
+      target?.removeItem(COMPILED_STORAGE_KEY)
+      target?.setItem(EDITOR_STORAGE_KEY, value)
+    } catch {
+      // Still refused: in memory only, as above.
+    }
+  }
+}
+
+function isCompiledRecord(value: unknown): value is CompiledRecord {
+  if (value === null || typeof value !== 'object') return false
+  const { source, compiled, format } = value as Record<string, unknown>
+  return typeof source === 'string' && typeof compiled === 'string' && typeof format === 'string'
+}
+
+function readCompiled(target: Storage): Partial<Record<SandboxCallbackName, CompiledRecord>> {
+  const saved: unknown = JSON.parse(target.getItem(COMPILED_STORAGE_KEY) ?? 'null')
+  const records: Partial<Record<SandboxCallbackName, CompiledRecord>> = {}
+  if (saved === null || typeof saved !== 'object') return records
+  for (const name of SANDBOX_CALLBACK_NAMES) {
+    const record = (saved as Record<string, unknown>)[name]
+    if (isCompiledRecord(record)) records[name] = record
+  }
+  return records
+}
+
+/**
+ * The sandbox's store for compiled JavaScript, in localStorage next to the editors' code: one record
+ * per callback, the last one compiled. The sandbox checks that a record is its current source's under
+ * its current compiler before using it. Missing, corrupt, full or refused storage means no store:
+ * every read is empty, every write is dropped, nothing reaches the page.
+ */
+export function createCompiledStore(): CompiledStore {
+  return {
+    read(name) {
+      const target = storage()
+      if (!target) return null
+      try {
+        return readCompiled(target)[name] ?? null
+      } catch {
+        // Unreadable or corrupt: as if nothing were kept; the worker compiles.
+        return null
+      }
+    },
+    write(name, record) {
+      const target = storage()
+      if (!target) return
+      try {
+        let records: Partial<Record<SandboxCallbackName, CompiledRecord>>
+        try {
+          records = readCompiled(target)
+        } catch {
+          // Corrupt: replaced by this record.
+          records = {}
+        }
+        records[name] = record
+        let value = JSON.stringify(records)
+        if (value.length > MAX_COMPILED_STORAGE_CHARS) {
+          delete records[name]
+          value = JSON.stringify(records)
+        }
+        target.setItem(COMPILED_STORAGE_KEY, value)
+      } catch {
+        // Quota exceeded or storage refused: not kept; the next visit compiles this source again.
+      }
+    },
   }
 }
 

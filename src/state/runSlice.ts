@@ -17,6 +17,7 @@ import {
 } from '../engine/index'
 import type { AppState } from './createAppStore'
 import { loadSavedConfig } from './configSlice'
+import { createCompiledStore } from './editorSlice'
 import { sessionAt } from './selectors'
 
 export type RunStatus = 'idle' | 'running' | 'error'
@@ -93,9 +94,12 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
   let sandbox: SandboxRunner | null = null
   let plainRunner: CallbackRunner | null = null
 
-  /** The Worker sandbox with the editors' current code; made once, on first need. */
+  /**
+   * The Worker sandbox with the editors' current code; made once, on first need, with that code and
+   * the JavaScript kept from an earlier visit, so its first worker can boot without the compiler.
+   */
   const currentSandbox = (): SandboxRunner => {
-    sandbox ??= createSandboxRunner({ timeoutMs: SANDBOX_TIMEOUT_MS })
+    sandbox ??= createSandboxRunner({ timeoutMs: SANDBOX_TIMEOUT_MS, sources: get().editorCode, compiledStore: createCompiledStore() })
     sandbox.setSources(get().editorCode)
     return sandbox
   }

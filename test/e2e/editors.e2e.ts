@@ -211,3 +211,53 @@ describe('callback editors, loading', () => {
     }
   })
 })
+
+describe('callback editors, compiled code across reloads', () => {
+  it('boots the sandbox without the compiler for the starting code and, after a reload, for the edited code; a new edit fetches it', async () => {
+    const browser = await launchBrowser()
+    const app = await openApp({ browser, reducedMotion: 'reduce' })
+    const { page, requests } = app
+    /** Requests since `from` for the callback worker's script, and for its sucrase chunk. */
+    const since = (from: number) => {
+      const urls = requests.slice(from).map((url) => new URL(url).pathname)
+      return { workers: urls.filter((path) => /\/worker-[\w-]+\.js$/.test(path)).length, compiler: urls.filter((path) => /\/transpile-[\w-]+\.js$/.test(path)).length }
+    }
+    /** What a person does: click into the jwt editor, go to the end and type. */
+    const typeAtEndOfJwt = async (text: string) => {
+      await page.getByRole('textbox', { name: 'jwt callback', exact: true }).focus()
+      await page.keyboard.press('ControlOrMeta+End')
+      await page.keyboard.type(text)
+    }
+    try {
+      await waitForEditors(page)
+      await signInAndWait(page)
+      // A first visit: the starting code ships compiled, so the worker never fetched sucrase.
+      expect(since(0)).toEqual({ workers: 1, compiler: 0 })
+
+      const editedAt = requests.length
+      await typeAtEndOfJwt('// kept across a reload')
+      await expect.poll(() => since(editedAt).compiler, { timeout: 15_000 }).toBe(1)
+      await signInAndWait(page)
+      expect((await savedCode(page)).jwt).toMatch(/\n\/\/ kept across a reload$/)
+
+      const reloadedAt = requests.length
+      await page.reload()
+      await waitForEditors(page)
+      // The editor is shorter than the code, so its last lines are not drawn: read what it loaded.
+      expect((await savedCode(page)).jwt).toMatch(/\n\/\/ kept across a reload$/)
+      await signInAndWait(page)
+      expect(await editorsPanel(page).getByRole('alert').count()).toBe(0)
+      // The edited code's JavaScript was kept from before the reload: a worker started, sucrase was not fetched.
+      expect(since(reloadedAt)).toEqual({ workers: 1, compiler: 0 })
+
+      const typedAt = requests.length
+      await typeAtEndOfJwt(' and changed after it')
+      await expect.poll(() => since(typedAt).compiler, { timeout: 15_000 }).toBe(1)
+      await signInAndWait(page)
+      expect(app.errors).toEqual([])
+    } finally {
+      await app.close()
+      await browser.close()
+    }
+  })
+})

@@ -2,10 +2,12 @@
 // call in a module Web Worker (worker.ts) with a time limit; on timeout or crash it terminates the
 // worker and starts a fresh one. The only engine file that touches `Worker`: it starts one as soon as
 // the runner is made, hands it each new source to compile, and keeps the compiled JavaScript, so a
-// replacement worker boots without the TypeScript compiler.
+// replacement worker boots without the TypeScript compiler. JavaScript from outside (the shipped starter
+// code, an injected store that outlives the page) is used only for exactly its source and format.
 import { EngineError, type SerializedEngineError } from '../errors'
 import type { CallbackContext, CallbackName, CallbackResult, CallbackRunner } from '../flow/types'
-import { COMPILED_WORKER_NAME, SANDBOX_CALLBACK_NAMES, SANDBOX_DEFAULT_TIMEOUT_MS, type HostToWorker, type RunReply, type SandboxCallbackName, type WarmMessage, type WarmReply, type WorkerToHost } from './protocol'
+import { COMPILED_FORMAT, COMPILED_WORKER_NAME, SANDBOX_CALLBACK_NAMES, SANDBOX_DEFAULT_TIMEOUT_MS, type CompiledRecord, type HostToWorker, type RunReply, type SandboxCallbackName, type WarmMessage, type WarmReply, type WorkerToHost } from './protocol'
+import { STARTER_COMPILED } from './starterCompiled'
 
 export type SandboxSources = Partial<Record<SandboxCallbackName, string>>
 
@@ -31,6 +33,16 @@ export interface WorkerLike {
   onmessageerror?: ((event: unknown) => void) | null
 }
 
+/**
+ * Where the worker's JavaScript outlives the runner (the app: localStorage), one record per callback.
+ * The host uses a record only when its source and `format` equal the current source and COMPILED_FORMAT
+ * exactly; a store that throws counts as empty.
+ */
+export interface CompiledStore {
+  read(name: SandboxCallbackName): CompiledRecord | null
+  write(name: SandboxCallbackName, record: CompiledRecord): void
+}
+
 export interface SandboxRunnerOptions {
   /** Time limit of one call, default 1000 ms. */
   timeoutMs?: number
@@ -40,6 +52,10 @@ export interface SandboxRunnerOptions {
   fallback?: CallbackRunner
   /** Makes the worker; the default starts worker.ts as a module worker. `needsCompiler`: some source has no compiled JavaScript yet. */
   createWorker?: (options: { needsCompiler: boolean }) => WorkerLike
+  /** The sources to start with (as `setSources`), known before the first worker starts: with their JavaScript at hand it boots without sucrase. */
+  sources?: SandboxSources
+  /** Keeps the worker's JavaScript across runners (reloads); read when a source's JavaScript is not in memory, written when the worker compiles a current source. */
+  compiledStore?: CompiledStore
 }
 
 function defaultCreateWorker({ needsCompiler }: { needsCompiler: boolean }): WorkerLike {
@@ -72,6 +88,13 @@ function remember<V>(map: Map<string, V>, key: string, value: V): void {
   if (map.size > MAX_KEPT) map.delete(map.keys().next().value as string)
 }
 
+/** Whether `record` (from outside the host: a store, the shipped starter code) is the JavaScript of exactly `source` under the current compiler. */
+function isCompiledRecordOf(record: unknown, source: string): record is CompiledRecord {
+  if (record === null || typeof record !== 'object') return false
+  const { source: kept, compiled, format } = record as Partial<CompiledRecord>
+  return kept === source && format === COMPILED_FORMAT && typeof compiled === 'string'
+}
+
 interface LiveWorker {
   worker: WorkerLike
   ready: Promise<void>
@@ -79,8 +102,8 @@ interface LiveWorker {
   onDeath?: (error: SerializedEngineError) => void
   onReply?: (reply: RunReply) => void
   onStarted?: (id: number) => void
-  /** Sources sent in each warm message still unanswered, by message id. */
-  warming: Map<number, SandboxSources>
+  /** Sources sent in each warm message still unanswered, by message id, and which of them went with JavaScript from outside. */
+  warming: Map<number, { sources: SandboxSources; fromOutside: SandboxCallbackName[] }>
 }
 
 /**
@@ -94,9 +117,16 @@ export function createSandboxRunner(options: SandboxRunnerOptions = {}): Sandbox
   const timeoutMs = options.timeoutMs ?? SANDBOX_DEFAULT_TIMEOUT_MS
   const startTimeoutMs = options.startTimeoutMs ?? 15_000
   const createWorker = options.createWorker ?? defaultCreateWorker
+  const store = options.compiledStore
   const sources: SandboxSources = {}
   /** JavaScript the worker compiled, by callback and source: a fresh worker gets it and skips sucrase. */
   const compiled = new Map<string, string>()
+  /** Of those, the ones that came from outside and no worker has accepted yet. */
+  const unproven = new Set<string>()
+  /** Sources whose JavaScript from outside the worker refused: only the compiler's own output is used for them. */
+  const refused = new Set<string>()
+  /** The source whose JavaScript the store holds, per callback, as far as this runner knows. */
+  const stored = new Map<SandboxCallbackName, string>()
   /** What the worker said about each source: null = compiles. */
   const verdicts = new Map<string, SerializedEngineError | null>()
   const waiting = new Map<string, ((verdict: SerializedEngineError | null) => void)[]>()
@@ -107,25 +137,80 @@ export function createSandboxRunner(options: SandboxRunnerOptions = {}): Sandbox
 
   const keyOf = (name: SandboxCallbackName, source: string) => `${name}\n${source}`
 
+  /** The store's record for `name` if it is `source`'s; a store that fails is as good as an empty one. */
+  function readStore(name: SandboxCallbackName, source: string): CompiledRecord | undefined {
+    if (!store) return undefined
+    let record: unknown
+    try {
+      record = store.read(name)
+    } catch {
+      // Broken storage only costs the compile the store would have saved.
+      return undefined
+    }
+    if (!isCompiledRecordOf(record, source)) return undefined
+    stored.set(name, source)
+    return record
+  }
+
+  /** Puts the current source's JavaScript in the store, unless it holds it already or it ships with the app. */
+  function keep(name: SandboxCallbackName, source: string, code: string): void {
+    if (!store || stored.get(name) === source || STARTER_COMPILED[name].some((entry) => entry.source === source)) return
+    stored.set(name, source)
+    try {
+      store.write(name, { source, compiled: code, format: COMPILED_FORMAT })
+    } catch {
+      // Not kept: the next visit compiles this source again.
+    }
+  }
+
+  /** The JavaScript of `source`: compiled before in this runner, shipped (starting code), or kept in the store. */
+  function knownCompiled(name: SandboxCallbackName, source: string): string | undefined {
+    const key = keyOf(name, source)
+    const kept = compiled.get(key)
+    if (kept !== undefined || refused.has(key)) return kept
+    const record = STARTER_COMPILED[name].find((entry) => isCompiledRecordOf(entry, source)) ?? readStore(name, source)
+    if (!record) return undefined
+    remember(compiled, key, record.compiled)
+    unproven.add(key)
+    return record.compiled
+  }
+
   function settleWaiters(key: string, verdict: SerializedEngineError | null): void {
     for (const resolve of waiting.get(key) ?? []) resolve(verdict)
     waiting.delete(key)
   }
 
   function onWarmed(entry: LiveWorker, reply: WarmReply): void {
-    const sent = entry.warming.get(reply.id)
+    const warming = entry.warming.get(reply.id)
     entry.warming.delete(reply.id)
-    if (!sent) return
+    if (!warming) return
+    const { sources: sent, fromOutside } = warming
+    const retry: SandboxSources = {}
     for (const name of SANDBOX_CALLBACK_NAMES) {
       const source = sent[name]
       const result = reply.results[name]
       if (source === undefined || !result) continue
       const key = keyOf(name, source)
-      if (result.ok) remember(compiled, key, result.compiled)
+      if (fromOutside.includes(name)) {
+        unproven.delete(key)
+        if (!result.ok) {
+          // JavaScript from outside that does not build says nothing about the source: compile it afresh.
+          compiled.delete(key)
+          refused.add(key)
+          if (stored.get(name) === source) stored.delete(name)
+          retry[name] = source
+          continue
+        }
+      }
+      if (result.ok) {
+        remember(compiled, key, result.compiled)
+        if (sources[name] === source) keep(name, source, result.compiled)
+      }
       const verdict = result.ok ? null : result.error
       remember(verdicts, key, verdict)
       settleWaiters(key, verdict)
     }
+    if (Object.keys(retry).length > 0 && live === entry) warm(entry, retry)
   }
 
   function kill(target: LiveWorker, error: SerializedEngineError): void {
@@ -141,7 +226,7 @@ export function createSandboxRunner(options: SandboxRunnerOptions = {}): Sandbox
   function spawn(): LiveWorker | EngineError {
     let worker: WorkerLike
     const current = SANDBOX_CALLBACK_NAMES.filter((name) => sources[name] !== undefined)
-    const needsCompiler = current.length === 0 || current.some((name) => !compiled.has(keyOf(name, sources[name]!)))
+    const needsCompiler = current.length === 0 || current.some((name) => knownCompiled(name, sources[name]!) === undefined)
     try {
       worker = createWorker({ needsCompiler })
     } catch (error) {
@@ -185,17 +270,19 @@ export function createSandboxRunner(options: SandboxRunnerOptions = {}): Sandbox
   /** Once `entry` is ready, has it compile `next` ahead of their first call; it answers whether each compiles. */
   function warm(entry: LiveWorker, next: SandboxSources): void {
     const sent: SandboxSources = {}
+    const fromOutside: SandboxCallbackName[] = []
     const payload: WarmMessage['sources'] = {}
     for (const name of SANDBOX_CALLBACK_NAMES) {
       const source = next[name]
       if (typeof source !== 'string') continue
       sent[name] = source
-      const known = compiled.get(keyOf(name, source))
+      const known = knownCompiled(name, source)
       payload[name] = known === undefined ? { source } : { source, compiled: known }
+      if (known !== undefined && unproven.has(keyOf(name, source))) fromOutside.push(name)
     }
     if (Object.keys(sent).length === 0) return
     const id = nextId++
-    entry.warming.set(id, sent)
+    entry.warming.set(id, { sources: sent, fromOutside })
     const message: HostToWorker = { type: 'warm', id, sources: payload }
     // Queued on `ready` before any call awaits it, so the warm message reaches the worker first.
     // A worker that never gets ready is reported by the call that waits for it.
@@ -286,6 +373,10 @@ export function createSandboxRunner(options: SandboxRunnerOptions = {}): Sandbox
     }
   }
 
+  for (const name of SANDBOX_CALLBACK_NAMES) {
+    const source = options.sources?.[name]
+    if (typeof source === 'string') sources[name] = source
+  }
   // Start the worker now, not on the first call: by the time a flow calls back, it has booted.
   // Where there is no Worker the first call reports SANDBOX_UNAVAILABLE, so the error is not lost.
   spawn()
@@ -311,7 +402,7 @@ export function createSandboxRunner(options: SandboxRunnerOptions = {}): Sandbox
       const pending = new Promise<SerializedEngineError | null>((resolve) => waiting.set(key, [...(waiting.get(key) ?? []), resolve]))
       if (sources[name] === source) {
         // Already current: a warm for it is in flight unless its answer was lost with a worker.
-        if (![...entry.warming.values()].some((sent) => sent[name] === source)) warm(entry, { [name]: source })
+        if (![...entry.warming.values()].some((sent) => sent.sources[name] === source)) warm(entry, { [name]: source })
       } else {
         setSources({ [name]: source })
       }

@@ -20,6 +20,20 @@ export const SANDBOX_MAX_RETURN_BYTES = 1024 * 1024
  */
 export const COMPILED_WORKER_NAME = 'callbacks (compiled)'
 
+/** The sucrase release the worker compiles with; test/engine/sandbox/starterCompiled.test.ts keeps it equal to the installed one. */
+export const SUCRASE_VERSION = '3.35.1'
+
+/**
+ * Names the JavaScript the worker makes from a source: the compiler's release and the way transpile.ts
+ * calls it (raise the number when its options change). JavaScript kept outside the worker (a store
+ * across reloads, the shipped starter code) is used only under the same name, so an upgrade never
+ * runs what an older compiler made.
+ */
+export const COMPILED_FORMAT = `sucrase ${SUCRASE_VERSION}, format 1`
+
+/** JavaScript the worker made from one source, kept outside it; used only for exactly this source and `format`. */
+export type CompiledRecord = { source: string; compiled: string; format: string }
+
 /** Run one callback; the worker answers `started` at once, then a `result` of the same id. */
 export type RunMessage = {
   type: 'run'
@@ -35,7 +49,7 @@ export type RunMessage = {
   webRequestArg?: boolean
 }
 
-/** One source to compile ahead of its first run; `compiled` is the JavaScript the host kept from an earlier worker. */
+/** One source to compile ahead of its first run; `compiled` is its JavaScript as the host has it (from an earlier worker, a store, or the shipped starting code). */
 export type WarmSource = { source: string; compiled?: string }
 
 /** Compile these sources without running them; the worker answers `warmed` with the same id. */

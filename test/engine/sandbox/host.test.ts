@@ -1,9 +1,12 @@
 // The sandbox host with a fake worker (Node has no Web Worker): time limits, fresh workers after a
 // timeout or crash, one call at a time, and a clean SANDBOX_UNAVAILABLE where workers do not exist.
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createSandboxRunner, type WorkerLike } from '../../../src/engine'
+import { createSandboxRunner, type CompiledRecord, type CompiledStore, type WorkerLike } from '../../../src/engine'
 import { createWorkerHandler } from '../../../src/engine/sandbox/handler'
-import type { HostToWorker, RunMessage, WarmMessage, WorkerToHost } from '../../../src/engine/sandbox/protocol'
+import { COMPILED_FORMAT, COMPILED_WORKER_NAME, type HostToWorker, type RunMessage, type SandboxCallbackName, type WarmMessage, type WorkerToHost } from '../../../src/engine/sandbox/protocol'
+import { STARTER_CODE } from '../../../src/engine/sandbox/starterCode'
+import { STARTER_COMPILED } from '../../../src/engine/sandbox/starterCompiled'
+import { transpile } from '../../../src/engine/sandbox/transpile'
 
 interface FakeWorkerOptions {
   /** The first run never starts: the worker is still busy with something else. */
@@ -60,6 +63,7 @@ const context = { users: [] }
 
 afterEach(() => {
   vi.useRealTimers()
+  vi.unstubAllGlobals()
 })
 
 describe('createSandboxRunner', () => {
@@ -258,5 +262,141 @@ describe('createSandboxRunner: Auth.js authorize request', () => {
     expect(v4).toMatchObject({ ok: true, value: { id: 'plain' } })
     const runs = messages.filter((m): m is RunMessage => m.type === 'run')
     expect(runs.map((m) => m.webRequestArg === true)).toEqual([true, false])
+  })
+})
+
+/** A store in memory that records what the host asks of it. */
+function createMemoryStore(records: Partial<Record<SandboxCallbackName, unknown>> = {}): CompiledStore & { writes: [SandboxCallbackName, CompiledRecord][] } {
+  const writes: [SandboxCallbackName, CompiledRecord][] = []
+  return {
+    writes,
+    read: (name) => (records[name] ?? null) as CompiledRecord | null,
+    write(name, record) {
+      writes.push([name, record])
+      records[name] = record
+    },
+  }
+}
+
+/** `Worker` for the default createWorker: records each worker's name and runs the real handler in-process. */
+function stubWorker(names: string[], options: FakeWorkerOptions): void {
+  vi.stubGlobal(
+    'Worker',
+    class {
+      constructor(_url: URL, init: { name: string }) {
+        names.push(init.name)
+        return createFakeWorker([], options)
+      }
+    },
+  )
+}
+
+function firstWarm(messages: HostToWorker[]): WarmMessage {
+  const warm = messages.find((m): m is WarmMessage => m.type === 'warm')
+  if (!warm) throw new Error('no warm message')
+  return warm
+}
+
+describe('createSandboxRunner: compiled JavaScript kept outside the runner', () => {
+  const record = (source: string, overrides: Partial<CompiledRecord> = {}): CompiledRecord => ({ source, compiled: transpile('jwt', source), format: COMPILED_FORMAT, ...overrides })
+
+  it('boots a worker named for compiled code and hands it the stored JavaScript when the store holds this source', async () => {
+    const names: string[] = []
+    const messages: HostToWorker[] = []
+    const loads = { count: 0 }
+    stubWorker(names, { messages, sucraseLoads: loads })
+    const store = createMemoryStore({ jwt: record(JWT, { compiled: `${transpile('jwt', JWT)}\n// from the store` }) })
+    const runner = createSandboxRunner({ sources: { jwt: JWT }, compiledStore: store })
+    await expect(runner.run('jwt', [{ token: { a: 1 } }], context)).resolves.toMatchObject({ ok: true, value: { a: 1, seen: true } })
+    expect(names).toEqual([COMPILED_WORKER_NAME])
+    expect(firstWarm(messages).sources.jwt).toEqual({ source: JWT, compiled: expect.stringContaining('// from the store') })
+    expect(loads.count).toBe(0)
+    await expect(runner.checkSource('jwt', JWT)).resolves.toBeNull()
+    // It holds this source already: nothing to write.
+    expect(store.writes).toEqual([])
+  })
+
+  it.each([
+    ['holds nothing', null],
+    ['holds another source', record(`${JWT}\n// another`)],
+    ['holds another format', record(JWT, { format: 'sucrase 3.34.0, format 1' })],
+    ['holds a record without its format', { source: JWT, compiled: transpile('jwt', JWT) }],
+    ['holds something else', 'not a record'],
+  ])('compiles with sucrase when the store %s, and keeps the result', async (_, stored) => {
+    const names: string[] = []
+    const messages: HostToWorker[] = []
+    const loads = { count: 0 }
+    stubWorker(names, { messages, sucraseLoads: loads })
+    const store = createMemoryStore({ jwt: stored })
+    const runner = createSandboxRunner({ sources: { jwt: JWT }, compiledStore: store })
+    await expect(runner.run('jwt', [{ token: {} }], context)).resolves.toMatchObject({ ok: true, value: { seen: true } })
+    expect(names).toEqual(['callbacks'])
+    expect(firstWarm(messages).sources.jwt).toEqual({ source: JWT })
+    expect(loads.count).toBe(1)
+    expect(store.writes).toEqual([['jwt', { source: JWT, compiled: transpile('jwt', JWT), format: COMPILED_FORMAT }]])
+  })
+
+  it('works as without a store when the store throws', async () => {
+    const names: string[] = []
+    stubWorker(names, {})
+    const store: CompiledStore = {
+      read: () => {
+        throw new Error('SecurityError: storage is disabled')
+      },
+      write: () => {
+        throw new Error('QuotaExceededError')
+      },
+    }
+    const runner = createSandboxRunner({ sources: { jwt: JWT }, compiledStore: store })
+    await expect(runner.run('jwt', [{ token: {} }], context)).resolves.toMatchObject({ ok: true, value: { seen: true } })
+    await expect(runner.checkSource('jwt', JWT)).resolves.toBeNull()
+    expect(names).toEqual(['callbacks'])
+  })
+
+  it('never lets stored JavaScript that does not build stand for its source: it compiles the source and stores that', async () => {
+    const names: string[] = []
+    const loads = { count: 0 }
+    stubWorker(names, { sucraseLoads: loads })
+    const store = createMemoryStore({ jwt: record(JWT, { compiled: 'exports.callbacks = {' }) })
+    const runner = createSandboxRunner({ sources: { jwt: JWT }, compiledStore: store })
+    await expect(runner.checkSource('jwt', JWT)).resolves.toBeNull()
+    await expect(runner.run('jwt', [{ token: {} }], context)).resolves.toMatchObject({ ok: true, value: { seen: true } })
+    expect(names).toEqual([COMPILED_WORKER_NAME])
+    expect(loads.count).toBe(1)
+    expect(store.writes).toEqual([['jwt', record(JWT)]])
+  })
+
+  it('stores what the worker compiles for the current source after an edit, not for sources edited away', async () => {
+    const messages: HostToWorker[] = []
+    const store = createMemoryStore()
+    const runner = createSandboxRunner({ compiledStore: store, createWorker: () => createFakeWorker([], { messages }) })
+    const edited = `${JWT}\n// edited`
+    runner.setSources({ jwt: JWT })
+    runner.setSources({ jwt: edited })
+    await expect(runner.run('jwt', [{ token: {} }], context)).resolves.toMatchObject({ ok: true })
+    await expect(runner.checkSource('jwt', JWT)).resolves.toBeNull()
+    expect(store.writes.map(([name, { source }]) => [name, source])).toEqual([['jwt', edited]])
+  })
+
+  it('boots the first worker without sucrase for untouched starting code, from the JavaScript shipped with the app', async () => {
+    for (const flavor of ['next-auth-v4', 'authjs'] as const) {
+      const names: string[] = []
+      const messages: HostToWorker[] = []
+      const loads = { count: 0 }
+      stubWorker(names, { messages, sucraseLoads: loads })
+      const store = createMemoryStore()
+      const runner = createSandboxRunner({ sources: STARTER_CODE[flavor], compiledStore: store })
+      await expect(runner.run('jwt', [{ token: {}, user: { id: '1' } }], context)).resolves.toMatchObject({ ok: true, value: { id: '1' } })
+      expect(names).toEqual([COMPILED_WORKER_NAME])
+      const warm = firstWarm(messages)
+      for (const name of ['authorize', 'jwt', 'session'] as const) {
+        expect(warm.sources[name]).toEqual({ source: STARTER_CODE[flavor][name], compiled: STARTER_COMPILED[name].find((entry) => entry.source === STARTER_CODE[flavor][name])?.compiled })
+      }
+      expect(loads.count).toBe(0)
+      // Shipped with the app: not copied into the store.
+      expect(store.writes).toEqual([])
+      runner.dispose()
+      vi.unstubAllGlobals()
+    }
   })
 })
