@@ -56,12 +56,13 @@ export async function invokeCallback(ctx: FlowContext, name: CallbackName, args:
 }
 
 /**
- * The handler sees a thrown callback (whatever the sandbox reported: a throw, a timeout, a syntax
- * error) as an exception with that message: a `CALLBACK_THREW` step, with the sandbox's own code kept.
+ * The handler sees a failed callback as an exception with that message. The step keeps what went
+ * wrong: a throw is `CALLBACK_THREW` (the sandbox's `SANDBOX_THREW` included), a timeout, a syntax
+ * error or a crash keeps the sandbox's own code, so the learner reads why the call never returned.
  */
 function reportThrown(ctx: FlowContext, name: CallbackName, error: SerializedEngineError, source: string): void {
-  const details = { callback: name, ...(error.code === 'CALLBACK_THREW' ? {} : { reportedAs: error.code }) }
-  ctx.trace.emit('callbacks', source, { kind: 'flow.failed', error: { code: 'CALLBACK_THREW', message: error.message, details, ...(error.cause ? { cause: error.cause } : {}) } })
+  const code = error.code === 'SANDBOX_THREW' ? 'CALLBACK_THREW' : error.code
+  ctx.trace.emit('callbacks', source, { kind: 'flow.failed', error: { code, message: error.message, details: { callback: name }, ...(error.cause ? { cause: error.cause } : {}) } })
 }
 
 /**

@@ -152,15 +152,21 @@ describe.each(FLAVORS)('signIn (%s)', (flavor) => {
     if (isV4) expect(trace.result).toMatchObject({ value: { ok: true, error: null } })
   })
 
-  it('keeps the sandbox\'s own code when a sandbox failure becomes CALLBACK_THREW', async () => {
+  it.each([
+    ['SANDBOX_TIMEOUT', 'SANDBOX_TIMEOUT'],
+    ['SANDBOX_SYNTAX_ERROR', 'SANDBOX_SYNTAX_ERROR'],
+    ['SANDBOX_CRASHED', 'SANDBOX_CRASHED'],
+    ['SANDBOX_THREW', 'CALLBACK_THREW'],
+  ] as const)('records a sandbox %s as a flow.failed %s step', async (reported, recorded) => {
     const seed = runnerFrom(seedScenario())
     const runner: CallbackRunner = {
-      run: (name, args, context) => (name === 'authorize' ? Promise.resolve({ ok: false, error: new EngineError('SANDBOX_TIMEOUT', 'authorize took longer than 1000 ms').toJSON(), logs: [], durationMs: 1000 }) : seed.run(name, args, context)),
+      run: (name, args, context) => (name === 'authorize' ? Promise.resolve({ ok: false, error: new EngineError(reported, 'authorize did not return').toJSON(), logs: [], durationMs: 1000 }) : seed.run(name, args, context)),
     }
     const playground = playgroundFor(config())
     playground.setRunner(runner)
     const trace = await playground.run('signIn', ADA)
-    expect(eventsOf(trace, 'flow.failed')[0]!.error).toMatchObject({ code: 'CALLBACK_THREW', details: { callback: 'authorize', reportedAs: 'SANDBOX_TIMEOUT' } })
+    expect(eventsOf(trace, 'callback.failed')[0]!.error.code).toBe(reported)
+    expect(eventsOf(trace, 'flow.failed')[0]!.error).toEqual({ code: recorded, message: 'authorize did not return', details: { callback: 'authorize' } })
   })
 
   it('splits a large token into chunks (v4 3933 / Auth.js 3936 characters)', async () => {
