@@ -19,6 +19,7 @@ export interface SessionView {
 }
 
 type Slice = Pick<AppState, 'lastTrace' | 'cursor' | 'traces'>
+type SignInValue = Extract<Trace['result'], { flow: 'signIn' }>['value']
 
 /**
  * Memoises a selector of (lastTrace, cursor, traces) on the identity of its inputs. A new plain-object
@@ -117,9 +118,17 @@ export const selectSignInResultAtCursor = memoByCursor(({ lastTrace, cursor, tra
 })
 
 /**
- * The engine error that made the newest finished `signIn()` fail (e.g. `NO_SECRET`), at the cursor:
- * the first `flow.failed` step of that run. Null when it succeeded, or failed without one (a wrong
- * password is `CredentialsSignin` in the result, not an engine error).
+ * Whether a `signIn()` result is a sign-in: it resolved ok without an error, neither rejecting nor
+ * sending the page elsewhere.
+ */
+export function isSignInSuccess(value: SignInValue): boolean {
+  return value.ok && !value.error && !value.rejectedWith && !value.navigatedTo
+}
+
+/**
+ * The engine error that made the newest finished `signIn()` fail, at the cursor: the first
+ * `flow.failed` step of that run (`CREDENTIALS_SIGNIN` for a wrong password, `NO_SECRET`,
+ * `SANDBOX_TIMEOUT`…). Null when it succeeded, or failed without one.
  */
 export const selectSignInFailureAtCursor = memoByCursor(({ lastTrace, cursor, traces }): SerializedEngineError | null => {
   for (const [event, from] of walkBack(traces, lastTrace, cursor)) {
@@ -176,7 +185,7 @@ export function sessionAt(traces: Trace[], trace: Trace | null, cursor: number):
     const { result } = event
     if (result.flow === 'getSession' || result.flow === 'updateSession') return withError({ session: result.session, status: result.status, traceId: from.id }, from, event.step)
     if (result.flow === 'signOut') return { session: null, status: 'unauthenticated', traceId: from.id }
-    if (result.flow === 'signIn' && result.value.ok && !result.value.error) {
+    if (result.flow === 'signIn' && isSignInSuccess(result.value)) {
       // The v4 client refreshes the session after a successful sign-in; show it when the trace has it.
       const built = [...from.events].reverse().find((e) => e.kind === 'session.built')
       return { session: built?.kind === 'session.built' ? built.session : null, status: 'authenticated', traceId: from.id }

@@ -147,7 +147,7 @@ export function makeSignInTrace(): Trace {
   )
 }
 
-/** A wrong password: `authorize` returns null and signIn() resolves to CredentialsSignin. */
+/** A wrong password: `authorize` returns null, the engine records CREDENTIALS_SIGNIN, and signIn() resolves to CredentialsSignin. */
 export function makeFailedSignInTrace(): Trace {
   const signIn = makeSignInTrace()
   const upToAuthorize = signIn.events.slice(0, 10).map(({ step: _step, atSec: _atSec, ...rest }) => rest as EventInput)
@@ -155,6 +155,7 @@ export function makeFailedSignInTrace(): Trace {
   return makeTrace('signIn', [
     ...upToAuthorize,
     { kind: 'callback.returned', actor: 'callbacks', callback: 'authorize', value: null, logs: [], durationMs: 1 },
+    { kind: 'flow.failed', actor: 'routeHandler', error: { code: 'CREDENTIALS_SIGNIN', message: 'authorize returned null: no user', details: { flavor: 'next-auth-v4' } }, source: 'next-auth/core/routes/callback.js' },
     { kind: 'http.responded', actor: 'routeHandler', requestId: 3, from: 'routeHandler', to: 'browser', response: { status: 401, headers: [['Content-Type', 'application/json']], body: { url: errorUrl } }, source: 'next-auth/core/routes/callback.js' },
     { kind: 'flow.finished', actor: 'browser', result: { flow: 'signIn', value: { ok: false, status: 401, error: 'CredentialsSignin', url: null } } },
   ])

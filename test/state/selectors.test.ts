@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { CookieView, Trace } from '../../src/engine'
+import { createDefaultRunner, createPlayground, createSeededRandom, EngineError, type CallbackRunner, type CookieView, type Trace } from '../../src/engine'
 import {
   documentCookie,
   replayJar,
@@ -15,6 +15,7 @@ import {
 } from '../../src/state/selectors'
 import {
   cookie,
+  FIXTURE_NOW_SEC,
   makeClockTrace,
   makeFailedSignInTrace,
   makeGetSessionTrace,
@@ -226,7 +227,7 @@ describe('selectTokenOriginAtCursor', () => {
 })
 
 describe('selectSignInFailureAtCursor', () => {
-  it('is the engine error of a failed sign-in, and null for a wrong password', () => {
+  it('is the engine error of a failed sign-in, CREDENTIALS_SIGNIN for a wrong password', () => {
     const failed = makeTrace('signIn', [
       { kind: 'flow.started', actor: 'browser', flow: 'signIn', flavor: 'next-auth-v4', tokenModel: 'real' },
       { kind: 'flow.failed', actor: 'routeHandler', error: { code: 'NO_SECRET', message: 'no secret configured', details: {} } },
@@ -235,6 +236,18 @@ describe('selectSignInFailureAtCursor', () => {
     expect(selectSignInFailureAtCursor(at(failed, 1))).toBeNull()
     expect(selectSignInFailureAtCursor(at(failed, 2))).toMatchObject({ code: 'NO_SECRET' })
     const wrongPassword = makeFailedSignInTrace()
-    expect(selectSignInFailureAtCursor(at(wrongPassword, wrongPassword.events.length - 1))).toBeNull()
+    expect(selectSignInFailureAtCursor(at(wrongPassword, wrongPassword.events.length - 1))).toMatchObject({ code: 'CREDENTIALS_SIGNIN' })
+    expect(selectSignInFailureAtCursor(at(makeSignInTrace(), makeSignInTrace().events.length - 1))).toBeNull()
+  })
+
+  it('is SANDBOX_TIMEOUT, not CALLBACK_THREW, when the jwt callback timed out', async () => {
+    const seed = createDefaultRunner()
+    const runner: CallbackRunner = {
+      run: (name, args, context) =>
+        name === 'jwt' ? Promise.resolve({ ok: false, error: new EngineError('SANDBOX_TIMEOUT', 'jwt did not return within 1000 ms', { details: { callback: 'jwt' } }).toJSON(), logs: [], durationMs: 1000 }) : seed.run(name, args, context),
+    }
+    const playground = createPlayground({ nowSec: FIXTURE_NOW_SEC, random: createSeededRandom(1), runner })
+    const trace = await playground.run('signIn', { email: 'ada@example.com', password: 'analytical' })
+    expect(selectSignInFailureAtCursor(at(trace, trace.events.length - 1))).toMatchObject({ code: 'SANDBOX_TIMEOUT', details: { callback: 'jwt' } })
   })
 })

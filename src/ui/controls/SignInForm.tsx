@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { useT } from '../../i18n/useT'
 import { useAppStore } from '../../state/useAppStore'
-import { selectSignInFailureAtCursor, selectSignInResultAtCursor } from '../../state/selectors'
+import { isSignInSuccess, selectSignInFailureAtCursor, selectSignInResultAtCursor } from '../../state/selectors'
 import { Button, fieldClass, Hint, SubHeading } from '../shared/Button'
 import { ErrorExplanation } from '../shared/ErrorExplanation'
 import { JsonView } from '../shared/JsonView'
@@ -68,7 +68,7 @@ function SignInResult() {
   const failure = useAppStore(selectSignInFailureAtCursor)
   if (!result) return null
   const { rejectedWith, navigatedTo, ...value } = result
-  const success = result.ok && !result.error && !rejectedWith && !navigatedTo
+  const success = isSignInSuccess(result)
   const summary = navigatedTo
     ? t('controls.signIn.navigated', { url: navigatedTo })
     : rejectedWith

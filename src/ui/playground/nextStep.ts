@@ -1,14 +1,8 @@
-import type { Trace } from '../../engine/index'
 import type { MessageKey, MessageParams } from '../../i18n/t'
 import type { AppState } from '../../state/createAppStore'
+import { isSignInSuccess, selectSignInFailureAtCursor } from '../../state/selectors'
 
 type HintState = Pick<AppState, 'traces' | 'lastTrace' | 'cursor' | 'playing' | 'runStatus'> & Partial<Pick<AppState, 'runError'>>
-
-/** The error the engine recorded in `trace` (the first `flow.failed` step), if any. */
-function engineFailure(trace: Trace) {
-  const failed = trace.events.find((event) => event.kind === 'flow.failed')
-  return failed?.kind === 'flow.failed' ? failed.error : null
-}
 
 /** The one-line "what to do next" for the state the learner is in: it only ever describes what the screen shows. */
 export function nextStep(state: HintState): { key: MessageKey; params?: MessageParams } {
@@ -24,12 +18,13 @@ export function nextStep(state: HintState): { key: MessageKey; params?: MessageP
   const { result } = lastTrace
   switch (result.flow) {
     case 'signIn': {
-      const { ok, error, rejectedWith, navigatedTo } = result.value
-      if (ok && !error && !rejectedWith && !navigatedTo) return { key: 'app.hint.signedIn' }
-      const failure = engineFailure(lastTrace)
+      const { error, rejectedWith, navigatedTo } = result.value
+      if (isSignInSuccess(result.value)) return { key: 'app.hint.signedIn' }
+      const failure = selectSignInFailureAtCursor(state)
+      // authorize found no user: the one failure the learner fixes in the sign-in form itself.
+      if (failure?.code === 'CREDENTIALS_SIGNIN') return { key: 'app.hint.signInFailed', params: { error: error ?? 'CredentialsSignin' } }
       if (failure) return { key: 'app.hint.signInError', params: { code: failure.code } }
       if (navigatedTo) return { key: 'app.hint.signInNavigated', params: { url: navigatedTo } }
-      if (error === 'CredentialsSignin') return { key: 'app.hint.signInFailed', params: { error } }
       return { key: 'app.hint.signInFailedOther', params: { error: error ?? rejectedWith ?? String(result.value.status) } }
     }
     case 'getSession':

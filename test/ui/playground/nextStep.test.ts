@@ -21,6 +21,22 @@ describe('nextStep', () => {
     expect(nextStep(idle(makeFailedSignInTrace()))).toEqual({ key: 'app.hint.signInFailed', params: { error: 'CredentialsSignin' } })
   })
 
+  it('asks to check the email and password when the engine recorded CREDENTIALS_SIGNIN, even from Auth.js', () => {
+    const started = { kind: 'flow.started', actor: 'browser', flow: 'signIn', flavor: 'authjs', tokenModel: 'real' } as const
+    const failed = { kind: 'flow.failed', actor: 'routeHandler', error: { code: 'CREDENTIALS_SIGNIN', message: 'authorize returned null: no user', details: { flavor: 'authjs' } } } as const
+    const finished = { kind: 'flow.finished', actor: 'browser', result: { flow: 'signIn', value: { ok: false, status: 401, error: 'CredentialsSignin', code: 'credentials', url: null } } } as const
+    expect(nextStep(idle(makeTrace('signIn', [started, failed, finished], { flavor: 'authjs' })))).toEqual({ key: 'app.hint.signInFailed', params: { error: 'CredentialsSignin' } })
+  })
+
+  it('names a timed-out callback by its own code', () => {
+    const events = [
+      { kind: 'flow.started', actor: 'browser', flow: 'signIn', flavor: 'next-auth-v4', tokenModel: 'real' },
+      { kind: 'flow.failed', actor: 'callbacks', error: { code: 'SANDBOX_TIMEOUT', message: 'jwt did not return within 1000 ms', details: { callback: 'jwt' } } },
+      { kind: 'flow.finished', actor: 'browser', result: { flow: 'signIn', value: { ok: false, status: 500, error: null, url: null, rejectedWith: 'SyntaxError: Unexpected token in JSON (HTTP 500)' } } },
+    ] as const
+    expect(nextStep(idle(makeTrace('signIn', [...events])))).toEqual({ key: 'app.hint.signInError', params: { code: 'SANDBOX_TIMEOUT' } })
+  })
+
   it('follows the session, the clock, tampering, the middleware, sign-out and a cleared jar', () => {
     expect(nextStep(idle(makeGetSessionTrace())).key).toBe('app.hint.authenticated')
     expect(nextStep(idle(makeTamperedSessionTrace())).key).toBe('app.hint.unauthenticated')
