@@ -5,9 +5,10 @@
 // replacement worker boots without the TypeScript compiler. JavaScript from outside (the shipped starter
 // code, an injected store that outlives the page) is used only for exactly its source and format.
 import { EngineError, type SerializedEngineError } from '../errors'
-import type { CallbackContext, CallbackName, CallbackResult, CallbackRunner } from '../flow/types'
+import type { CallbackContext, CallbackName, CallbackResult, CallbackRunner, FlowFlavor } from '../flow/types'
 import { COMPILED_FORMAT, COMPILED_WORKER_NAME, SANDBOX_CALLBACK_NAMES, SANDBOX_DEFAULT_TIMEOUT_MS, type CompiledRecord, type HostToWorker, type RunReply, type SandboxCallbackName, type WarmMessage, type WarmReply, type WorkerToHost } from './protocol'
-import { STARTER_COMPILED } from './starterCompiled'
+import { STARTER_CODE } from './starterCode'
+import { STARTER_COMPILED, STARTER_COMPILED_FORMAT } from './starterCompiled'
 
 export type SandboxSources = Partial<Record<SandboxCallbackName, string>>
 
@@ -89,6 +90,15 @@ function remember<V>(map: Map<string, V>, key: string, value: V): void {
 }
 
 /** Whether `record` (from outside the host: a store, the shipped starter code) is the JavaScript of exactly `source` under the current compiler. */
+/** The shipped JavaScript of `source` when it is a flavour's untouched starting code, made under today's format. */
+function shippedRecordOf(name: SandboxCallbackName, source: string): CompiledRecord | undefined {
+  if (STARTER_COMPILED_FORMAT !== COMPILED_FORMAT) return undefined
+  for (const flavor of Object.keys(STARTER_CODE) as FlowFlavor[]) {
+    if (STARTER_CODE[flavor][name] === source) return { source, compiled: STARTER_COMPILED[flavor][name], format: COMPILED_FORMAT }
+  }
+  return undefined
+}
+
 function isCompiledRecordOf(record: unknown, source: string): record is CompiledRecord {
   if (record === null || typeof record !== 'object') return false
   const { source: kept, compiled, format } = record as Partial<CompiledRecord>
@@ -154,7 +164,7 @@ export function createSandboxRunner(options: SandboxRunnerOptions = {}): Sandbox
 
   /** Puts the current source's JavaScript in the store, unless it holds it already or it ships with the app. */
   function keep(name: SandboxCallbackName, source: string, code: string): void {
-    if (!store || stored.get(name) === source || STARTER_COMPILED[name].some((entry) => entry.source === source)) return
+    if (!store || stored.get(name) === source || shippedRecordOf(name, source)) return
     stored.set(name, source)
     try {
       store.write(name, { source, compiled: code, format: COMPILED_FORMAT })
@@ -168,7 +178,7 @@ export function createSandboxRunner(options: SandboxRunnerOptions = {}): Sandbox
     const key = keyOf(name, source)
     const kept = compiled.get(key)
     if (kept !== undefined || refused.has(key)) return kept
-    const record = STARTER_COMPILED[name].find((entry) => isCompiledRecordOf(entry, source)) ?? readStore(name, source)
+    const record = shippedRecordOf(name, source) ?? readStore(name, source)
     if (!record) return undefined
     remember(compiled, key, record.compiled)
     unproven.add(key)

@@ -390,7 +390,7 @@ describe('createSandboxRunner: compiled JavaScript kept outside the runner', () 
       expect(names).toEqual([COMPILED_WORKER_NAME])
       const warm = firstWarm(messages)
       for (const name of ['authorize', 'jwt', 'session'] as const) {
-        expect(warm.sources[name]).toEqual({ source: STARTER_CODE[flavor][name], compiled: STARTER_COMPILED[name].find((entry) => entry.source === STARTER_CODE[flavor][name])?.compiled })
+        expect(warm.sources[name]).toEqual({ source: STARTER_CODE[flavor][name], compiled: STARTER_COMPILED[flavor][name] })
       }
       expect(loads.count).toBe(0)
       // Shipped with the app: not copied into the store.
