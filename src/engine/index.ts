@@ -21,6 +21,7 @@ export {
   resolveCookies,
   serializeSetCookie,
   serializeOutgoingCookie,
+  isCookieName,
   parseCookieHeader,
   parseSetCookie,
   parseSetCookieLines,

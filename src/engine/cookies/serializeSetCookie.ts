@@ -1,20 +1,26 @@
 // The `Set-Cookie` line NextAuth sends for a cookie: the `cookie` package's `serialize`, as called by
 // `next-auth/next/utils.js` (`setCookie`, `toResponse`) and `@auth/core/lib/utils/web.js` (`toResponse`).
+// The app's `cookie@1` accepts more names than the libraries' own serialisers, so names are checked
+// here first, with their rule (isCookieName).
 import { serialize } from 'cookie'
 import { EngineError } from '../errors'
 import type { FlowFlavor } from '../flow/types'
+import { isCookieName } from './isCookieName'
 import type { OutgoingCookie, SetCookieOptions } from './types'
 
 /**
  * The exact `Set-Cookie` line: value through `encodeURIComponent`, attributes in the `cookie`
  * package's fixed order (Max-Age, Domain, Path, Expires, HttpOnly, Secure, SameSite), `Expires`
- * via `toUTCString()`. v4's `cookie@0.7` floors a fractional `maxAge`; Auth.js's copy throws.
+ * via `toUTCString()`. v4's `cookie@0.7` floors a fractional `maxAge`; Auth.js's copy throws. A name
+ * either library refuses (see isCookieName) is `CONFIG_INVALID`, with that library's TypeError as cause.
  * @example serializeSetCookie('next-auth.session-token', '', { path: '/', httpOnly: true, sameSite: 'lax', maxAge: 0 })
  * // 'next-auth.session-token=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax'
  */
 export function serializeSetCookie(name: string, value: string, options: SetCookieOptions = {}, flavor: FlowFlavor = 'authjs'): string {
   const { expiresAtSec, maxAge, ...rest } = options
   try {
+    // The TypeError each library's serialiser throws for the name (cookie@0.7's has no name in it).
+    if (!isCookieName(name)) throw new TypeError(flavor === 'next-auth-v4' ? 'argument name is invalid' : `argument name is invalid: ${name}`)
     return serialize(name, value, {
       ...rest,
       maxAge: maxAge === undefined || flavor === 'authjs' ? maxAge : Math.floor(maxAge),

@@ -5,7 +5,7 @@ import { isEngineError, type SerializedEngineError } from '../errors'
 import type { FlowFlavor } from '../flow/types'
 import type { RandomSource } from '../random'
 import type { KeyView } from '../trace'
-import { createSessionStore, defaultCookies, encodeDetailed, serializeSetCookie, CHUNK_SIZE } from './engines'
+import { createSessionStore, defaultCookies, encodeDetailed, isCookieName, serializeSetCookie, CHUNK_SIZE } from './engines'
 
 export interface MakeSessionCookieRequest {
   /** The token as JSON text, as typed. */
@@ -57,8 +57,6 @@ export type MakeSessionCookieResult =
   | { ok: false; problem: 'max-age-out-of-range'; minSec: number; maxSec: number }
   | { ok: false; problem: 'engine'; error: SerializedEngineError }
 
-const COOKIE_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/
-
 export async function makeSessionCookie(request: MakeSessionCookieRequest): Promise<MakeSessionCookieResult> {
   let payload: unknown
   try {
@@ -71,7 +69,7 @@ export async function makeSessionCookie(request: MakeSessionCookieRequest): Prom
   const maxSec = Math.floor(DATE_LIMIT_SEC - request.nowSec)
   const minSec = Math.ceil(-DATE_LIMIT_SEC - request.nowSec)
   if (request.maxAgeSec > maxSec || request.maxAgeSec < minSec) return { ok: false, problem: 'max-age-out-of-range', minSec, maxSec }
-  if (!COOKIE_NAME.test(request.cookieName)) return { ok: false, problem: 'cookie-name-invalid' }
+  if (!isCookieName(request.cookieName)) return { ok: false, problem: 'cookie-name-invalid' }
 
   const { flavor, cookieName, nowSec, maxAgeSec } = request
   const secret = flavor === 'authjs' ? request.secret : Array.isArray(request.secret) ? (request.secret[0] ?? '') : request.secret

@@ -61,4 +61,25 @@ describe('serializeSetCookie', () => {
     }
     expect(isEngineError(caught, 'CONFIG_INVALID')).toBe(true)
   })
+
+  it.each(['next-auth-v4', 'authjs'] as const)('refuses a name the app\'s cookie@1 accepts but real %s does not, with the real TypeError as cause', (flavor) => {
+    let real: unknown
+    try {
+      realLine(flavor, toReal('my@session', 'v', { path: '/' }))
+    } catch (error) {
+      real = error
+    }
+    let caught: unknown
+    try {
+      serializeSetCookie('my@session', 'v', { path: '/' }, flavor)
+    } catch (error) {
+      caught = error
+    }
+    expect(real).toBeInstanceOf(TypeError)
+    expect(isEngineError(caught, 'CONFIG_INVALID')).toBe(true)
+    const error = caught as Error & { details: unknown }
+    expect(error.cause).toBeInstanceOf(TypeError)
+    expect((error.cause as Error).message).toBe((real as Error).message)
+    expect(error.details).toEqual({ setting: 'cookies', cookieName: 'my@session' })
+  })
 })

@@ -261,6 +261,16 @@ describe.each(FLAVORS)('configuration errors side by side with the real %s handl
     expect(post.status).toBe(isV4 ? 500 : 200)
   })
 
+  it('a session cookie name with an @ (refused by both libraries\' serialisers, unlike cookie@1): sign-in fails after authorize and jwt ran', async () => {
+    const run = await sideBySide(config({ cookies: { sessionToken: { name: 'my@session', options: { httpOnly: true, sameSite: 'lax', path: '/', secure: false } } } }), [{ flow: 'signIn' }, { flow: 'getSession' }])
+    await expectSameAsReal(run)
+    const invalid = run.traces.flatMap((trace) => eventsOf(trace, 'flow.failed')).find((e) => e.error.code === 'CONFIG_INVALID')!
+    expect(invalid.error).toMatchObject({ details: { setting: 'cookies', cookieName: 'my@session' }, cause: { name: 'TypeError', message: isV4 ? 'argument name is invalid' : 'argument name is invalid: my@session' } })
+    const post = run.ours.find((e) => e.method === 'POST')!
+    expect(post.status).toBe(isV4 ? 500 : 200)
+    expect(run.traces[0]!.jarAfter.some((c) => c.name === 'my@session')).toBe(false)
+  })
+
   it('a fractional session cookie maxAge: v4 floors it, Auth.js refuses it (Configuration)', async () => {
     const run = await sideBySide(config({ cookies: { sessionToken: { options: { maxAge: 1.5 } } } as PlaygroundConfig['cookies'] }), [{ flow: 'signIn' }])
     await expectSameAsReal(run)
