@@ -8,6 +8,7 @@ import {
   isEngineError,
   type CallbackRunner,
   type Playground,
+  type PlaygroundConfig,
   type SandboxCallbackName,
   type SandboxRunner,
   type SerializedEngineError,
@@ -16,7 +17,6 @@ import {
   type UseSessionStatus,
 } from '../engine/index'
 import type { AppState } from './createAppStore'
-import { loadSavedConfig } from './configSlice'
 import { createCompiledStore } from './editorSlice'
 import { sessionAt } from './selectors'
 
@@ -86,8 +86,9 @@ export function generateSecret(): string {
   return btoa(String.fromCharCode(...bytes))
 }
 
-export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, get) => {
-  const initialPlayground = createPlayground({ config: loadSavedConfig() })
+/** The slice, its playground configured with `saved` (the configuration the store starts with). */
+export const createRunSlice = (saved: PlaygroundConfig): StateCreator<AppState, [], [], RunSlice> => (set, get) => {
+  const initialPlayground = createPlayground({ config: saved })
   let latestRunId = 0
   // Runs go through the engine one at a time, so two quick clicks never interleave on one cookie jar.
   let queue: Promise<unknown> = Promise.resolve()

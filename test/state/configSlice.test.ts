@@ -1,5 +1,5 @@
 // The configuration survives a reload (without the secret), and a corrupt save never breaks the start.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { DEMO_SECRET, defaultPlaygroundConfig } from '../../src/engine'
 import { CONFIG_STORAGE_KEY, loadSavedConfig } from '../../src/state/configSlice'
 import { createAppStore } from '../../src/state/createAppStore'
@@ -48,6 +48,26 @@ describe('configuration kept across reloads', () => {
     expect(loadSavedConfig()).toEqual({ ...defaults, nodeEnv: 'production' })
     localStorage.setItem(CONFIG_STORAGE_KEY, '{not json')
     expect(loadSavedConfig()).toEqual(defaults)
+  })
+
+  it('keeps the default for a site URL that does not parse and cookie overrides NextAuth would refuse', () => {
+    const defaults = defaultPlaygroundConfig()
+    for (const cookies of [{ sessionToken: { name: 'my@session' } }, { sessionToken: 'my-session' }, ['sessionToken']]) {
+      localStorage.setItem(CONFIG_STORAGE_KEY, JSON.stringify({ siteUrl: 'http://', cookies }))
+      expect(loadSavedConfig()).toEqual(defaults)
+    }
+    const cookies = { sessionToken: { name: 'my-session', options: { path: '/' } } }
+    localStorage.setItem(CONFIG_STORAGE_KEY, JSON.stringify({ siteUrl: 'https://example.com', cookies }))
+    expect(loadSavedConfig()).toMatchObject({ siteUrl: 'https://example.com', cookies })
+  })
+
+  it('reads the saved configuration once per store, for the panels and the engine alike', () => {
+    localStorage.setItem(CONFIG_STORAGE_KEY, JSON.stringify({ nodeEnv: 'production' }))
+    const reads = vi.spyOn(localStorage, 'getItem')
+    const state = createAppStore().getState()
+    expect(reads.mock.calls.filter(([key]) => key === CONFIG_STORAGE_KEY)).toHaveLength(1)
+    expect(state.config.nodeEnv).toBe('production')
+    expect(state.playground.getConfig()).toEqual(state.config)
   })
 
   it('gives the editors the saved library’s starting code', () => {

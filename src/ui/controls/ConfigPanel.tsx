@@ -1,9 +1,9 @@
 import { useId, useState, type ReactNode } from 'react'
 import { useShallow } from 'zustand/react/shallow'
-import type { FlowFlavor, NodeEnv, PlaygroundConfig, TokenModel } from '../../engine/index'
+import type { FlowFlavor, NodeEnv, TokenModel } from '../../engine/index'
 import { useT } from '../../i18n/useT'
 import { useAppStore } from '../../state/useAppStore'
-import { isUserList } from '../../state/configSlice'
+import { isHttpUrl, isUserList, parseCookieOverrides, type CookieOverrides } from '../../state/configSlice'
 import { generateSecret } from '../../state/runSlice'
 import { Button, fieldClass, Hint } from '../shared/Button'
 import { durationText } from '../shared/durationText'
@@ -79,7 +79,7 @@ export function ConfigPanel() {
           applyLabel={t('config.cookies.apply')}
           value={config.cookies ?? {}}
           rows={4}
-          parse={(value) => parseCookieOverrides(value, t)}
+          parse={(value) => checkCookieOverrides(value, t)}
           onApply={(cookies) => {
             setConfig({ cookies })
             return t('config.cookies.applied')
@@ -187,25 +187,20 @@ function JsonField<V>({ id, label, hint, applyLabel, value, rows, parse, onApply
   )
 }
 
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value)
-    return url.protocol === 'http:' || url.protocol === 'https:'
-  } catch {
-    return false
+/** The cookie overrides as the store checks them, the first problem worded. */
+function checkCookieOverrides(value: unknown, t: ReturnType<typeof useT>): { ok: true; value: CookieOverrides } | { ok: false; message: string } {
+  const parsed = parseCookieOverrides(value)
+  if (parsed.ok) return parsed
+  switch (parsed.problem) {
+    case 'not-object':
+      return { ok: false, message: t('config.cookies.notObject') }
+    case 'not-entry':
+      return { ok: false, message: t('config.cookies.notEntry', { key: parsed.key }) }
+    case 'bad-name':
+      return { ok: false, message: t('config.cookies.badName', { key: parsed.key, name: parsed.name }) }
+    default: {
+      const unknown: never = parsed
+      throw new TypeError(`no text for ${JSON.stringify(unknown)}`)
+    }
   }
-}
-
-/** A cookie name as RFC 6265 allows it (a `token`): what a browser and NextAuth's serialiser accept. */
-const COOKIE_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/
-
-/** `NextAuthOptions.cookies` as typed: an object of `{ name, options }` entries with valid names; the first problem, worded, otherwise. */
-function parseCookieOverrides(value: unknown, t: ReturnType<typeof useT>): { ok: true; value: NonNullable<PlaygroundConfig['cookies']> } | { ok: false; message: string } {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { ok: false, message: t('config.cookies.notObject') }
-  for (const [key, entry] of Object.entries(value)) {
-    if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return { ok: false, message: t('config.cookies.notEntry', { key }) }
-    const name = (entry as { name?: unknown }).name
-    if (name !== undefined && (typeof name !== 'string' || !COOKIE_NAME.test(name))) return { ok: false, message: t('config.cookies.badName', { key, name: String(name) }) }
-  }
-  return { ok: true, value: value as NonNullable<PlaygroundConfig['cookies']> }
 }
