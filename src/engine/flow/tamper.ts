@@ -1,6 +1,7 @@
 // "Tamper with the session cookie", as a learner would in devtools: flip one real byte in the middle
 // of the token's ciphertext (JWE) or signature (simplified JWS) and re-encode that segment, so the
-// change cannot hide in the spare bits of a segment's last base64url character (facts §3.4).
+// change cannot hide in the spare bits of a segment's last base64url character (both libraries
+// accept a token changed only there: test/engine/jwt/failures.test.ts).
 import type { TamperSkipReason } from '../trace'
 import { decodeBase64url, encodeBase64url, resolveCookies, serializeSetCookie } from './ports'
 import type { FlowContext } from './flowContext'

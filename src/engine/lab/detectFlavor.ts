@@ -1,6 +1,7 @@
 // Works out which library made a token and which salt its key needs, from the protected header
-// (`enc` A256GCM without `kid` → v4, A256CBC-HS512 with `kid` → Auth.js; facts §1) and the cookie
-// name it came in (the Auth.js salt is the session cookie name, `__Secure-` prefix included).
+// (`enc` A256GCM without `kid` → v4, `next-auth/jwt/index.js`; A256CBC-HS512 with `kid` → Auth.js,
+// `@auth/core/jwt.js`) and the cookie name it came in (the Auth.js salt is the session cookie name,
+// `__Secure-` prefix included).
 import type { FlowFlavor } from '../flow/types'
 import type { SessionCookieMatch } from './findSessionCookie'
 import { sessionCookieName } from './sessionCookieNames'
