@@ -13,14 +13,8 @@ export interface FlippedToken {
   byteIndex: number
 }
 
-/** The token with one byte flipped, or null when it is not a compact JWE/JWS with a non-empty target part. */
-export function flipTokenByte(token: string): FlippedToken | null {
-  const flipped = flipTokenByteOrReason(token)
-  return 'reason' in flipped ? null : flipped
-}
-
-/** `flipTokenByte`, saying why nothing could be flipped. */
-export function flipTokenByteOrReason(token: string): FlippedToken | { reason: Exclude<TamperSkipReason, 'no-session-cookie'> } {
+/** The token with one byte flipped, or why nothing could be: not a compact JWE/JWS, or its target part is not base64url or is empty. */
+export function flipTokenByte(token: string): FlippedToken | { reason: Exclude<TamperSkipReason, 'no-session-cookie'> } {
   const parts = token.split('.')
   const partIndex = parts.length === 5 ? 3 : parts.length === 3 ? 2 : -1
   if (partIndex < 0) return { reason: 'not-a-token' }
@@ -48,7 +42,7 @@ export function tamperSessionCookie(ctx: FlowContext): { cookieName: string | nu
   if (cookies.length === 0) return { cookieName: null, reason: 'no-session-cookie' }
   const ordered = [...cookies].sort((a, b) => chunkIndex(a.name) - chunkIndex(b.name))
   const token = ordered.map((cookie) => cookie.value).join('')
-  const flipped = flipTokenByteOrReason(token)
+  const flipped = flipTokenByte(token)
   if ('reason' in flipped) return { cookieName: null, reason: flipped.reason }
   ctx.trace.emit('browser', undefined, { kind: 'cookie.tampered', name, valueBefore: token, value: flipped.token, part: flipped.part, byteIndex: flipped.byteIndex })
   let offset = 0

@@ -3,11 +3,11 @@
 // of the session token each browser ends up with (decoded by the real library).
 import { expect, vi } from 'vitest'
 import type { PlaygroundConfig, Trace } from '../../../../src/engine/index'
-import { flipTokenByte } from '../../../../src/engine/flow/tamper'
 import { engineCalls, engineExchanges, normalizeCalls, normalizeExchange } from './exchanges'
 import { realDecode } from './realDecode'
 import { createRealSide, type ScenarioCallbacks } from './realHandlers'
 import { ADA, playgroundFor, seedScenario } from './scenario'
+import { tamperedToken } from './tamper'
 
 export type Step =
   | { flow: 'signIn'; input?: Record<string, unknown> }
@@ -41,7 +41,7 @@ export async function sideBySide(config: PlaygroundConfig, steps: Step[], callba
       const trace = playground.tamperSessionCookie()
       expect(trace.result).toMatchObject({ cookieName: expect.stringContaining('session-token') })
       const name = [...real.cookieHeader().split('; ')].map((p) => p.split('=')[0]!).find((n) => n.endsWith('session-token'))!
-      real.setCookieValue(name, flipTokenByte(real.cookieValue(name)!)!.token)
+      real.setCookieValue(name, tamperedToken(real.cookieValue(name)!))
       continue
     }
     const trace = await playground.run(step.flow, 'input' in step ? (step.input as never) : step.flow === 'signIn' ? ADA : undefined)
