@@ -3,11 +3,11 @@
 // middleware calling `getToken({ req, secret, secureCookie?, cookieName?, salt? })` (@auth/core/jwt.js):
 // secureCookie false unless passed, salt = cookie name. Both answer null on any decode failure; the
 // trace records why (for Auth.js, trying the other salts the token could have been made with).
-import { isEngineError, type EngineErrorCode } from '../errors'
+import type { EngineErrorCode } from '../errors'
 import type { FlowResult, GetTokenNullReason, HeaderLine } from '../trace'
 import { expireCookies, respond } from './browser'
 import type { FlowContext } from './flowContext'
-import { decodeDetailed, parseCookieHeader, resolveCookies } from './ports'
+import { defaultCookies, opensWithSalt, parseCookieHeader, resolveCookies } from './ports'
 import { hasSecret, parseSiteUrl } from './resolveOptions'
 import { openSessionStore } from './routes/sessionStore'
 import { decodeSessionToken, tokenFlavor } from './sessionToken'
@@ -113,19 +113,11 @@ const SALT_SENSITIVE: EngineErrorCode[] = ['JWT_NO_MATCHING_SECRET', 'JWT_DECRYP
  */
 async function saltThatOpens(ctx: FlowContext, secret: string | string[], token: string, tried: string, cookieName: string): Promise<string | undefined> {
   if (ctx.config.tokenModel !== 'real') return undefined
-  const candidates = [ctx.options?.cookies.sessionToken.name, 'authjs.session-token', '__Secure-authjs.session-token', cookieName]
+  const candidates = [ctx.options?.cookies.sessionToken.name, defaultCookies('authjs', false).sessionToken.name, defaultCookies('authjs', true).sessionToken.name, cookieName]
+  const secrets = Array.isArray(secret) ? secret : [secret]
   for (const salt of new Set(candidates)) {
     if (salt === undefined || salt === tried) continue
-    if (await opensWith(ctx, secret, token, salt)) return salt
+    if (await opensWithSalt({ token, secrets, salt, flavor: tokenFlavor(ctx), nowSec: ctx.clock.nowSec() })) return salt
   }
   return undefined
-}
-
-async function opensWith(ctx: FlowContext, secret: string | string[], token: string, salt: string): Promise<boolean> {
-  try {
-    return (await decodeDetailed({ token, secret, salt, flavor: tokenFlavor(ctx), nowSec: ctx.clock.nowSec() })) !== null
-  } catch (error) {
-    // Converted: an expired (or not yet valid) token did decrypt with this salt; any other failure says the salt is not this one.
-    return isEngineError(error, 'JWT_EXPIRED') || isEngineError(error, 'JWT_NOT_YET_VALID')
-  }
 }

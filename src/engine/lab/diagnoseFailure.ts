@@ -5,7 +5,7 @@
 import { isEngineError, type EngineErrorCode, type SerializedEngineError } from '../errors'
 import type { FlowFlavor } from '../flow/types'
 import type { KeyView } from '../trace'
-import { JWT_CONSTANTS, decodeDetailed, deriveKey } from './engines'
+import { JWT_CONSTANTS, deriveKey, opensWithSalt } from './engines'
 import type { TokenDetection } from './openToken'
 import { AUTHJS_SALT_GUESSES } from './sessionCookieNames'
 
@@ -117,15 +117,8 @@ async function probe(detection: TokenDetection, secrets: string[], nowSec: numbe
   }
   const tried = settings.filter((setting, i) => settings.findIndex((s) => s.flavor === setting.flavor && s.salt === setting.salt) === i)
   for (const setting of tried.slice(1)) {
-    for (const [secretIndex, secret] of secrets.entries()) {
-      try {
-        await decodeDetailed({ token: detection.token, secret, salt: setting.salt, flavor: setting.flavor, nowSec })
-        return { opensWith: { ...setting, secretIndex, expired: false }, tried }
-      } catch (error) {
-        if (isEngineError(error, 'JWT_EXPIRED')) return { opensWith: { ...setting, secretIndex, expired: true }, tried }
-        if (!isEngineError(error)) throw error
-      }
-    }
+    const opened = await opensWithSalt({ token: detection.token, secrets, salt: setting.salt, flavor: setting.flavor, nowSec })
+    if (opened) return { opensWith: { ...setting, ...opened }, tried }
   }
   return { opensWith: null, tried }
 }

@@ -152,6 +152,14 @@ describe('openToken with real Auth.js tokens', () => {
     expect(result.diagnosis.causes[0]).toBe('secure-prefix-salt')
   })
 
+  it('finds the __Secure- salt for a token that is not valid yet too: its key opened it', async () => {
+    const token = await (await authjsJwt()).encode({ token: { ...user, nbf: nowSec() + 3600 }, secret: SECRET, salt: '__Secure-authjs.session-token' })
+    const result = expectStatus(await openToken({ input: `authjs.session-token=${token}`, secrets: [SECRET], nowSec: nowSec() }), 'failed')
+    expect(result.error.code).toBe('JWT_NO_MATCHING_SECRET')
+    expect(result.diagnosis.opensWith).toEqual({ flavor: 'authjs', salt: '__Secure-authjs.session-token', secretIndex: 0, expired: false })
+    expect(result.diagnosis.causes[0]).toBe('secure-prefix-salt')
+  })
+
   it('re-assembles real Auth.js chunks from a document.cookie string', async () => {
     const token = await (await authjsJwt()).encode({ token: bigClaims(9000), secret: SECRET, salt: 'authjs.session-token' })
     const cookies = await realChunk('authjs', false, token, new Date(Date.now() + 86400_000))
