@@ -144,7 +144,7 @@ export const pipeline = {
     },
   },
 
-  secretSource: { config: 'from the configuration', fallback: 'missing: a development fallback that changes between requests', none: 'missing' },
+  secretSource: { config: 'from the configuration', fallback: 'missing: a development fallback that changes whenever an option changes', none: 'missing' },
   cookieKind: { secure: 'secure (__Secure-)', plain: 'plain' },
   tamperedPart: { ciphertext: 'ciphertext', signature: 'signature' },
   notSet: 'not set',
@@ -271,7 +271,7 @@ export const pipeline = {
     configNotes: {
       'update-age-ignored': 'session.updateAge is ignored with JWT sessions: every session request writes a new token and cookie.',
       'jwt-max-age-differs': 'NextAuth v4 encodes the sign-in token with jwt.maxAge (30 days by default) while the cookie expires after session.maxAge.',
-      'fallback-secret-unstable': 'No secret: in development v4 falls back to a hash of the options, which changes between requests.',
+      'fallback-secret-unstable': 'No secret: in development v4 falls back to a hash of the options, which changes whenever an option changes (and every token made before stops decrypting).',
       'secret-missing': 'No secret: every API action answers 500.',
       'simplified-token-model': 'Simplified token model: a signed HS256 JWS, which is not what NextAuth does.',
       'secret-array-ignored': 'NextAuth v4 has no secret rotation: only the first secret is used.',

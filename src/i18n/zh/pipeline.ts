@@ -115,7 +115,7 @@ export const pipeline: DeepPartial<Messages['pipeline']> = {
     config: { resolved: 'NextAuth 解析配置：密钥{secret}，{cookies} Cookie 名称，session.maxAge {sessionMaxAge}。' },
     client: { skipped: 'update() 没有发送任何请求：没有可更新的会话。', updated: 'useSession() 现在报告“{status}”。' },
   },
-  secretSource: { config: '来自配置', fallback: '缺失：开发环境下的后备值，每次请求都会变化', none: '缺失' },
+  secretSource: { config: '来自配置', fallback: '缺失：开发环境下的后备值，任何配置项一变它就会变化', none: '缺失' },
   cookieKind: { secure: '安全（__Secure-）', plain: '普通' },
   tamperedPart: { ciphertext: '密文', signature: '签名' },
   notSet: '未设置',
@@ -217,7 +217,7 @@ export const pipeline: DeepPartial<Messages['pipeline']> = {
     configNotes: {
       'update-age-ignored': '使用 JWT 会话时 session.updateAge 会被忽略：每次会话请求都会写入新的令牌和 Cookie。',
       'jwt-max-age-differs': 'NextAuth v4 用 jwt.maxAge（默认 30 天）编码登录时的令牌，而 Cookie 在 session.maxAge 后过期。',
-      'fallback-secret-unstable': '没有密钥：开发环境下 v4 退回到配置项的哈希，它在每次请求之间都会变化。',
+      'fallback-secret-unstable': '没有密钥：开发环境下 v4 退回到配置项的哈希，任何配置项一变它就会变化（之前生成的令牌都无法再解密）。',
       'secret-missing': '没有密钥：每个 API 操作都返回 500。',
       'simplified-token-model': '简化令牌模型：签名的 HS256 JWS，这不是 NextAuth 的做法。',
       'secret-array-ignored': 'NextAuth v4 不支持密钥轮换：只使用第一个密钥。',
