@@ -133,9 +133,9 @@ export type TraceEvent = EventBase &
         expiresIso: string
         /**
          * Where `session.user` came from: v4 reads the token it decoded, so a `jwt` callback that returns a
-         * new object leaves it stale; Auth.js reads the token the callback returned. (Always set by the engine.)
+         * new object leaves it stale; Auth.js reads the token the callback returned.
          */
-        userFrom?: 'decodedToken' | 'returnedToken'
+        userFrom: 'decodedToken' | 'returnedToken'
         /** v4: the `session.user` fields (`name`, `email`, `image`) whose claims the returned token changed, which the session does not show. */
         staleFields?: string[]
       }

@@ -182,7 +182,7 @@ export function makeGetSessionTrace(): Trace {
       { kind: 'jwt.decoded', actor: 'jose', token: V4_TOKEN, key: V4_KEY, header: { alg: 'dir', enc: 'A256GCM' }, claims: V4_CLAIMS, source: 'next-auth/jwt/index.js' },
       { kind: 'callback.called', actor: 'callbacks', callback: 'jwt', args: { token: V4_CLAIMS, session: undefined }, undefinedArgs: ['session'], isDefault: false, source: 'next-auth/core/routes/session.js' },
       { kind: 'callback.returned', actor: 'callbacks', callback: 'jwt', value: V4_CLAIMS, logs: [], durationMs: 1 },
-      { kind: 'session.built', actor: 'routeHandler', session, expiresIso: expires.toISOString(), source: 'next-auth/core/routes/session.js' },
+      { kind: 'session.built', actor: 'routeHandler', session, expiresIso: expires.toISOString(), userFrom: 'returnedToken', staleFields: [], source: 'next-auth/core/routes/session.js' },
       { kind: 'callback.called', actor: 'callbacks', callback: 'session', args: { session, token: V4_CLAIMS }, undefinedArgs: [], isDefault: true, source: 'next-auth/core/routes/session.js' },
       { kind: 'callback.returned', actor: 'callbacks', callback: 'session', value: session, logs: [], durationMs: 0 },
       { kind: 'jwt.encoded', actor: 'jose', claimsIn: V4_CLAIMS, claims: V4_CLAIMS_REFRESHED, maxAgeSec: V4_MAX_AGE_SEC, maxAgeFrom: 'session.maxAge', key: V4_KEY, header: { alg: 'dir', enc: 'A256GCM' }, token: V4_TOKEN_REFRESHED, source: 'next-auth/jwt/index.js' },

@@ -222,6 +222,7 @@ export const pipeline = {
     header: 'Protected header',
     token: 'Token',
     key: 'Key',
+    keyError: 'No key derived',
     maxAge: 'maxAge',
     maxAgeFrom: '{seconds} s, from {from}',
     maxAgeFromNames: { jwtMaxAge: 'jwt.maxAge', sessionMaxAge: 'session.maxAge', default: 'the 30-day default' },
@@ -251,8 +252,10 @@ export const pipeline = {
     getToken: {
       cookie: 'Cookie name',
       secureCookie: 'secureCookie',
+      salt: 'salt',
       token: 'Token',
       reason: 'Why null',
+      workingSalt: 'The salt that opens it',
     },
     middleware: { authorized: 'Authorized', redirectTo: 'Redirect to' },
     clock: { by: 'Advanced by' },

@@ -5,7 +5,7 @@ import { appStore } from '../../../src/state/useAppStore'
 import { PipelineView } from '../../../src/ui/pipeline/PipelineView'
 import { detailBodyModule } from '../../../src/ui/pipeline/details/StepDetails'
 import { stepDurationsMs } from '../../../src/ui/pipeline/playbackTiming'
-import { makeGetSessionTrace, makeSignInTrace, makeTamperedSessionTrace } from '../../helpers/makeTrace'
+import { makeGetSessionTrace, makeSignInTrace, makeTamperedSessionTrace, makeTrace, V4_TOKEN } from '../../helpers/makeTrace'
 import type { Trace } from '../../../src/engine'
 
 const initial = appStore.getState()
@@ -162,6 +162,23 @@ describe('PipelineView', () => {
     expect(details.textContent).toContain('What to do')
     expect(details.textContent).toContain('JWEDecryptionFailed (ERR_JWE_DECRYPTION_FAILED): decryption operation failed')
     expect(screen.getByRole('status').textContent).toContain('jose cannot read the token: The session token could not be decrypted.')
+  })
+
+  it('says why a failed decode has no key ladder: the key itself could not be derived', () => {
+    const noSecret = { code: 'NO_SECRET' as const, message: 'no secret', details: {} }
+    show(makeTrace('getSession', [{ kind: 'jwt.decodeFailed', actor: 'jose', token: V4_TOKEN, keyError: noSecret, error: noSecret }]), 0)
+    render(<PipelineView />)
+    const details = screen.getByRole('region', { name: 'Step details' })
+    expect(within(details).getByText('No key derived', { selector: 'dt' }).nextElementSibling!.textContent).toBe('NO_SECRET · No secret is configured')
+  })
+
+  it('shows the salt getToken used and, for a wrong salt, the one that opens the token', () => {
+    const resolved = { kind: 'getToken.resolved', actor: 'middleware', cookieName: 'authjs.session-token', secureCookie: false, token: null, nullReason: 'wrong-salt', salt: 'authjs.session-token', workingSalt: '__Secure-authjs.session-token' } as const
+    show(makeTrace('visitProtectedPage', [resolved], { flavor: 'authjs' }), 0)
+    render(<PipelineView />)
+    const details = screen.getByRole('region', { name: 'Step details' })
+    expect(within(details).getByText('salt', { selector: 'dt' }).nextElementSibling!.textContent).toBe('"authjs.session-token"')
+    expect(within(details).getByText('The salt that opens it', { selector: 'dt' }).nextElementSibling!.textContent).toBe('"__Secure-authjs.session-token"')
   })
 
   it('draws a travelling packet for the current step only when motion is allowed', () => {

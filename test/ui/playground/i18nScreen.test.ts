@@ -28,6 +28,7 @@ const VERBATIM = new Set([
   'pipeline.details.setCookieLine',
   'pipeline.details.sessionExpires',
   'pipeline.details.getToken.secureCookie',
+  'pipeline.details.getToken.salt',
   'pipeline.details.config.secureCookies',
   'pipeline.details.config.sessionMaxAge',
   'pipeline.details.config.jwtMaxAge',

@@ -177,6 +177,7 @@ export function DetailBody({ event, t }: { event: TraceEvent; t: T }) {
             <CodeLine text={event.token} copyWhat={t('pipeline.details.token')} />
           </DetailBlock>
           {event.key && <KeyFacts keyView={event.key} t={t} />}
+          {event.keyError && <Facts rows={[[t('pipeline.details.keyError'), `${event.keyError.code} · ${t(`errors.${event.keyError.code}.title`)}`]]} />}
         </>
       )
     case 'cookie.set':
@@ -259,7 +260,9 @@ export function DetailBody({ event, t }: { event: TraceEvent; t: T }) {
             rows={[
               [t('pipeline.details.getToken.cookie'), event.cookieName],
               [t('pipeline.details.getToken.secureCookie'), String(event.secureCookie)],
+              ...(event.salt === undefined ? [] : [[t('pipeline.details.getToken.salt'), JSON.stringify(event.salt)] as [string, string]]),
               ...(event.token ? [] : [[t('pipeline.details.getToken.reason'), t(`pipeline.nullReasons.${event.nullReason ?? 'no-cookie'}`)] as [string, string]]),
+              ...(event.workingSalt === undefined ? [] : [[t('pipeline.details.getToken.workingSalt'), JSON.stringify(event.workingSalt)] as [string, string]]),
             ]}
           />
           <DetailBlock title={t('pipeline.details.getToken.token')}>
