@@ -1,5 +1,6 @@
 // EngineError: what a learner can cause (a bad token, a broken callback, a cookie too large), as a
 // string code the UI words through `errors.<CODE>`. Our own bugs stay plain TypeError/Error.
+import { errors as joseErrors } from 'jose'
 
 export const ENGINE_ERROR_CODES = [
   // session token (engine/jwt)
@@ -68,10 +69,17 @@ export class EngineError extends Error {
   }
 }
 
+/**
+ * jose's error class names by their `ERR_…` code, from jose's own export list: jose names an error after
+ * its constructor, which a minified build renames (`JWEDecryptionFailed` would read `Mt`).
+ */
+const JOSE_ERROR_NAMES: ReadonlyMap<string, string> = new Map(Object.entries(joseErrors).map(([name, errorClass]) => [errorClass.code, name]))
+
 /** name, message and a string `code` (jose's `ERR_…`); a DOMException's numeric legacy code is left out. */
 function serializeCause(cause: Error): NonNullable<SerializedEngineError['cause']> {
   const code = (cause as { code?: unknown }).code
-  return typeof code === 'string' ? { name: cause.name, message: cause.message, code } : { name: cause.name, message: cause.message }
+  if (typeof code !== 'string') return { name: cause.name, message: cause.message }
+  return { name: JOSE_ERROR_NAMES.get(code) ?? cause.name, message: cause.message, code }
 }
 
 export interface SerializedEngineError {

@@ -118,6 +118,8 @@ describe('Token inspector', () => {
     expect(text).toContain('JWT_DECRYPT_FAILED')
     expect(text).toContain('The session token could not be decrypted')
     expect(text).toContain('What to do')
+    // jose's own error, by its real class name (the production build minifies class names).
+    expect(text).toContain('JWEDecryptionFailed (ERR_JWE_DECRYPTION_FAILED): decryption operation failed')
     expect(app!.errors).toEqual([])
   })
 

@@ -9,6 +9,16 @@ describe('EngineError.toJSON', () => {
     expect(error.toJSON().cause).toEqual({ name: 'JWEDecryptionFailed', message: 'decryption operation failed', code: 'ERR_JWE_DECRYPTION_FAILED' })
   })
 
+  it('names a jose error by its class even when a minified build renamed the constructor', () => {
+    // What a production bundle does to jose's classes: `this.name = this.constructor.name` then reads the short name.
+    const Minified = class Mt extends errors.JWEDecryptionFailed {}
+    const minified = new Minified()
+    expect(minified.name).toBe('Mt')
+    expect(new EngineError('JWT_DECRYPT_FAILED', 'x', { cause: minified }).toJSON().cause?.name).toBe('JWEDecryptionFailed')
+    const expired = new (class Q extends errors.JWTExpired {})('"exp" claim timestamp check failed', {})
+    expect(new EngineError('JWT_EXPIRED', 'x', { cause: expired }).toJSON().cause?.name).toBe('JWTExpired')
+  })
+
   it('leaves out a code that is not a string (a DOMException\'s numeric legacy code)', () => {
     const domException = new DOMException('The operation failed for an operation-specific reason', 'OperationError')
     expect(domException.code).toBe(0)
