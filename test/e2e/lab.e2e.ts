@@ -2,8 +2,9 @@
 // and @auth/core 0.41.3, pasted in as a developer would, decoded, and read back from the page.
 import { readFileSync } from 'node:fs'
 import type { Locator, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { authjsJwt, bigClaims, realChunk, realSerialize, v4Jwt } from '../engine/lab/realLibs'
+import { atTime } from '../helpers/atTime'
 import { launchBrowser, openApp, type OpenApp } from './helpers/openApp'
 import type { Browser } from 'playwright-core'
 
@@ -20,7 +21,6 @@ afterAll(async () => {
   await browser?.close()
 })
 afterEach(async () => {
-  vi.useRealTimers()
   await app?.close()
 })
 
@@ -59,10 +59,7 @@ async function textOf(locator: Locator): Promise<string> {
 
 describe('Token lab: open', () => {
   it('opens a real v4 cookie header made a day ago: claims explained, valid for 28 more days (never rounded up)', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] })
-    vi.setSystemTime(Date.now() - 86400_000)
-    const token = await v4Jwt.encode({ token: user, secret: SECRET })
-    vi.useRealTimers()
+    const token = await atTime(Date.now() / 1000 - 86400, () => v4Jwt.encode({ token: user, secret: SECRET }))
     const page = await openLab()
     await decode(page, `Cookie: next-auth.csrf-token=abc%7Cdef; next-auth.session-token=${token}; theme=dark`, SECRET)
 

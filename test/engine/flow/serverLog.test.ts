@@ -5,6 +5,7 @@ import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createPlayground, type FlowFlavor } from '../../../src/engine/index'
+import { atTime } from '../../helpers/atTime'
 import { tamperedToken } from './helpers/tamper'
 
 const require = createRequire(import.meta.url)
@@ -61,14 +62,12 @@ async function oursSessionLog(flavor: FlowFlavor, cookieValue: string) {
   return { lines, cause: failed && 'error' in failed ? failed.error.cause : undefined }
 }
 
-async function realToken(flavor: FlowFlavor): Promise<string> {
-  vi.useFakeTimers({ toFake: ['Date'] })
-  vi.setSystemTime(NOW_SEC * 1000)
-  const token = flavor === 'next-auth-v4'
-    ? await (require('next-auth/jwt') as { encode(p: unknown): Promise<string> }).encode({ token: { sub: '1' }, secret: SECRET })
-    : await (await import('@auth/core/jwt')).encode({ token: { sub: '1' }, secret: SECRET, salt: COOKIE.authjs })
-  vi.useRealTimers()
-  return token
+function realToken(flavor: FlowFlavor): Promise<string> {
+  return atTime(NOW_SEC, async () =>
+    flavor === 'next-auth-v4'
+      ? (require('next-auth/jwt') as { encode(p: unknown): Promise<string> }).encode({ token: { sub: '1' }, secret: SECRET })
+      : (await import('@auth/core/jwt')).encode({ token: { sub: '1' }, secret: SECRET, salt: COOKIE.authjs }),
+  )
 }
 
 const COOKIES: [string, (flavor: FlowFlavor) => Promise<string>][] = [

@@ -1,6 +1,7 @@
 // A page behind middleware: getToken answers null silently on any failure, and the trace says why.
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { MiddlewareOptions, Playground } from '../../../src/engine/index'
+import { atTime } from '../../helpers/atTime'
 import { eventsOf, logs } from './helpers/traceQueries'
 import { ADA, playgroundFor, scenarioConfig } from './helpers/scenario'
 
@@ -95,15 +96,12 @@ describe('visitProtectedPage (v4 withAuth + getToken)', () => {
 
 describe('visitProtectedPage (Auth.js getToken)', () => {
   const config = (patch = {}) => scenarioConfig({ flavor: 'authjs', ...patch })
-  afterEach(() => vi.useRealTimers())
 
   /** The real `getToken` of @auth/core with the same cookies and options, at the simulated time. */
   async function realGetToken(playground: Playground, options: MiddlewareOptions) {
     const { getToken } = await import('@auth/core/jwt')
     const cookie = playground.jar.cookieHeader('https://app.example.com/dashboard')
-    vi.useFakeTimers({ toFake: ['Date'] })
-    vi.setSystemTime(playground.clock.nowMs())
-    return getToken({ req: { headers: { cookie } }, secret: 's3cr3t', ...options } as Parameters<typeof getToken>[0])
+    return atTime(playground.clock.nowMs() / 1000, () => getToken({ req: { headers: { cookie } }, secret: 's3cr3t', ...options } as Parameters<typeof getToken>[0]))
   }
 
   it.each([

@@ -4,7 +4,6 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { resolve } from 'node:path'
-import { vi } from 'vitest'
 import { isEngineError, type EngineErrorCode } from '../../../src/engine/errors'
 
 const require = createRequire(import.meta.url)
@@ -29,15 +28,7 @@ export const AUTHJS_SOURCE = readFileSync(AUTHJS_SOURCE_PATH, 'utf8')
 export const NOW_SEC = 1_800_000_000
 
 /** Runs `fn` with the real clock frozen at `nowSec`, so the real libraries and ours agree on "now". */
-export async function atTime<T>(nowSec: number, fn: () => Promise<T>): Promise<T> {
-  vi.useFakeTimers({ toFake: ['Date'] })
-  vi.setSystemTime(nowSec * 1000)
-  try {
-    return await fn()
-  } finally {
-    vi.useRealTimers()
-  }
-}
+export { atTime } from '../../helpers/atTime'
 
 export type RealOutcome = { ok: true; value: unknown } | { ok: false; name: string; code?: string; message: string; error: unknown }
 export type OurOutcome = { ok: true; value: unknown } | { ok: false; code: EngineErrorCode | 'NOT_AN_ENGINE_ERROR'; details?: Record<string, unknown>; error: unknown }

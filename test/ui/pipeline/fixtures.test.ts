@@ -2,7 +2,7 @@
 // tokens decode with the real decode, their key ladders are the real HKDF keys, and the constants
 // the pipeline's words teach (30-day default, 15 s tolerance) are the real ones.
 import { createRequire } from 'node:module'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { en } from '../../../src/i18n/en'
 import {
   AUTHJS_CLAIMS,
@@ -17,6 +17,7 @@ import {
   V4_TOKEN_REFRESHED,
   makeSignInTrace,
 } from '../../helpers/makeTrace'
+import { atTime } from '../../helpers/atTime'
 
 const require = createRequire(import.meta.url)
 const v4 = require('next-auth/jwt') as typeof import('next-auth/jwt')
@@ -24,20 +25,14 @@ const { hkdf } = require('@panva/hkdf') as { hkdf: (digest: string, ikm: string,
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex')
 
 describe('trace fixtures against the real packages', () => {
-  afterEach(() => vi.useRealTimers())
-
   it('v4 fixture tokens decode with next-auth/jwt to the fixture claims', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] })
-    vi.setSystemTime(FIXTURE_NOW_SEC * 1000 + 3_600_000)
-    await expect(v4.decode({ token: V4_TOKEN, secret: FIXTURE_SECRET })).resolves.toEqual(V4_CLAIMS)
-    await expect(v4.decode({ token: V4_TOKEN_REFRESHED, secret: FIXTURE_SECRET })).resolves.toEqual(V4_CLAIMS_REFRESHED)
+    const decoded = await atTime(FIXTURE_NOW_SEC + 3600, () => Promise.all([V4_TOKEN, V4_TOKEN_REFRESHED].map((token) => v4.decode({ token, secret: FIXTURE_SECRET }))))
+    expect(decoded).toEqual([V4_CLAIMS, V4_CLAIMS_REFRESHED])
   })
 
   it('the Auth.js fixture token decodes with @auth/core/jwt', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] })
-    vi.setSystemTime(FIXTURE_NOW_SEC * 1000)
     const authjs = await import('@auth/core/jwt')
-    await expect(authjs.decode({ token: AUTHJS_TOKEN, secret: FIXTURE_SECRET, salt: AUTHJS_KEY.salt })).resolves.toEqual(AUTHJS_CLAIMS)
+    await expect(atTime(FIXTURE_NOW_SEC, () => authjs.decode({ token: AUTHJS_TOKEN, secret: FIXTURE_SECRET, salt: AUTHJS_KEY.salt }))).resolves.toEqual(AUTHJS_CLAIMS)
   })
 
   it('the fixture key ladders are the keys the real HKDF derives', async () => {
@@ -54,8 +49,6 @@ describe('trace fixtures against the real packages', () => {
 })
 
 describe('constants the pipeline words teach', () => {
-  afterEach(() => vi.useRealTimers())
-
   it('says "30-day default" for the real DEFAULT_MAX_AGE', async () => {
     const token = await v4.encode({ token: {}, secret: FIXTURE_SECRET })
     const claims = (await v4.decode({ token, secret: FIXTURE_SECRET }))!
@@ -64,14 +57,11 @@ describe('constants the pipeline words teach', () => {
   })
 
   it('says "15 s" of tolerance, the real decode tolerance', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] })
-    vi.setSystemTime(FIXTURE_NOW_SEC * 1000)
-    const token = await v4.encode({ token: {}, secret: FIXTURE_SECRET, maxAge: 0 })
+    const token = await atTime(FIXTURE_NOW_SEC, () => v4.encode({ token: {}, secret: FIXTURE_SECRET, maxAge: 0 }))
     // Find the last second the real decode still accepts the token: exp + tolerance - 1.
     let toleranceSec = 0
     for (let late = 1; late <= 60; late++) {
-      vi.setSystemTime((FIXTURE_NOW_SEC + late) * 1000)
-      if ((await v4.decode({ token, secret: FIXTURE_SECRET }).then(() => true, () => false)) === false) break
+      if ((await atTime(FIXTURE_NOW_SEC + late, () => v4.decode({ token, secret: FIXTURE_SECRET }).then(() => true, () => false))) === false) break
       toleranceSec = late + 1
     }
     expect(toleranceSec).toBe(15)
