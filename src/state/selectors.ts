@@ -2,7 +2,7 @@
 // the token and session as they stand at that step. Results are memoised per (trace, cursor), and a
 // view equal field by field to the previous one is returned as that same object, so a panel whose
 // view did not change at a step does not re-render.
-import type { CookieView, GetTokenNullReason, SerializedEngineError, Trace, TraceEvent, TraceName, UseSessionStatus } from '../engine/index'
+import { sessionCookieName, type CookieView, type GetTokenNullReason, type SerializedEngineError, type Trace, type TraceEvent, type TraceName, type UseSessionStatus } from '../engine/index'
 import type { AppState } from './createAppStore'
 
 export type TokenEvent = Extract<TraceEvent, { kind: 'jwt.encoded' | 'jwt.decoded' }>
@@ -83,9 +83,13 @@ export const selectTokenAtCursor = memoByCursor(({ lastTrace, cursor, traces }):
 export interface TokenOrigin {
   /** The flow whose trace holds the token step. */
   flow: TraceName
-  /** The library that run modelled, and the session cookie name (the Auth.js salt) it used. */
+  /** The library that run modelled. */
   flavor: Trace['flavor']
-  sessionCookieName: string | null
+  /**
+   * The salt that library derives the session token's key with: v4 `''`; Auth.js the run's session
+   * cookie name, or the default name when the run did not record one.
+   */
+  salt: string
   /** True when that trace is the one on screen. */
   fromThisRun: boolean
   /** A later decode in the shown trace (up to the cursor) that failed: the token shown is the last one that could be read. */
@@ -99,8 +103,8 @@ export const selectTokenOriginAtCursor = memoByCursor(({ lastTrace, cursor, trac
     if (event.kind === 'jwt.decodeFailed' && from === lastTrace && !failedAfter) failedAfter = event
     if (event.kind === 'jwt.encoded' || event.kind === 'jwt.decoded') {
       const resolved = from.events.find((e) => e.kind === 'config.resolved')
-      const sessionCookieName = resolved?.kind === 'config.resolved' ? resolved.cookieNames.sessionToken : null
-      return { flow: from.flow, flavor: from.flavor, sessionCookieName, fromThisRun: from === lastTrace, failedAfter }
+      const cookieName = resolved?.kind === 'config.resolved' ? resolved.cookieNames.sessionToken : sessionCookieName('authjs', false)
+      return { flow: from.flow, flavor: from.flavor, salt: from.flavor === 'authjs' ? cookieName : '', fromThisRun: from === lastTrace, failedAfter }
     }
   }
   return null

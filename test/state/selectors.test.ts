@@ -16,6 +16,7 @@ import {
 import {
   cookie,
   FIXTURE_NOW_SEC,
+  makeAuthJsEncodeTrace,
   makeClockTrace,
   makeFailedSignInTrace,
   makeGetSessionTrace,
@@ -25,6 +26,7 @@ import {
   makeTrace,
   V4_TOKEN,
   V4_TOKEN_REFRESHED,
+  type EventInput,
 } from '../helpers/makeTrace'
 
 const at = (trace: Trace, cursor: number, traces: Trace[] = [trace]) => ({ lastTrace: trace, cursor, traces })
@@ -216,6 +218,17 @@ describe('selectTokenOriginAtCursor', () => {
     const clock = { ...makeClockTrace(), flow: 'advanceClock' as const }
     expect(selectTokenOriginAtCursor(at(clock, 1, [signIn, clock]))).toMatchObject({ flow: 'signIn', fromThisRun: false, failedAfter: null })
     expect(selectTokenOriginAtCursor(at(signIn, signIn.events.length - 1))).toMatchObject({ flow: 'signIn', fromThisRun: true, flavor: 'next-auth-v4' })
+  })
+
+  it('gives the salt the library of that run derives the key with: v4 empty, Auth.js the run’s session cookie name or the default', () => {
+    const signIn = makeSignInTrace()
+    expect(selectTokenOriginAtCursor(at(signIn, signIn.events.length - 1))).toMatchObject({ flavor: 'next-auth-v4', salt: '' })
+    const authjs = makeAuthJsEncodeTrace()
+    expect(selectTokenOriginAtCursor(at(authjs, 1))).toMatchObject({ flavor: 'authjs', salt: 'authjs.session-token' })
+    const [started, encoded] = authjs.events.map(({ step: _step, atSec: _atSec, ...event }) => event as EventInput)
+    const resolved: EventInput = { kind: 'config.resolved', actor: 'routeHandler', secretSource: 'config', useSecureCookies: true, cookieNames: { sessionToken: '__Secure-authjs.session-token', csrfToken: '__Host-authjs.csrf-token', callbackUrl: '__Secure-authjs.callback-url' }, sessionMaxAgeSec: 60, jwtMaxAgeSec: 60, updateAgeSec: 0, basePath: '/api/auth', notes: [] }
+    const secure = makeTrace('signIn', [started!, resolved, encoded!], { flavor: 'authjs' })
+    expect(selectTokenOriginAtCursor(at(secure, 2))).toMatchObject({ salt: '__Secure-authjs.session-token' })
   })
 
   it('flags a decode that failed after the token shown', () => {

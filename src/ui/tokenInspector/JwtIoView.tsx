@@ -9,9 +9,9 @@ import { useRealJweTwin } from './useRealJweTwin'
 type T = (key: MessageKey, params?: MessageParams) => string
 
 /** Why jwt.io reads a signed JWS and not NextAuth's encrypted JWE; for the simplified model, the real JWE of that run's library beside it. */
-export function JwtIoView({ inspection, claims, secret, flavor, sessionCookieName, t }: { inspection: TokenInspection; claims: Record<string, unknown>; secret: JwtSecret | null; flavor: FlowFlavor; sessionCookieName: string | null; t: T }) {
+export function JwtIoView({ inspection, claims, secret, flavor, salt, t }: { inspection: TokenInspection; claims: Record<string, unknown>; secret: JwtSecret | null; flavor: FlowFlavor; salt: string; t: T }) {
   const signed = inspection.kind === 'jws'
-  const twin = useRealJweTwin(signed ? claims : null, signed ? secret : null, flavor, sessionCookieName)
+  const twin = useRealJweTwin(signed ? claims : null, signed ? secret : null, flavor, salt)
   return (
     <div className="flex flex-col gap-2">
       <p className={`rounded-md border p-2 text-xs leading-5 ${signed ? 'border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-100' : 'border-slate-200 bg-slate-50 text-slate-800 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100'}`}>

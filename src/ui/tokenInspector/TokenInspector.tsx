@@ -50,7 +50,7 @@ export function TokenInspector() {
               {t('inspector.decodeFailedAfter', { number: origin.failedAfter.step + 1, code: origin.failedAfter.error.code })}
             </p>
           )}
-          {view && <view.TokenView tokenEvent={tokenEvent} origin={origin} nowSec={nowSec} secret={secret} t={t} />}
+          {view && origin && <view.TokenView tokenEvent={tokenEvent} origin={origin} nowSec={nowSec} secret={secret} t={t} />}
         </>
       )}
     </section>

@@ -34,7 +34,7 @@ export function TokenKindBadge({ tokenEvent, t }: { tokenEvent: TokenEvent; t: T
   )
 }
 
-export function TokenView({ tokenEvent, origin, nowSec, secret, t }: { tokenEvent: TokenEvent; origin: TokenOrigin | null; nowSec: number; secret: JwtSecret | null; t: T }) {
+export function TokenView({ tokenEvent, origin, nowSec, secret, t }: { tokenEvent: TokenEvent; origin: TokenOrigin; nowSec: number; secret: JwtSecret | null; t: T }) {
   const inspection = useMemo(() => inspect(tokenEvent.token), [tokenEvent])
   const explanation = useMemo(() => explainClaims(tokenEvent.claims, nowSec), [tokenEvent, nowSec])
   return (
@@ -63,7 +63,7 @@ export function TokenView({ tokenEvent, origin, nowSec, secret, t }: { tokenEven
       </Section>
 
       <Section title={t('inspector.jwtio.title')}>
-        <JwtIoView inspection={inspection} claims={tokenEvent.claims} secret={secret} flavor={origin?.flavor ?? 'next-auth-v4'} sessionCookieName={origin?.sessionCookieName ?? null} t={t} />
+        <JwtIoView inspection={inspection} claims={tokenEvent.claims} secret={secret} flavor={origin.flavor} salt={origin.salt} t={t} />
       </Section>
     </>
   )

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { encodeDetailed, isEngineError, sessionCookieName as defaultSessionCookieName, type EncodeResult, type FlowFlavor, type JwtSecret, type SerializedEngineError } from '../../engine/index'
+import { encodeDetailed, isEngineError, type EncodeResult, type FlowFlavor, type JwtSecret, type SerializedEngineError } from '../../engine/index'
 
 const OWN_CLAIMS = new Set(['iat', 'exp', 'jti'])
 
@@ -12,10 +12,10 @@ export interface RealJweTwin {
 
 /**
  * For the simplified (signed HS256) model: the token the library of that run would really have stored
- * for the same claims, encrypted by the engine with the same secret, issue time and lifetime (Auth.js:
- * salted with the session cookie's name). Its IV and jti are fresh, as every real encode's are.
+ * for the same claims, encrypted by the engine with the same secret, issue time, lifetime and the salt
+ * that library uses (selectTokenOriginAtCursor). Its IV and jti are fresh, as every real encode's are.
  */
-export function useRealJweTwin(claims: Record<string, unknown> | null, secret: JwtSecret | null, flavor: FlowFlavor, sessionCookieName: string | null): RealJweTwin | null {
+export function useRealJweTwin(claims: Record<string, unknown> | null, secret: JwtSecret | null, flavor: FlowFlavor, salt: string): RealJweTwin | null {
   const [twin, setTwin] = useState<RealJweTwin | null>(null)
   useEffect(() => {
     setTwin(null)
@@ -23,8 +23,6 @@ export function useRealJweTwin(claims: Record<string, unknown> | null, secret: J
     const { iat, exp } = claims
     if (typeof iat !== 'number' || typeof exp !== 'number') return
     const token = Object.fromEntries(Object.entries(claims).filter(([name]) => !OWN_CLAIMS.has(name)))
-    // Auth.js salts the key with the session cookie's name: the run's, or the default when the run did not record it.
-    const salt = flavor === 'authjs' ? (sessionCookieName ?? defaultSessionCookieName('authjs', false)) : ''
     let live = true
     encodeDetailed({ token, secret, maxAge: exp - iat, nowSec: iat, flavor, salt }).then(
       (result) => live && setTwin({ flavor, result, error: null }),
@@ -37,6 +35,6 @@ export function useRealJweTwin(claims: Record<string, unknown> | null, secret: J
     return () => {
       live = false
     }
-  }, [claims, secret, flavor, sessionCookieName])
+  }, [claims, secret, flavor, salt])
   return twin
 }

@@ -1,10 +1,11 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react'
 import { createRequire } from 'node:module'
-import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Trace } from '../../../src/engine'
 import { appStore } from '../../../src/state/useAppStore'
 import { TokenInspector, tokenViewModule } from '../../../src/ui/tokenInspector/TokenInspector'
-import { AUTHJS_KID, FIXTURE_NOW_SEC, FIXTURE_SECRET, HS256_TOKEN, V4_TOKEN, makeAuthJsEncodeTrace, makeClockTrace, makeGetSessionTrace, makeSignInTrace, makeSimplifiedTrace, makeTamperedSessionTrace } from '../../helpers/makeTrace'
+import { atTime } from '../../helpers/atTime'
+import { AUTHJS_KID, FIXTURE_NOW_SEC, FIXTURE_SECRET, HS256_TOKEN, V4_MAX_AGE_SEC, V4_TOKEN, makeAuthJsEncodeTrace, makeClockTrace, makeGetSessionTrace, makeSignInTrace, makeSimplifiedTrace, makeTamperedSessionTrace, makeTrace, type EventInput } from '../../helpers/makeTrace'
 
 const initial = appStore.getState()
 
@@ -120,27 +121,33 @@ describe('TokenInspector', () => {
     expect(twinToken.split('.')).toHaveLength(5)
     expect(twinToken.startsWith(V4_TOKEN.split('.')[0]! + '..')).toBe(true)
     // The real v4 decode opens the twin and finds the same claims (only jti, random per encode, differs).
-    vi.useFakeTimers({ toFake: ['Date'] })
-    vi.setSystemTime(FIXTURE_NOW_SEC * 1000)
     const v4 = createRequire(import.meta.url)('next-auth/jwt') as typeof import('next-auth/jwt')
-    const decoded = await v4.decode({ token: twinToken, secret: FIXTURE_SECRET })
-    vi.useRealTimers()
+    const decoded = await atTime(FIXTURE_NOW_SEC, () => v4.decode({ token: twinToken, secret: FIXTURE_SECRET }))
     const { jti: _jti, ...claims } = decoded!
     const { jti: _fixtureJti, ...expected } = JSON.parse(Buffer.from(HS256_TOKEN.split('.')[1]!, 'base64url').toString())
     expect(claims).toEqual(expected)
   })
 
-  it('gives the simplified model’s twin in the library of that run (Auth.js: A256CBC-HS512 with a kid) with a copy button', async () => {
-    const simplified = makeSimplifiedTrace()
-    const trace: Trace = { ...simplified, flavor: 'authjs' }
-    show(trace, 1)
+  it('gives the simplified model’s twin in the library of that run (Auth.js: A256CBC-HS512 with a kid, salted with the run’s session cookie name) with a copy button', async () => {
+    const [started, encoded, finished] = makeSimplifiedTrace().events.map(({ step: _step, atSec: _atSec, ...event }) => event as EventInput)
+    const cookieName = '__Secure-my-app.session'
+    const resolved: EventInput = { kind: 'config.resolved', actor: 'routeHandler', secretSource: 'config', useSecureCookies: true, cookieNames: { sessionToken: cookieName, csrfToken: '__Host-authjs.csrf-token', callbackUrl: '__Secure-authjs.callback-url' }, sessionMaxAgeSec: V4_MAX_AGE_SEC, jwtMaxAgeSec: V4_MAX_AGE_SEC, updateAgeSec: 86400, basePath: '/api/auth', notes: ['simplified-token-model'] }
+    const trace = makeTrace('signIn', [started!, resolved, encoded!, finished!], { flavor: 'authjs' })
+    show(trace, 2)
     render(<TokenInspector />)
     const twin = await waitFor(() => within(region()).getByTestId('real-jwe-twin'))
     expect(twin.getAttribute('data-flavor')).toBe('authjs')
     expect(twin.textContent).toContain('as Auth.js really stores them')
-    const header = JSON.parse(Buffer.from((within(twin).getByTestId('compact-token').textContent ?? '').split('.')[0]!, 'base64url').toString())
+    const twinToken = within(twin).getByTestId('compact-token').textContent ?? ''
+    const header = JSON.parse(Buffer.from(twinToken.split('.')[0]!, 'base64url').toString())
     expect(header).toMatchObject({ alg: 'dir', enc: 'A256CBC-HS512', kid: expect.any(String) })
     expect(within(twin).getByRole('button', { name: 'Copy real token' })).toBeTruthy()
+    // The real Auth.js decode opens the twin with the run's session cookie name as salt, and with no other.
+    const { decode } = await import('@auth/core/jwt')
+    const { jti: _jti, ...claims } = (await atTime(FIXTURE_NOW_SEC, () => decode({ token: twinToken, secret: FIXTURE_SECRET, salt: cookieName })))!
+    const { jti: _fixtureJti, ...expected } = JSON.parse(Buffer.from(HS256_TOKEN.split('.')[1]!, 'base64url').toString())
+    expect(claims).toEqual(expected)
+    for (const salt of ['', 'authjs.session-token']) await expect(atTime(FIXTURE_NOW_SEC, () => decode({ token: twinToken, secret: FIXTURE_SECRET, salt }))).rejects.toThrow()
   })
 
   it('says why there is no twin when the engine refuses the secret, instead of hiding it', async () => {
