@@ -73,10 +73,7 @@ export async function realSessionValueFromHeader(flavor: Flavor, cookieName: str
     flavor === 'next-auth-v4'
       ? (require('./node_modules/next-auth/node_modules/cookie/index.js') as { parse(text: string): Record<string, string> }).parse
       : ((await import(pathToFileURL(resolve('node_modules/@auth/core/lib/vendored/cookie.js')).href)) as { parse(text: string): Record<string, string> }).parse
-  const record = parse(header)
-  const option = { name: cookieName, options: {} }
-  const store = flavor === 'next-auth-v4' ? new v4Cookie.SessionStore(option, { cookies: record }, quietLogger) : new (await authjsCookie()).SessionStore(option, record, quietLogger)
-  return store.value
+  return realSessionValue(flavor, cookieName, Object.entries(parse(header)))
 }
 
 /** The real cookies the handler writes for `token` (chunked when large), as name/value/options. */
