@@ -29,6 +29,7 @@ export const ENGINE_ERROR_CODES = [
   'CONFIG_INVALID',
   // the playground's simulated clock
   'CLOCK_BACKWARDS',
+  'CLOCK_OUT_OF_RANGE',
   // callback sandbox (engine/sandbox)
   'SANDBOX_TIMEOUT',
   'SANDBOX_THREW',

@@ -4,6 +4,8 @@ export { EngineError, ENGINE_ERROR_CODES, isEngineError } from './errors'
 export type { EngineErrorCode, EngineErrorDetails, SerializedEngineError } from './errors'
 export { createSimClock } from './clock/createSimClock'
 export type { ReadonlyClock, SimClock } from './clock/createSimClock'
+/** The latest time the simulated clock can reach, in seconds: the end of JavaScript dates. */
+export { DATE_LIMIT_SEC } from './clock/dateLimit'
 export type * from './trace'
 export type * from './flow/types'
 export { cryptoRandom, createSeededRandom } from './random'

@@ -1,7 +1,7 @@
 // The run slice against the real engine: every action leaves a trace, keeps the clock in sync, and
 // the cookie jar the panels replay from the trace equals the jar the engine ends with.
 import { afterEach, describe, expect, it } from 'vitest'
-import { createDefaultRunner, demoUsers, EngineError, type CallbackRunner, type Trace } from '../../src/engine'
+import { createDefaultRunner, DATE_LIMIT_SEC, demoUsers, EngineError, type CallbackRunner, type Trace } from '../../src/engine'
 import { createAppStore } from '../../src/state/createAppStore'
 import { replayJar, selectSessionAtCursor, selectTokenAtCursor } from '../../src/state/selectors'
 
@@ -77,6 +77,13 @@ describe('run slice with the real engine', () => {
     const target = store.getState().nowSec + 3 * DAY
     await store.getState().setClockTo(target)
     expect(store.getState().nowSec).toBe(target)
+  })
+
+  it('a move past the end of JavaScript dates stops with CLOCK_OUT_OF_RANGE and leaves the clock where it was', async () => {
+    const store = createAppStore()
+    await store.getState().setClockTo(DATE_LIMIT_SEC - 60)
+    await store.getState().advanceClock(30 * DAY)
+    expect(store.getState()).toMatchObject({ runStatus: 'error', runError: { code: 'CLOCK_OUT_OF_RANGE' }, nowSec: DATE_LIMIT_SEC - 60 })
   })
 
   it('a tampered cookie no longer decrypts: getSession logs the decrypt failure and deletes it', async () => {

@@ -2,6 +2,7 @@
 // NextAuth app (route handler, callbacks, middleware) on a simulated clock. Every action returns a
 // Trace (src/engine/trace.ts), the plain data the UI animates.
 import { createSimClock, readonlyClock, type ReadonlyClock, type SimClock } from '../clock/createSimClock'
+import { DATE_LIMIT_SEC } from '../clock/dateLimit'
 import { EngineError, isEngineError } from '../errors'
 import { createCookieJar, type CookieJar } from './ports'
 import { cryptoRandom, type RandomSource } from '../random'
@@ -163,9 +164,13 @@ export function createPlayground(options: PlaygroundOptions = {}): Playground {
     return { flow: 'advanceClock', bySec, nowSec: clock.nowSec(), expired }
   }
 
-  function assertForward(toMs: number, asked: Record<string, number>): void {
+  /** A move the learner asked for: forward only, and never past the end of JavaScript dates (every expiry on the screen is one). */
+  function assertMove(toMs: number, asked: Record<string, number>): void {
     if (toMs < clock.nowMs()) {
       throw new EngineError('CLOCK_BACKWARDS', `the simulated clock only moves forward (now ${clock.nowMs() / 1000}, asked ${JSON.stringify(asked)})`, { details: { nowSec: clock.nowMs() / 1000, ...asked } })
+    }
+    if (toMs > DATE_LIMIT_SEC * 1000) {
+      throw new EngineError('CLOCK_OUT_OF_RANGE', `the simulated clock cannot pass ${DATE_LIMIT_SEC} s, where JavaScript dates end (now ${clock.nowMs() / 1000}, asked ${JSON.stringify(asked)})`, { details: { nowSec: clock.nowMs() / 1000, limitSec: DATE_LIMIT_SEC, ...asked } })
     }
   }
 
@@ -196,12 +201,12 @@ export function createPlayground(options: PlaygroundOptions = {}): Playground {
     advanceClock(bySec) {
       assertFiniteSeconds(bySec, 'bySec')
       const toMs = clock.nowMs() + bySec * 1000
-      assertForward(toMs, { bySec })
+      assertMove(toMs, { bySec })
       return action('advanceClock', (ctx) => moveClock(ctx, { bySec }))
     },
     advanceClockTo(unixSec) {
       assertFiniteSeconds(unixSec, 'unixSec')
-      assertForward(unixSec * 1000, { toSec: unixSec })
+      assertMove(unixSec * 1000, { toSec: unixSec })
       return action('advanceClock', (ctx) => moveClock(ctx, { toSec: unixSec }))
     },
     tamperSessionCookie() {

@@ -1,7 +1,8 @@
 // The Token lab's engine: reading pasted cookies and tokens, explaining them, making new ones.
 export { openToken } from './openToken'
 export type { OpenTokenRequest, OpenTokenResult, TokenDetection, SecretKid } from './openToken'
-export { makeSessionCookie, parseMaxAgeText, DATE_LIMIT_SEC } from './makeSessionCookie'
+export { makeSessionCookie, parseMaxAgeText } from './makeSessionCookie'
+export { DATE_LIMIT_SEC } from '../clock/dateLimit'
 export type { MakeSessionCookieRequest, MakeSessionCookieResult, MadeCookie, MakeProblem } from './makeSessionCookie'
 export { parseTokenInput, looksLikeCompactToken } from './parseTokenInput'
 export type { ParsedTokenInput, PastedCookie, LabInputFormat, CookieSource } from './parseTokenInput'

@@ -1,6 +1,7 @@
 // "Make" in the Token lab: a session token from a JSON payload, and the exact `Set-Cookie` lines the
 // real handler sends for it — `encode()` (`next-auth/jwt/index.js`, `@auth/core/jwt.js`), then
 // `SessionStore.chunk()` with `expires = now + maxAge` and `cookie.serialize` (`core/lib/cookie.js`).
+import { DATE_LIMIT_SEC } from '../clock/dateLimit'
 import { isEngineError, type SerializedEngineError } from '../errors'
 import type { FlowFlavor } from '../flow/types'
 import type { RandomSource } from '../random'
@@ -27,9 +28,6 @@ export interface MadeCookie {
 }
 
 export type MakeProblem = 'payload-not-json' | 'payload-not-object' | 'max-age-invalid' | 'max-age-out-of-range' | 'cookie-name-invalid'
-
-/** The latest (and, negated, earliest) time a JavaScript `Date` can hold, in seconds (ECMA-262 §21.4.1.22: ±8.64e15 ms). */
-export const DATE_LIMIT_SEC = 8.64e12
 
 /** Plain decimal seconds as typed ("2592000", "-60", "1.5"); NaN for anything else (hex, exponents, units, blank). */
 export function parseMaxAgeText(text: string): number {

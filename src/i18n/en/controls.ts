@@ -60,7 +60,7 @@ export const controls = {
     unit: 'Unit',
     units: { seconds: 'seconds', minutes: 'minutes', hours: 'hours', days: 'days' },
     advanceCustom: 'Advance',
-    tooLarge: 'At most 100 years in one jump.',
+    tooLarge: 'At most {years} years in one jump.',
     toDate: 'Move the clock to a date and time (UTC)',
     toDateSubmit: 'Go to date',
     toDatePast: 'Pick a time after the current one: the clock only moves forward.',

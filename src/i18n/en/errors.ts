@@ -119,6 +119,11 @@ export const errors: Record<EngineErrorCode, ErrorText> = {
     explanation: 'The simulated clock never goes back: a time earlier than now would make the cookie jar and every expiry on the screen disagree with what already happened.',
     fix: 'Pick a later date, or start over with a fresh playground.',
   },
+  CLOCK_OUT_OF_RANGE: {
+    title: 'The clock cannot go that far',
+    explanation: 'JavaScript dates end on 13 September 275760, and every cookie Expires, token exp and session.expires on the screen is one: the simulated clock stops there.',
+    fix: 'Pick an earlier date or a smaller jump; the clock stays where it was.',
+  },
   SANDBOX_TIMEOUT: {
     title: 'The callback took too long',
     explanation: 'It ran past the time limit (an endless loop, or a promise that never settles), so its worker was stopped and a fresh one started.',

@@ -61,7 +61,7 @@ export const controls: DeepPartial<typeof en> = {
     unit: '单位',
     units: { seconds: '秒', minutes: '分钟', hours: '小时', days: '天' },
     advanceCustom: '拨快',
-    tooLarge: '一次最多拨快 100 年。',
+    tooLarge: '一次最多拨快 {years} 年。',
     toDate: '把时钟拨到某个日期和时间（UTC）',
     toDateSubmit: '拨到该时间',
     toDatePast: '请选择晚于当前的时间：时钟只会向前走。',

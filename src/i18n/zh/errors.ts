@@ -113,6 +113,11 @@ export const errors: DeepPartial<typeof en> = {
     explanation: '模拟时钟从不倒退：早于当前的时间会让 Cookie 罐和屏幕上每个已显示的过期时间与已经发生的事情不符。',
     fix: '选一个更晚的时间，或者从一个全新的 playground 重新开始。',
   },
+  CLOCK_OUT_OF_RANGE: {
+    title: '时钟不能走那么远',
+    explanation: 'JavaScript 的日期止于 275760 年 9 月 13 日，而屏幕上每个 Cookie 的 Expires、令牌的 exp 和 session.expires 都是日期：模拟时钟到此为止。',
+    fix: '选一个更早的日期或更小的跨度；时钟仍停在原处。',
+  },
   SANDBOX_TIMEOUT: {
     title: '回调运行时间过长',
     explanation: '它超出了时间限制（死循环，或一个永远不会完成的 Promise），所以运行它的 Worker 被停止，并启动了一个新的。',

@@ -14,10 +14,16 @@ const STEPS = [
   { bySec: DAY, key: 'controls.clock.plus1d' },
   { bySec: 30 * DAY, key: 'controls.clock.plus30d' },
 ] as const
+const YEAR = 365 * DAY
 const UNITS = { seconds: 1, minutes: MINUTE, hours: HOUR, days: DAY } as const
 type Unit = keyof typeof UNITS
-/** The most one custom jump may move the clock: enough for any lifetime worth watching, far from the end of JavaScript dates. */
-export const MAX_ADVANCE_SEC = 100 * 365 * DAY
+/**
+ * The most one custom jump may move the clock: enough for any lifetime worth watching. (The engine
+ * refuses only a time past the end of JavaScript dates, CLOCK_OUT_OF_RANGE; this keeps a typo in the
+ * amount from getting anywhere near it.)
+ */
+const MAX_ADVANCE_YEARS = 100
+const MAX_ADVANCE_SEC = MAX_ADVANCE_YEARS * YEAR
 
 /** A `datetime-local` value for `sec`, read as UTC (the clock shows UTC): `YYYY-MM-DDTHH:MM:SS`. */
 function dateInputValue(sec: number): string {
@@ -91,7 +97,7 @@ export function ClockControls() {
           {t('controls.clock.advanceCustom')}
         </Button>
       </form>
-      {tooLarge && <Hint id={`${id}-too-large`}>{t('controls.clock.tooLarge')}</Hint>}
+      {tooLarge && <Hint id={`${id}-too-large`}>{t('controls.clock.tooLarge', { years: MAX_ADVANCE_YEARS })}</Hint>}
       <form onSubmit={submitDate} className="flex flex-col gap-1">
         <label htmlFor={`${id}-date`} className="text-sm">
           {t('controls.clock.toDate')}

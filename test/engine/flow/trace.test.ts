@@ -1,7 +1,7 @@
 // The trace contract: plain serialisable data, ordered steps with the simulated time, real source
 // files on every server-side step, deterministic for a seed and a clock; the playground's own actions.
 import { describe, expect, it } from 'vitest'
-import { createPlayground, createSeededRandom, defaultPlaygroundConfig, type FlowFlavor, type Trace } from '../../../src/engine/index'
+import { createPlayground, createSeededRandom, DATE_LIMIT_SEC, defaultPlaygroundConfig, type FlowFlavor, type Trace } from '../../../src/engine/index'
 import { eventsOf, kinds, logs } from './helpers/traceQueries'
 import { ADA, playgroundFor, scenarioConfig, T0 } from './helpers/scenario'
 
@@ -126,6 +126,16 @@ describe('createPlayground', () => {
     expect(() => playground.advanceClockTo(Number.NaN)).toThrow(TypeError)
     expect(playground.clock.nowSec()).toBe(T0 + 100)
     expect(playground.advanceClockTo(T0 + 100).result).toMatchObject({ bySec: 0 })
+  })
+
+  it('never moves the clock past the end of JavaScript dates: CLOCK_OUT_OF_RANGE, and nothing is recorded', () => {
+    const playground = playgroundFor(scenarioConfig())
+    expect(() => playground.advanceClockTo(DATE_LIMIT_SEC + 1)).toThrow(expect.objectContaining({ name: 'EngineError', code: 'CLOCK_OUT_OF_RANGE', details: expect.objectContaining({ limitSec: DATE_LIMIT_SEC, toSec: DATE_LIMIT_SEC + 1 }) }))
+    expect(() => playground.advanceClock(DATE_LIMIT_SEC)).toThrow(expect.objectContaining({ code: 'CLOCK_OUT_OF_RANGE' }))
+    expect(playground.clock.nowSec()).toBe(T0)
+    expect(playground.advanceClockTo(DATE_LIMIT_SEC).result).toMatchObject({ nowSec: DATE_LIMIT_SEC })
+    expect(() => playground.advanceClock(1)).toThrow(expect.objectContaining({ code: 'CLOCK_OUT_OF_RANGE', details: expect.objectContaining({ bySec: 1 }) }))
+    expect(playground.clock.nowSec()).toBe(DATE_LIMIT_SEC)
   })
 
   it('exposes the clock read-only: moves go through the playground, which records them', () => {

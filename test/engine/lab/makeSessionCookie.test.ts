@@ -1,7 +1,8 @@
 // "Make": tokens made by the lab open with the real libraries, and the Set-Cookie lines equal what
 // the real SessionStore + cookie serialisation produce for the same token and expiry.
 import { describe, expect, it } from 'vitest'
-import { DATE_LIMIT_SEC, makeSessionCookie, parseMaxAgeText, type MakeSessionCookieResult } from '../../../src/engine/lab/makeSessionCookie'
+import { DATE_LIMIT_SEC } from '../../../src/engine/clock/dateLimit'
+import { makeSessionCookie, parseMaxAgeText, type MakeSessionCookieResult } from '../../../src/engine/lab/makeSessionCookie'
 import { authjsJwt, bigClaims, realChunk, realSerialize, v4Jwt } from './realLibs'
 
 const SECRET = 'make-test-secret'
