@@ -121,7 +121,7 @@ export const errors: Record<EngineErrorCode, ErrorText> = {
   },
   CLOCK_OUT_OF_RANGE: {
     title: 'The clock cannot go that far',
-    explanation: 'JavaScript dates end on 13 September 275760, and every cookie Expires, token exp and session.expires on the screen is one: the simulated clock stops there.',
+    explanation: 'JavaScript dates end at 275760-09-13 (UTC), and every cookie Expires, token exp and session.expires on the screen is one: the simulated clock stops there.',
     fix: 'Pick an earlier date or a smaller jump; the clock stays where it was.',
   },
   SANDBOX_TIMEOUT: {

@@ -115,7 +115,7 @@ export const errors: DeepPartial<typeof en> = {
   },
   CLOCK_OUT_OF_RANGE: {
     title: '时钟不能走那么远',
-    explanation: 'JavaScript 的日期止于 275760 年 9 月 13 日，而屏幕上每个 Cookie 的 Expires、令牌的 exp 和 session.expires 都是日期：模拟时钟到此为止。',
+    explanation: 'JavaScript 的日期止于 275760-09-13（UTC），而屏幕上每个 Cookie 的 Expires、令牌的 exp 和 session.expires 都是日期：模拟时钟到此为止。',
     fix: '选一个更早的日期或更小的跨度；时钟仍停在原处。',
   },
   SANDBOX_TIMEOUT: {
