@@ -13,6 +13,8 @@ export type MessageKey = Leaves<Messages>
 export type Locale = 'en' | 'zh'
 export const LOCALES: readonly Locale[] = ['en', 'zh']
 export type MessageParams = Record<string, string | number>
+/** A translator: `t('app.panels.pipeline')`, `t('cookieJar.expiresIn', { duration })`. What `useT()` returns and what non-React formatters take. */
+export type T = (key: MessageKey, params?: MessageParams) => string
 
 const catalogs: Partial<Record<Locale, DeepPartial<Messages>>> = { en }
 const loaders: Record<Exclude<Locale, 'en'>, () => Promise<DeepPartial<Messages>>> = {

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useSyncExternalStore } from 'react'
 import { useAppStore } from '../state/useAppStore'
-import { getCatalogVersion, loadLocale, subscribeToCatalogs, translate, type MessageKey, type MessageParams } from './t'
+import { getCatalogVersion, loadLocale, subscribeToCatalogs, translate, type T } from './t'
 
 /** The `t()` function for the current locale: English until that locale's catalogue has loaded, then a re-render. */
-export function useT(): (key: MessageKey, params?: MessageParams) => string {
+export function useT(): T {
   const locale = useAppStore((s) => s.locale)
   const version = useSyncExternalStore(subscribeToCatalogs, getCatalogVersion, getCatalogVersion)
   useEffect(() => {

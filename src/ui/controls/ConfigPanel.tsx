@@ -1,6 +1,7 @@
 import { useId, useState, type ReactNode } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import type { FlowFlavor, NodeEnv, TokenModel } from '../../engine/index'
+import type { T } from '../../i18n/t'
 import { useT } from '../../i18n/useT'
 import { useAppStore } from '../../state/useAppStore'
 import { isHttpUrl, isUserList, parseCookieOverrides, type CookieOverrides } from '../../state/configSlice'
@@ -188,7 +189,7 @@ function JsonField<V>({ id, label, hint, applyLabel, value, rows, parse, onApply
 }
 
 /** The cookie overrides as the store checks them, the first problem worded. */
-function checkCookieOverrides(value: unknown, t: ReturnType<typeof useT>): { ok: true; value: CookieOverrides } | { ok: false; message: string } {
+function checkCookieOverrides(value: unknown, t: T): { ok: true; value: CookieOverrides } | { ok: false; message: string } {
   const parsed = parseCookieOverrides(value)
   if (parsed.ok) return parsed
   switch (parsed.problem) {

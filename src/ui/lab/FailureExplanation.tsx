@@ -1,5 +1,5 @@
 import type { OpenTokenResult } from '../../engine/index'
-import { hasMessage, type MessageKey } from '../../i18n/t'
+import { hasMessage, type MessageKey, type T } from '../../i18n/t'
 import { useT } from '../../i18n/useT'
 import { useAppStore } from '../../state/useAppStore'
 import { Button } from '../shared/Button'
@@ -93,7 +93,6 @@ export function FailureExplanation({ result }: { result: Failed }) {
   )
 }
 
-type T = ReturnType<typeof useT>
 
 /** The settings tried, one entry per library in the order first tried, with its salts. */
 function triedByFlavor(tried: Failed['diagnosis']['tried']): { flavor: Failed['diagnosis']['tried'][number]['flavor']; salts: string[] }[] {

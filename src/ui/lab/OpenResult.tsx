@@ -1,4 +1,5 @@
 import type { OpenTokenResult } from '../../engine/index'
+import type { T } from '../../i18n/t'
 import { useT } from '../../i18n/useT'
 import { selectLabResultStale } from '../../state/labSlice'
 import { useAppStore } from '../../state/useAppStore'
@@ -70,7 +71,6 @@ function ResultBody({ result, checkedAtSec }: { result: OpenTokenResult; checked
   }
 }
 
-type T = ReturnType<typeof useT>
 
 function noTokenText(result: Extract<OpenTokenResult, { status: 'no-token' }>, t: T): string {
   return result.cookieNames.length > 0 ? t('lab.failure.noToken', { format: t(`lab.formats.${result.format}`), names: result.cookieNames.join(', ') }) : t('lab.failure.noTokenNone')

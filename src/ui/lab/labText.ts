@@ -1,9 +1,8 @@
 // Durations and dates as the lab words them: the largest whole unit, never rounded up ("59 minutes"
 // for 59.6, "29 more days" for 29.9), UTC dates the way Set-Cookie writes Expires, and the same
 // moment on this computer's clock beside them.
-import type { MessageKey, MessageParams } from '../../i18n/t'
+import type { MessageKey, MessageParams, T } from '../../i18n/t'
 
-type T = (key: MessageKey, params?: MessageParams) => string
 type Unit = 'year' | 'day' | 'hour' | 'minute' | 'second'
 
 const UNITS: [Unit, number][] = [

@@ -1,4 +1,4 @@
-import type { T } from './narrate'
+import type { T } from '../../i18n/t'
 import { ACTOR_STYLE } from './actorStyle'
 import { LANES } from './lanes'
 

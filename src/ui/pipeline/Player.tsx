@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import type { T } from './narrate'
+import type { T } from '../../i18n/t'
 
 export const SPEEDS = [0.5, 1, 1.5, 2, 3, 4] as const
 

@@ -1,7 +1,8 @@
 import { memo, useId, useMemo } from 'react'
 import type { TraceEvent } from '../../engine/index'
 import { laneCentre, laneIndex, type Glyph } from './lanes'
-import { narrate, shortLabel, type T } from './narrate'
+import type { T } from '../../i18n/t'
+import { narrate, shortLabel } from './narrate'
 import { StepGlyph, type StepState } from './StepGlyph'
 import { TravellingPacket } from './TravellingPacket'
 

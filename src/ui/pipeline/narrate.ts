@@ -1,10 +1,9 @@
 // One line per step for a learner (the live region, the step list's names, the caption), and the
 // short label drawn on the swimlane. Words come from i18n; the data comes from the event.
 import type { Actor, FlowResult, TraceEvent } from '../../engine/index'
-import type { MessageKey, MessageParams } from '../../i18n/t'
+import type { MessageKey, T } from '../../i18n/t'
 import { dateTimeText, durationText, utcText } from '../shared/durationText'
 
-export type T = (key: MessageKey, params?: MessageParams) => string
 
 const MAX_VALUE_CHARS = 72
 

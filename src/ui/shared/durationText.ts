@@ -1,9 +1,8 @@
 // Seconds as words for a learner ("30 days", "1 hour 5 minutes"), and simulated times as text,
 // through i18n. Every formatter here accepts any number: a time past what a JS Date can hold
 // (±8.64e12 s) or NaN becomes a plain "not a date" text instead of throwing in render.
-import type { MessageKey, MessageParams } from '../../i18n/t'
+import type { MessageKey, T } from '../../i18n/t'
 
-type T = (key: MessageKey, params?: MessageParams) => string
 
 const UNITS: Array<[sec: number, one: MessageKey, many: MessageKey]> = [
   [86400, 'inspector.time.day', 'inspector.time.days'],

@@ -1,8 +1,7 @@
 import type { ClaimsExplanation } from '../../engine/index'
-import type { MessageKey, MessageParams } from '../../i18n/t'
+import type { T } from '../../i18n/t'
 import { dateTimeText, durationText } from '../shared/durationText'
 
-type T = (key: MessageKey, params?: MessageParams) => string
 
 const KNOWN = new Set(['name', 'email', 'picture', 'sub', 'iat', 'exp', 'jti', 'nbf', 'iss', 'aud'])
 

@@ -1,12 +1,11 @@
 import { inspect, type FlowFlavor, type JwtSecret, type TokenInspection } from '../../engine/index'
-import type { MessageKey, MessageParams } from '../../i18n/t'
+import type { T } from '../../i18n/t'
 import { SubHeading } from '../shared/Button'
 import { CopyButton } from '../shared/CopyButton'
 import { JsonView } from '../shared/JsonView'
 import { TokenParts } from './TokenParts'
 import { useRealJweTwin } from './useRealJweTwin'
 
-type T = (key: MessageKey, params?: MessageParams) => string
 
 /** Why jwt.io reads a signed JWS and not NextAuth's encrypted JWE; for the simplified model, the real JWE of that run's library beside it. */
 export function JwtIoView({ inspection, claims, secret, flavor, salt, t }: { inspection: TokenInspection; claims: Record<string, unknown>; secret: JwtSecret | null; flavor: FlowFlavor; salt: string; t: T }) {

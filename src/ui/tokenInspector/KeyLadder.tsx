@@ -1,9 +1,8 @@
 import type { ReactNode } from 'react'
 import type { KeyView } from '../../engine/index'
-import type { MessageKey, MessageParams } from '../../i18n/t'
+import type { T } from '../../i18n/t'
 import { CopyButton } from '../shared/CopyButton'
 
-type T = (key: MessageKey, params?: MessageParams) => string
 
 function Rung({ title, children, last = false }: { title: string; children: ReactNode; last?: boolean }) {
   return (

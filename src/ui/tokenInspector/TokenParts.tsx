@@ -1,9 +1,8 @@
 import { Fragment } from 'react'
 import type { TokenInspection, TokenPart } from '../../engine/index'
-import type { MessageKey, MessageParams } from '../../i18n/t'
+import type { T } from '../../i18n/t'
 import { PART_STYLE } from './partStyle'
 
-type T = (key: MessageKey, params?: MessageParams) => string
 
 function partName(part: TokenPart, kind: TokenInspection['kind'], t: T): string {
   if (part === 'header') return t(kind === 'jws' ? 'inspector.parts.jwsHeader' : 'inspector.parts.header')

@@ -4,7 +4,7 @@ import type { ConsoleEntry, TraceEvent } from '../../../engine/index'
 import { ErrorExplanation } from '../../shared/ErrorExplanation'
 import { JsonView } from '../../shared/JsonView'
 import { dateTimeText, durationText, utcText } from '../../shared/durationText'
-import type { T } from '../narrate'
+import type { T } from '../../../i18n/t'
 import { CodeLine, DetailBlock, Facts, HeaderLines } from './DetailParts'
 
 const yesNo = (value: boolean, t: T) => (value ? t('pipeline.details.yes') : t('pipeline.details.no'))

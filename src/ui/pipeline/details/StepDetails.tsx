@@ -1,7 +1,8 @@
 import type { TraceEvent } from '../../../engine/index'
 import { dateTimeText } from '../../shared/durationText'
 import { lazyModule } from '../../shared/lazyModule'
-import { narrate, type T } from '../narrate'
+import type { T } from '../../../i18n/t'
+import { narrate } from '../narrate'
 
 /** The per-kind body, loaded once the page is idle (or when first needed): none of it is needed before a run. */
 export const detailBodyModule = lazyModule(() => import('./DetailBody'))
