@@ -49,6 +49,19 @@ export const app = {
     timeUtc: '{time} UTC',
     notADate: 'not a date ({sec} s after 1970)',
     notADuration: 'not a duration',
+    /** Whole units, rounded down (src/ui/shared/durationText.ts). */
+    units: {
+      second: '{count} second',
+      seconds: '{count} seconds',
+      minute: '{count} minute',
+      minutes: '{count} minutes',
+      hour: '{count} hour',
+      hours: '{count} hours',
+      day: '{count} day',
+      days: '{count} days',
+      year: '{count} year',
+      years: '{count} years',
+    },
   },
   crash: {
     title: 'The playground stopped',

@@ -295,16 +295,4 @@ export const lab = {
     year: '{n} more year',
     years: '{n} more years',
   },
-  units: {
-    second: '{n} second',
-    seconds: '{n} seconds',
-    minute: '{n} minute',
-    minutes: '{n} minutes',
-    hour: '{n} hour',
-    hours: '{n} hours',
-    day: '{n} day',
-    days: '{n} days',
-    year: '{n} year',
-    years: '{n} years',
-  },
 }

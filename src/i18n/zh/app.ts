@@ -39,6 +39,9 @@ export const app: DeepPartial<typeof en> = {
     timeUtc: '{time}（UTC）',
     notADate: '不是有效的日期（1970 年之后 {sec} 秒）',
     notADuration: '不是有效的时长',
+    units: {
+      second: '{count} 秒', seconds: '{count} 秒', minute: '{count} 分钟', minutes: '{count} 分钟', hour: '{count} 小时', hours: '{count} 小时', day: '{count} 天', days: '{count} 天', year: '{count} 年', years: '{count} 年',
+    },
   },
   crash: {
     title: '演练场已停止',

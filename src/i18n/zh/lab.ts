@@ -268,7 +268,4 @@ export const lab: DeepPartial<Messages['lab']> = {
   unitsMore: {
     second: '{n} 秒', seconds: '{n} 秒', minute: '{n} 分钟', minutes: '{n} 分钟', hour: '{n} 小时', hours: '{n} 小时', day: '{n} 天', days: '{n} 天', year: '{n} 年', years: '{n} 年',
   },
-  units: {
-    second: '{n} 秒', seconds: '{n} 秒', minute: '{n} 分钟', minutes: '{n} 分钟', hour: '{n} 小时', hours: '{n} 小时', day: '{n} 天', days: '{n} 天', year: '{n} 年', years: '{n} 年',
-  },
 }

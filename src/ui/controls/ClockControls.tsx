@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow'
 import { useT } from '../../i18n/useT'
 import { useAppStore } from '../../state/useAppStore'
 import { Button, fieldClass, Hint, SubHeading } from '../shared/Button'
-import { safeIso, utcText } from '../shared/durationText'
+import { safeIso, utcText } from '../shared/dateText'
 
 const MINUTE = 60
 const HOUR = 3600

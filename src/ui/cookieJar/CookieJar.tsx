@@ -5,7 +5,9 @@ import { useT } from '../../i18n/useT'
 import { useAppStore } from '../../state/useAppStore'
 import { documentCookie, selectCookieChangeAtCursor, selectJarAtCursor, type CookieEvent } from '../../state/selectors'
 import { CopyButton } from '../shared/CopyButton'
-import { durationText, safeIso, utcText } from '../shared/durationText'
+import { BreakableName } from '../shared/BreakableName'
+import { safeIso, utcLines } from '../shared/dateText'
+import { durationText } from '../shared/durationText'
 import { EmptyState, Panel } from '../shared/Panel'
 import { cookieFlags, groupCookies, shortenValue } from './groupCookies'
 
@@ -165,38 +167,22 @@ function Expires({ cookie, nowSec }: { cookie: CookieView; nowSec: number }) {
   if (cookie.expiresAtSec === undefined) return <span>{t('cookieJar.sessionCookie')}</span>
   const left = cookie.expiresAtSec - nowSec
   // The header's own date format, on two lines (day, then time) so the column stays narrow.
-  const text = utcText(cookie.expiresAtSec, t)
-  const split = text.split(' ')
+  const lines = utcLines(cookie.expiresAtSec, t)
   return (
     <span className="flex flex-col">
       <time dateTime={safeIso(cookie.expiresAtSec)} className="whitespace-nowrap">
-        {split.length === 6 ? (
+        <span className="block">{lines.date}</span>
+        {lines.time && (
           <>
-            <span className="block">{split.slice(0, 4).join(' ')}</span> <span className="block">{split.slice(4).join(' ')}</span>
+            {' '}
+            <span className="block">{lines.time}</span>
           </>
-        ) : (
-          text
         )}
       </time>
       <span className={left > 0 ? 'text-slate-600 dark:text-slate-400' : 'font-semibold text-rose-700 dark:text-rose-300'}>
         {left > 0 ? t('cookieJar.expiresIn', { duration: durationText(left, t) }) : t('cookieJar.expiredAgo', { duration: durationText(-left, t) })}
       </span>
     </span>
-  )
-}
-
-/** A cookie name that may wrap only after its `.` and `-` (never inside "session"). */
-function BreakableName({ name }: { name: string }) {
-  const parts = name.split(/(?<=[.-])/)
-  return (
-    <>
-      {parts.map((part, index) => (
-        <Fragment key={index}>
-          {index > 0 && <wbr />}
-          {part}
-        </Fragment>
-      ))}
-    </>
   )
 }
 

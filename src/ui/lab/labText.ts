@@ -1,35 +1,18 @@
 // Durations and dates as the lab words them: the largest whole unit, never rounded up ("59 minutes"
-// for 59.6, "29 more days" for 29.9), UTC dates the way Set-Cookie writes Expires, and the same
-// moment on this computer's clock beside them.
+// for 59.6, "29 more days" for 29.9; the shared durationText), and the same moment on this
+// computer's clock beside the UTC dates.
 import type { MessageKey, MessageParams, T } from '../../i18n/t'
+import { durationText, durationUnits } from '../shared/durationText'
 
-type Unit = 'year' | 'day' | 'hour' | 'minute' | 'second'
-
-const UNITS: [Unit, number][] = [
-  ['year', 365 * 86400],
-  ['day', 86400],
-  ['hour', 3600],
-  ['minute', 60],
-  ['second', 1],
-]
-
-/** The largest unit that fits, in whole units rounded down: what is left is never overstated. The exact date is shown beside it. */
-function largestUnit(totalSec: number): { unit: Unit; n: number } {
-  const sec = Math.abs(Math.trunc(totalSec))
-  for (const [unit, size] of UNITS) if (sec >= size) return { unit, n: Math.floor(sec / size) }
-  return { unit: 'second', n: 0 }
-}
-
-/** "3 days", "1 hour", "14 seconds". */
+/** "3 days", "1 hour", "14 seconds": the largest whole unit. */
 export function durationWords(totalSec: number, t: T): string {
-  const { unit, n } = largestUnit(totalSec)
-  return t(`lab.units.${unit}${n === 1 ? '' : 's'}` as MessageKey, { n })
+  return durationText(totalSec, t, { parts: 1 })
 }
 
 /** "29 more days". */
 export function remainingWords(totalSec: number, t: T): string {
-  const { unit, n } = largestUnit(totalSec)
-  return t(`lab.unitsMore.${unit}${n === 1 ? '' : 's'}` as MessageKey, { n })
+  const { unit, count } = durationUnits(totalSec, 1)[0]!
+  return t(`lab.unitsMore.${unit}${count === 1 ? '' : 's'}` as MessageKey, { n: count })
 }
 
 /**
@@ -38,12 +21,6 @@ export function remainingWords(totalSec: number, t: T): string {
  */
 export function countWords(t: T, key: string, count: number, params: MessageParams = {}): string {
   return t(`${key}.${count === 1 ? 'one' : 'other'}` as MessageKey, { count, ...params })
-}
-
-/** A Unix time as UTC text, e.g. "Tue, 01 Jan 2030 00:00:00 GMT". */
-export function dateWords(atSec: number): string {
-  const date = new Date(atSec * 1000)
-  return Number.isNaN(date.getTime()) ? String(atSec) : date.toUTCString()
 }
 
 /** The same moment on this computer's clock, with its offset: "2030-01-01 14:00:00, UTC+02:00". */

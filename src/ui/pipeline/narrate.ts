@@ -2,7 +2,8 @@
 // short label drawn on the swimlane. Words come from i18n; the data comes from the event.
 import type { Actor, FlowResult, TraceEvent } from '../../engine/index'
 import type { MessageKey, T } from '../../i18n/t'
-import { dateTimeText, durationText, utcText } from '../shared/durationText'
+import { dateTimeText, utcText } from '../shared/dateText'
+import { durationText } from '../shared/durationText'
 
 
 const MAX_VALUE_CHARS = 72

@@ -1,6 +1,6 @@
 import { useT } from '../../i18n/useT'
 import { useAppStore } from '../../state/useAppStore'
-import { dateTimeText, safeIso } from '../shared/durationText'
+import { dateTimeText, safeIso } from '../shared/dateText'
 
 /** The simulated time in the screen's sticky bar: always in view, whatever the learner scrolled to. The buttons that move it stay in the controls. */
 export function SimClockReadout() {

@@ -1,9 +1,23 @@
 import { useId } from 'react'
+import type { T } from '../../i18n/t'
 import { useT } from '../../i18n/useT'
 import { useAppStore } from '../../state/useAppStore'
 import { selectJarAtCursor, selectTokenAtCursor } from '../../state/selectors'
-import { dateTimeLines, durationText, safeIso } from '../shared/durationText'
+import { dateTimeLines, safeIso } from '../shared/dateText'
+import { durationText } from '../shared/durationText'
+import { BreakableName } from '../shared/BreakableName'
 import { findSessionCookie } from './findSessionCookie'
+
+/** A time as two short lines (date, then time) in a `<time>` carrying the exact instant. */
+function TimeLines({ atSec, t }: { atSec: number; t: T }) {
+  const lines = dateTimeLines(atSec, t)
+  return (
+    <time dateTime={safeIso(atSec)} className="block">
+      <span className="block">{lines.date}</span>
+      <span className="block">{lines.time}</span>
+    </time>
+  )
+}
 
 /** Cookie Expires, token.exp and session.expires side by side, each against the simulated clock. */
 export function ExpiryTimes({ nowSec, sessionExpires }: { nowSec: number; sessionExpires: string | undefined }) {
@@ -31,16 +45,15 @@ export function ExpiryTimes({ nowSec, sessionExpires }: { nowSec: number; sessio
       <dl className="grid grid-cols-1 gap-2 @min-[18rem]:grid-cols-3">
         {items.map((item) => (
           <div key={item.key} className="flex min-w-0 flex-col rounded-md border border-slate-200 p-1.5 dark:border-slate-700" data-expiry={item.key}>
-            <dt className="font-mono text-xs font-semibold [overflow-wrap:break-word]">{item.label.split('.').map((part, index) => (index === 0 ? part : <span key={index}><wbr />.{part}</span>))}</dt>
+            <dt className="font-mono text-xs font-semibold [overflow-wrap:break-word]">
+              <BreakableName name={item.label} />
+            </dt>
             <dd className="text-xs">
               {item.atSec === undefined ? (
                 t('session.expiries.none')
               ) : (
                 <>
-                  <time dateTime={safeIso(item.atSec)} className="block">
-                    <span className="block">{dateTimeLines(item.atSec, t).date}</span>
-                    <span className="block">{dateTimeLines(item.atSec, t).time}</span>
-                  </time>
+                  <TimeLines atSec={item.atSec} t={t} />
                   <span className={item.atSec > nowSec ? 'text-slate-600 dark:text-slate-400' : 'font-semibold text-rose-700 dark:text-rose-300'}>
                     {item.atSec > nowSec ? t('session.expiries.in', { duration: durationText(item.atSec - nowSec, t) }) : t('session.expiries.ago', { duration: durationText(nowSec - item.atSec, t) })}
                   </span>

@@ -1,78 +1,47 @@
-// Seconds as words for a learner ("30 days", "1 hour 5 minutes"), and simulated times as text,
-// through i18n. Every formatter here accepts any number: a time past what a JS Date can hold
-// (±8.64e12 s) or NaN becomes a plain "not a date" text instead of throwing in render.
+// Seconds as words for a learner ("30 days", "1 hour 5 minutes"), through i18n. Every unit is whole
+// and rounded down, so what is left is never overstated (59.6 s is "59 seconds", not "1 minute");
+// the exact time is always shown beside it. Any number is accepted: NaN or Infinity is worded.
 import type { MessageKey, T } from '../../i18n/t'
 
+type Unit = 'year' | 'day' | 'hour' | 'minute' | 'second'
 
-const UNITS: Array<[sec: number, one: MessageKey, many: MessageKey]> = [
-  [86400, 'inspector.time.day', 'inspector.time.days'],
-  [3600, 'inspector.time.hour', 'inspector.time.hours'],
-  [60, 'inspector.time.minute', 'inspector.time.minutes'],
-  [1, 'inspector.time.second', 'inspector.time.seconds'],
+const UNITS: Array<[unit: Unit, sec: number]> = [
+  ['year', 365 * 86400],
+  ['day', 86400],
+  ['hour', 3600],
+  ['minute', 60],
+  ['second', 1],
 ]
 
-/** The two largest units of a duration, e.g. "29 days 23 hours"; "0 seconds" for zero. */
-export function durationText(totalSec: number, t: T): string {
-  if (!Number.isFinite(totalSec)) return t('app.shared.notADuration')
-  let rest = Math.abs(Math.round(totalSec))
-  const parts: string[] = []
-  for (const [sec, one, many] of UNITS) {
+/**
+ * The largest units of a duration, at most `parts` of them and adjacent ("1 day 2 hours", never
+ * "1 day 5 minutes"), each a whole count rounded down; `[{ unit: 'second', count: 0 }]` under a second.
+ */
+export function durationUnits(totalSec: number, parts: number): Array<{ unit: Unit; count: number }> {
+  let rest = Math.floor(Math.abs(totalSec))
+  const units: Array<{ unit: Unit; count: number }> = []
+  for (const [unit, sec] of UNITS) {
     const count = Math.floor(rest / sec)
-    if (count > 0 && parts.length < 2) {
-      parts.push(t(count === 1 ? one : many, { count }))
+    if (count > 0 && units.length < parts) {
+      units.push({ unit, count })
       rest -= count * sec
-    } else if (parts.length > 0) break
+    } else if (units.length > 0) break
   }
-  return parts.length ? parts.join(' ') : t('inspector.time.seconds', { count: 0 })
+  return units.length > 0 ? units : [{ unit: 'second', count: 0 }]
 }
 
-/** The Date for a simulated Unix time, or null when JavaScript cannot represent it. */
-function dateOf(atSec: number): Date | null {
-  const date = new Date(atSec * 1000)
-  return Number.isNaN(date.getTime()) ? null : date
-}
-
-/** ISO 8601 for a `<time dateTime>`, or undefined when the time is not a representable date. */
-export function safeIso(atSec: number): string | undefined {
-  return dateOf(atSec)?.toISOString()
+/** One unit's words, e.g. "1 day", "29 days". */
+export function unitText(unit: Unit, count: number, t: T): string {
+  return t(`app.shared.units.${unit}${count === 1 ? '' : 's'}` as MessageKey, { count })
 }
 
 /**
- * A simulated Unix time as the HTTP date a `Set-Cookie` `Expires` carries, e.g. "Thu, 01 Jan 2026
- * 00:00:00 GMT" (the same in every language: it quotes the header). Outside the Date range: the raw
- * seconds, worded by `t` when given.
+ * A duration in words, its sign dropped: the two largest units ("29 days 23 hours") or, with
+ * `{ parts: 1 }`, the largest only ("29 days"). "0 seconds" for less than a second.
  */
-export function utcText(atSec: number, t?: T): string {
-  const date = dateOf(atSec)
-  if (date) return date.toUTCString()
-  return t ? t('app.shared.notADate', { sec: String(atSec) }) : `${atSec}`
-}
-
-/** How `locale`'s catalogue formats dates: `app.shared.dateLocale` is its BCP 47 tag. */
-function formatter(t: T, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const tag = t('app.shared.dateLocale')
-  const key = `${tag}|${JSON.stringify(options)}`
-  let format = FORMATS.get(key)
-  if (!format) {
-    format = new Intl.DateTimeFormat(tag, { timeZone: 'UTC', ...options })
-    FORMATS.set(key, format)
-  }
-  return format
-}
-const FORMATS = new Map<string, Intl.DateTimeFormat>()
-
-const DATE_TIME: Intl.DateTimeFormatOptions = { weekday: 'short', day: '2-digit', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }
-
-/** A simulated time for people, in the interface language and in UTC, e.g. "Thu, 01 Jan 2026, 00:00:00 UTC" / "2026年1月01日周四 00:00:00 UTC". */
-export function dateTimeText(atSec: number, t: T): string {
-  const date = dateOf(atSec)
-  if (!date) return t('app.shared.notADate', { sec: String(atSec) })
-  return t('app.shared.dateTimeUtc', { dateTime: formatter(t, DATE_TIME).format(date) })
-}
-
-/** The same time as two short lines (date, then time), for narrow cards. */
-export function dateTimeLines(atSec: number, t: T): { date: string; time: string } {
-  const date = dateOf(atSec)
-  if (!date) return { date: t('app.shared.notADate', { sec: String(atSec) }), time: '' }
-  return { date: formatter(t, { dateStyle: 'medium' }).format(date), time: t('app.shared.timeUtc', { time: formatter(t, { timeStyle: 'medium', hourCycle: 'h23' }).format(date) }) }
+export function durationText(totalSec: number, t: T, { parts = 2 }: { parts?: 1 | 2 } = {}): string {
+  if (!Number.isFinite(totalSec)) return t('app.shared.notADuration')
+  return durationUnits(totalSec, parts)
+    .map(({ unit, count }) => unitText(unit, count, t))
+    .join(' ')
 }

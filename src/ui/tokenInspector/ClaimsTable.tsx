@@ -1,6 +1,7 @@
 import type { ClaimsExplanation } from '../../engine/index'
 import type { T } from '../../i18n/t'
-import { dateTimeText, durationText } from '../shared/durationText'
+import { dateTimeText } from '../shared/dateText'
+import { durationText } from '../shared/durationText'
 
 
 const KNOWN = new Set(['name', 'email', 'picture', 'sub', 'iat', 'exp', 'jti', 'nbf', 'iss', 'aud'])

@@ -1,6 +1,6 @@
 // Everything the Token lab shows is in Simplified Chinese too: every English key the lab's components
 // (and the shared components they use) can render, and all of `lab.*` and `errors.*`, with the same {placeholders}.
-import { readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { en } from '../../../src/i18n/en'
@@ -20,10 +20,12 @@ const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) 
 
 const LAB_DIR = resolve('src/ui/lab')
 const labFiles = readdirSync(LAB_DIR).map((name) => join(LAB_DIR, name))
-/** The lab's files and the shared components they import. */
+/** A shared module by name: a component (`.tsx`) or a formatter (`.ts`). */
+const sharedFile = (name: string) => ['.tsx', '.ts'].map((ext) => resolve('src/ui/shared', `${name}${ext}`)).find((file) => existsSync(file)) ?? resolve('src/ui/shared', `${name}.tsx`)
+/** The lab's files and the shared modules they import. */
 const renderedFiles = [
   ...labFiles,
-  ...new Set(labFiles.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/from '\.\.\/shared\/(\w+)'/g)].map((m) => resolve('src/ui/shared', `${m[1]}.tsx`)))),
+  ...new Set(labFiles.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/from '\.\.\/shared\/(\w+)'/g)].map((m) => sharedFile(m[1]!)))),
 ]
 const AREAS = Object.keys(en)
 

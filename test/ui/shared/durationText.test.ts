@@ -1,31 +1,34 @@
-// Times are formatted without ever throwing, in the interface's language; the cookie header's format stays as it is.
+// Durations are worded in whole units rounded down, so the screen never says there is more time than there is.
 import { describe, expect, it } from 'vitest'
 import { loadLocale, translate, type MessageKey, type MessageParams } from '../../../src/i18n/t'
-import { dateTimeLines, dateTimeText, durationText, safeIso, utcText } from '../../../src/ui/shared/durationText'
+import { durationText } from '../../../src/ui/shared/durationText'
 
 const en = (key: MessageKey, params?: MessageParams) => translate('en', key, params)
 const zh = (key: MessageKey, params?: MessageParams) => translate('zh', key, params)
-const JAN_1_2026 = 1767225600
-/** Past the largest time a JS Date holds (8.64e15 ms): what "Advance 100000000 days" reaches. */
-const TOO_LATE = 100_000_000 * 86400 + JAN_1_2026
 
-describe('time text', () => {
-  it('formats a time outside the Date range instead of throwing', () => {
-    expect(() => new Date(TOO_LATE * 1000).toISOString()).toThrow(RangeError)
-    expect(safeIso(TOO_LATE)).toBeUndefined()
-    expect(utcText(TOO_LATE, en)).toBe(`not a date (${TOO_LATE} s after 1970)`)
-    expect(dateTimeText(TOO_LATE, en)).toBe(`not a date (${TOO_LATE} s after 1970)`)
-    expect(dateTimeLines(Number.NaN, en).date).toBe('not a date (NaN s after 1970)')
+describe(durationText, () => {
+  it('words a duration that is not a number instead of throwing', () => {
     expect(durationText(Number.POSITIVE_INFINITY, en)).toBe('not a duration')
+    expect(durationText(Number.NaN, en)).toBe('not a duration')
   })
 
-  it('keeps the Set-Cookie Expires format, and words human dates in the interface language, in UTC', async () => {
+  it('gives the two largest adjacent units, each rounded down', () => {
+    expect(durationText(59.6, en)).toBe('59 seconds')
+    expect(durationText(3599.9, en)).toBe('59 minutes 59 seconds')
+    expect(durationText(30 * 86400 - 1, en)).toBe('29 days 23 hours')
+    expect(durationText(86400 + 300, en)).toBe('1 day')
+    expect(durationText(400 * 86400, en)).toBe('1 year 35 days')
+    expect(durationText(-90, en)).toBe('1 minute 30 seconds')
+    expect(durationText(0.4, en)).toBe('0 seconds')
+  })
+
+  it('gives the largest unit alone when asked', () => {
+    expect(durationText(59.6 * 60, en, { parts: 1 })).toBe('59 minutes')
+    expect(durationText(29.9 * 86400, en, { parts: 1 })).toBe('29 days')
+  })
+
+  it('words the units in the interface language', async () => {
     await loadLocale('zh')
-    expect(utcText(JAN_1_2026, en)).toBe('Thu, 01 Jan 2026 00:00:00 GMT')
-    expect(safeIso(JAN_1_2026)).toBe('2026-01-01T00:00:00.000Z')
-    expect(dateTimeText(JAN_1_2026, en)).toBe('Thu, 01 Jan 2026, 00:00:00 UTC')
-    expect(dateTimeText(JAN_1_2026, zh)).toBe('2026年1月01日周四 00:00:00（UTC）')
-    expect(dateTimeLines(JAN_1_2026 + 3661, en)).toEqual({ date: '1 Jan 2026', time: '01:01:01 UTC' })
-    expect(dateTimeLines(JAN_1_2026, zh)).toEqual({ date: '2026年1月1日', time: '00:00:00（UTC）' })
+    expect(durationText(86400 + 7200, zh)).toBe('1 天 2 小时')
   })
 })

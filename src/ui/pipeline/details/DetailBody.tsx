@@ -3,7 +3,8 @@
 import type { ConsoleEntry, TraceEvent } from '../../../engine/index'
 import { ErrorExplanation } from '../../shared/ErrorExplanation'
 import { JsonView } from '../../shared/JsonView'
-import { dateTimeText, durationText, utcText } from '../../shared/durationText'
+import { dateTimeText, utcText } from '../../shared/dateText'
+import { durationText } from '../../shared/durationText'
 import type { T } from '../../../i18n/t'
 import { CodeLine, DetailBlock, Facts, HeaderLines } from './DetailParts'
 

@@ -1,5 +1,5 @@
 import type { TraceEvent } from '../../../engine/index'
-import { dateTimeText } from '../../shared/durationText'
+import { dateTimeText } from '../../shared/dateText'
 import { lazyModule } from '../../shared/lazyModule'
 import type { T } from '../../../i18n/t'
 import { narrate } from '../narrate'
