@@ -16,10 +16,27 @@ export const CLOCK_TOLERANCE_SEC = 15
 /** The HKDF hash both libraries use (`@panva/hkdf` with `"sha256"`). */
 export const HKDF_HASH = 'SHA-256'
 
+/** Every content encryption RFC 7518 §5.1 defines (the ones jose knows), with its key, IV and tag sizes in bytes (§5.2.3–5.2.5, §5.3). */
+export const RFC7518_CONTENT_ENCRYPTION = {
+  'A128CBC-HS256': { keyBytes: 32, ivBytes: 16, tagBytes: 16 },
+  'A192CBC-HS384': { keyBytes: 48, ivBytes: 16, tagBytes: 24 },
+  'A256CBC-HS512': { keyBytes: 64, ivBytes: 16, tagBytes: 32 },
+  A128GCM: { keyBytes: 16, ivBytes: 12, tagBytes: 16 },
+  A192GCM: { keyBytes: 24, ivBytes: 12, tagBytes: 16 },
+  A256GCM: { keyBytes: 32, ivBytes: 12, tagBytes: 16 },
+} as const
+
+export type ContentEncryptionSizes = (typeof RFC7518_CONTENT_ENCRYPTION)[keyof typeof RFC7518_CONTENT_ENCRYPTION]
+
+/** The sizes of `enc` when RFC 7518 defines it, else undefined (an own-property lookup: `toString` is no enc). */
+export function contentEncryptionSizes(enc: unknown): ContentEncryptionSizes | undefined {
+  return typeof enc === 'string' && Object.hasOwn(RFC7518_CONTENT_ENCRYPTION, enc) ? RFC7518_CONTENT_ENCRYPTION[enc as keyof typeof RFC7518_CONTENT_ENCRYPTION] : undefined
+}
+
 /** Content encryptions a `dir` token may name, with their key, IV and tag sizes (RFC 7518 §5). */
 export const CONTENT_ENCRYPTION = {
-  A256GCM: { keyBytes: 32, ivBytes: 12, tagBytes: 16 },
-  'A256CBC-HS512': { keyBytes: 64, ivBytes: 16, tagBytes: 32 },
+  A256GCM: RFC7518_CONTENT_ENCRYPTION.A256GCM,
+  'A256CBC-HS512': RFC7518_CONTENT_ENCRYPTION['A256CBC-HS512'],
 } as const
 
 export type DirectEncryption = keyof typeof CONTENT_ENCRYPTION

@@ -4,28 +4,15 @@
 // jose 6's checks in jose 6's order; any other header goes through jose 6 itself.
 import { compactDecrypt, errors, type CompactJWEHeaderParameters } from 'jose'
 import { decodeBase64url } from './base64url'
-import { isPlainObject } from './claims'
 import { CONTENT_ENCRYPTION, JWT_CONSTANTS, type DirectEncryption } from './constants'
 import type { DerivedKey } from './deriveKey'
 import { aadOf, decryptCbcHmac, decryptGcm } from './jweDirect'
 import { malformed } from './jwtErrors'
+import { parseProtectedHeader } from './protectedHeader'
 import type { OpenedJwe } from './decryptV4'
 
 const AUTHJS = JWT_CONSTANTS.authjs
 const ALLOWED_ENC: readonly string[] = [AUTHJS.enc, ...AUTHJS.alsoDecodes]
-const strictDecoder = new TextDecoder('utf-8', { fatal: true })
-
-/** jose 6 `parseJoseHeader`: strict base64url and UTF-8, JSON, a plain object. */
-function parseProtectedHeader(segment: string): Record<string, unknown> {
-  let header: unknown
-  try {
-    header = JSON.parse(strictDecoder.decode(decodeBase64url(segment)))
-  } catch (cause) {
-    throw new errors.JWEInvalid('JWE Protected Header is invalid', { cause })
-  }
-  if (!isPlainObject(header)) throw new errors.JWEInvalid('JWE Protected Header is invalid')
-  return header
-}
 
 /** jose 6 `decodeBase64url(value, label, JWEInvalid)`. */
 function decodeSegment(segment: string, label: 'ciphertext' | 'iv' | 'tag'): Uint8Array<ArrayBuffer> {

@@ -1,6 +1,7 @@
 // Reading a compact token without any secret, for the token inspector: split it into its parts,
 // decode what is readable (the header; a JWS payload) and say what is malformed where. It never
 // throws. Follows the layout of RFC 7516 §7.1 (JWE) and RFC 7515 §7.1 (JWS) as jose reads them.
+import { contentEncryptionSizes } from './constants'
 import { decodeBase64url } from './base64url'
 import { isPlainObject } from './claims'
 import type { TokenPart } from './jwtErrors'
@@ -54,16 +55,6 @@ export interface TokenInspection {
 
 const JWE_PARTS: TokenPart[] = ['header', 'encryptedKey', 'iv', 'ciphertext', 'tag']
 const JWS_PARTS: TokenPart[] = ['header', 'payload', 'signature']
-
-/** IV and tag sizes in bytes of every content encryption RFC 7518 §5.1 defines (the ones jose knows). */
-const ENC_SIZES: Record<string, { ivBytes: number; tagBytes: number }> = {
-  'A128CBC-HS256': { ivBytes: 16, tagBytes: 16 },
-  'A192CBC-HS384': { ivBytes: 16, tagBytes: 24 },
-  'A256CBC-HS512': { ivBytes: 16, tagBytes: 32 },
-  A128GCM: { ivBytes: 12, tagBytes: 16 },
-  A192GCM: { ivBytes: 12, tagBytes: 16 },
-  A256GCM: { ivBytes: 12, tagBytes: 16 },
-}
 
 /** Part names by count: JWE, JWS, a JWE with extra parts (6+); otherwise only the header is placed. */
 function partNames(count: number): TokenPart[] {
@@ -138,7 +129,7 @@ export function inspect(token: unknown): TokenInspection {
     if (header && typeof header.enc !== 'string') problems.push({ part: 'header', reason: 'missing-enc' })
     if (header?.alg === 'dir' && texts[1] !== '') problems.push({ part: 'encryptedKey', reason: 'unexpected-encrypted-key' })
     if (texts[3] === '') problems.push({ part: 'ciphertext', reason: 'empty-part' })
-    const sizes = typeof header?.enc === 'string' && Object.hasOwn(ENC_SIZES, header.enc) ? ENC_SIZES[header.enc] : undefined
+    const sizes = contentEncryptionSizes(header?.enc)
     if (typeof header?.enc === 'string' && !sizes) problems.push({ part: 'header', reason: 'unknown-enc' })
     for (const [index, name, want] of [[2, 'iv', sizes?.ivBytes], [4, 'tag', sizes?.tagBytes]] as const) {
       const got = decoded[index]?.length

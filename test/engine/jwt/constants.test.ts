@@ -1,12 +1,27 @@
 // The constants the UI teaches, pinned against what the real packages contain and produce.
-import { compactDecrypt } from 'jose'
+import { CompactEncrypt, compactDecrypt } from 'jose'
 import { describe, expect, it } from 'vitest'
 import { CLOCK_TOLERANCE_SEC, CONTENT_ENCRYPTION, DEFAULT_MAX_AGE_SEC, JWT_CONSTANTS, deriveKey, encodeDetailed, hkdfInfo } from '../../../src/engine/index'
-import { HKDF_HASH } from '../../../src/engine/jwt/constants'
+import { HKDF_HASH, RFC7518_CONTENT_ENCRYPTION, contentEncryptionSizes } from '../../../src/engine/jwt/constants'
 import { AUTHJS_SOURCE, NOW_SEC, V4_SOURCE, atTime, realAuthjs, realOutcome, realV4 } from './realLibraries'
 
 const SALT = 'authjs.session-token'
 const segments = (token: string) => token.split('.').map((part) => Buffer.from(part, 'base64url'))
+
+describe('RFC7518_CONTENT_ENCRYPTION', () => {
+  it.each(Object.entries(RFC7518_CONTENT_ENCRYPTION))('%s: jose takes a key of that size and writes an IV and tag of those sizes', async (enc, sizes) => {
+    const token = await new CompactEncrypt(new TextEncoder().encode('{}')).setProtectedHeader({ alg: 'dir', enc }).encrypt(new Uint8Array(sizes.keyBytes))
+    const [, encryptedKey, iv, , tag] = segments(token)
+    expect([encryptedKey!.length, iv!.length, tag!.length]).toEqual([0, sizes.ivBytes, sizes.tagBytes])
+    await expect(new CompactEncrypt(new Uint8Array()).setProtectedHeader({ alg: 'dir', enc }).encrypt(new Uint8Array(sizes.keyBytes + 1))).rejects.toThrow()
+  })
+
+  it('knows only its own keys as encs, and the two NextAuth encs are among them', () => {
+    expect(contentEncryptionSizes('toString')).toBeUndefined()
+    expect(contentEncryptionSizes('A512GCM')).toBeUndefined()
+    for (const [enc, sizes] of Object.entries(CONTENT_ENCRYPTION)) expect(contentEncryptionSizes(enc)).toBe(sizes)
+  })
+})
 
 describe('JWT_CONSTANTS', () => {
   it('v4 header: exactly the first segment of a real token, which is {"alg","enc"} of the constants', async () => {
