@@ -3,6 +3,7 @@
 // view equal field by field to the previous one is returned as that same object, so a panel whose
 // view did not change at a step does not re-render.
 import { sessionCookieName, type CookieView, type GetTokenNullReason, type SerializedEngineError, type Trace, type TraceEvent, type TraceName, type UseSessionStatus } from '../engine/index'
+import { shallow } from 'zustand/vanilla/shallow'
 import type { AppState } from './createAppStore'
 
 export type TokenEvent = Extract<TraceEvent, { kind: 'jwt.encoded' | 'jwt.decoded' }>
@@ -22,29 +23,19 @@ type Slice = Pick<AppState, 'lastTrace' | 'cursor' | 'traces'>
 type SignInValue = Extract<Trace['result'], { flow: 'signIn' }>['value']
 
 /**
- * Memoises a selector of (lastTrace, cursor, traces) on the identity of its inputs. A new plain-object
- * result whose fields are the same values as the previous result's is replaced by the previous one.
+ * Memoises a selector of (lastTrace, cursor, traces) on the identity of its inputs. A new result
+ * shallowly equal to the previous one (zustand's `shallow`: same fields, or same items) is replaced by
+ * the previous one.
  */
 function memoByCursor<T>(compute: (state: Slice) => T): (state: Slice) => T {
   let last: { trace: Trace | null; cursor: number; traces: Trace[]; value: T } | null = null
   return (state) => {
     if (last && last.trace === state.lastTrace && last.cursor === state.cursor && last.traces === state.traces) return last.value
     let value = compute(state)
-    if (last && isShallowEqual(last.value, value)) value = last.value
+    if (last && shallow(last.value, value)) value = last.value
     last = { trace: state.lastTrace, cursor: state.cursor, traces: state.traces, value }
     return value
   }
-}
-
-function isShallowEqual(a: unknown, b: unknown): boolean {
-  if (Object.is(a, b)) return true
-  if (!isPlainObject(a) || !isPlainObject(b)) return false
-  const keys = Object.keys(a)
-  return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && Object.is(a[key], b[key]))
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype
 }
 
 const NO_EVENTS: TraceEvent[] = []

@@ -14,15 +14,19 @@ export interface UiSlice {
   setView: (view: View) => void
 }
 
-/** The view a link opens: `#/lab` is the Token lab (kept in sync by the shell's useHashView). */
-function viewFromLocation(): View {
-  return typeof location !== 'undefined' && location.hash.startsWith('#/lab') ? 'lab' : 'playground'
+/** The hash that opens the Token lab. */
+export const LAB_HASH = '#/lab'
+
+/** The view a URL hash opens: `#/lab…` is the Token lab, anything else the playground. */
+export function viewFromHash(hash: string): View {
+  return hash.startsWith(LAB_HASH) ? 'lab' : 'playground'
 }
 
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
   locale: 'en',
   theme: 'system',
-  view: viewFromLocation(),
+  // The view a link opens (kept in sync by the shell's useHashView).
+  view: typeof location === 'undefined' ? 'playground' : viewFromHash(location.hash),
   setLocale: (locale) => set({ locale }),
   setTheme: (theme) => set({ theme }),
   setView: (view) => set({ view }),
