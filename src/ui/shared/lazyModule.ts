@@ -5,6 +5,16 @@ export interface LazyModule<M> {
   preload: () => Promise<M>
   /** The module once loaded, else null (and loading starts). A failed load is thrown in render, to the app's error boundary. */
   useModule: () => M | null
+  /** Forgets a failed load, so the next render starts a fresh attempt instead of throwing the old error. */
+  retry: () => void
+}
+
+/** Every lazy module of the app, for the error boundary's reset. */
+const modules = new Set<LazyModule<unknown>>()
+
+/** Forgets every failed load (the error boundary's reset): the panels that render next try again. */
+export function retryFailedLoads(): void {
+  for (const module of modules) module.retry()
 }
 
 /**
@@ -24,7 +34,6 @@ export function lazyModule<M>(load: () => Promise<M>): LazyModule<M> {
     for (const listener of listeners) listener()
   }
   const preload = () => {
-    if (!loading) failure = null
     loading ??= load().then(
       (loaded) => {
         module = loaded
@@ -32,15 +41,11 @@ export function lazyModule<M>(load: () => Promise<M>): LazyModule<M> {
         return loaded
       },
       (error: unknown) => {
-        // Recorded for the renders, which throw it (every time: React renders again to recover).
+        // Recorded for the renders, which throw it (every time: React renders again to recover),
+        // until retry() forgets it.
         failure = { error }
         loading = null
         changed()
-        // Kept for the renders this change schedules; after that a remounted panel (the error boundary's
-        // reset) starts a fresh attempt instead of throwing the old error again.
-        setTimeout(() => {
-          if (failure?.error === error) failure = null
-        }, 0)
         throw error
       },
     )
@@ -60,5 +65,12 @@ export function lazyModule<M>(load: () => Promise<M>): LazyModule<M> {
     if (failure) throw failure.error
     return module
   }
-  return { preload, useModule }
+  const retry = () => {
+    if (!failure) return
+    failure = null
+    changed()
+  }
+  const lazy: LazyModule<M> = { preload, useModule, retry }
+  modules.add(lazy as LazyModule<unknown>)
+  return lazy
 }

@@ -1,6 +1,7 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react'
 import { useT } from '../../i18n/useT'
 import { Button } from '../shared/Button'
+import { retryFailedLoads } from '../shared/lazyModule'
 
 interface Props {
   children: ReactNode
@@ -10,8 +11,8 @@ interface Props {
 
 /**
  * The last line of defence: a render error anywhere below shows what broke and a way back, instead
- * of a blank page. A render error is a bug in the app (STYLE: our mistakes throw), so it is logged
- * for developers, not swallowed.
+ * of a blank page. A render error is a bug in the app, so it is logged for developers, not swallowed.
+ * The reset also forgets failed lazy loads, so the panels that render again fetch their part anew.
  */
 export class AppErrorBoundary extends Component<Props, { error: Error | null }> {
   override state: { error: Error | null } = { error: null }
@@ -26,6 +27,7 @@ export class AppErrorBoundary extends Component<Props, { error: Error | null }> 
 
   private readonly reset = () => {
     this.props.onReset()
+    retryFailedLoads()
     this.setState({ error: null })
   }
 

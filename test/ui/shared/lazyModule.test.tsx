@@ -32,11 +32,28 @@ describe('lazyModule', () => {
         <Panel />
       </AppErrorBoundary>,
     )
-    await act(async () => {})
-    expect(screen.getByRole('alert').textContent).toContain('Error: chunk missing')
-    await act(() => new Promise((resolve) => setTimeout(resolve, 0)))
+    expect((await screen.findByRole('alert')).textContent).toContain('Error: chunk missing')
     await act(async () => screen.getByRole('button', { name: 'Reset playground' }).click())
     expect(await screen.findByText('the part')).toBeTruthy()
+    expect(attempts).toBe(2)
+    vi.restoreAllMocks()
+  })
+
+  it('keeps a failure until retry(), whatever timers run meanwhile, then loads again', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    let attempts = 0
+    const part = lazyModule<string>(() => (++attempts === 1 ? Promise.reject(new Error('chunk missing')) : Promise.resolve('loaded')))
+    vi.useFakeTimers()
+    await expect(part.preload()).rejects.toThrow('chunk missing')
+    vi.runAllTimers()
+    vi.useRealTimers()
+    function Panel() {
+      return <p>{part.useModule() ?? 'shell'}</p>
+    }
+    expect(() => render(<Panel />)).toThrow('chunk missing')
+    part.retry()
+    render(<Panel />)
+    expect(await screen.findByText('loaded')).toBeTruthy()
     expect(attempts).toBe(2)
     vi.restoreAllMocks()
   })
