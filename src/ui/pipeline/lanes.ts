@@ -125,8 +125,9 @@ export interface Activation {
 }
 
 /**
- * The activation bars of a trace, one per request handled by the same lane in a row: what
- * `activationsOf` marks step by step, joined into spans so the list draws each bar once.
+ * The activation bars of a trace, one per run of steps a lane is busy (requests it answers back to
+ * back join into one): what `activationsOf` marks step by step, joined into spans so the list draws
+ * each bar once.
  */
 export function activationSpans(events: readonly TraceEvent[]): Activation[] {
   const spans: Activation[] = []
@@ -134,8 +135,9 @@ export function activationSpans(events: readonly TraceEvent[]): Activation[] {
   activationsOf(events).forEach((busy, index) => {
     for (const actor of [...open.keys()]) if (!busy.includes(actor)) open.delete(actor)
     for (const actor of busy) {
+      // A lane still open was busy at the step before (it is closed as soon as it is not).
       const span = open.get(actor)
-      if (span && span.toIndex === index - 1) span.toIndex = index
+      if (span) span.toIndex = index
       else {
         const started = { actor, fromIndex: index, toIndex: index }
         open.set(actor, started)

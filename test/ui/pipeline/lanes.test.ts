@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { LANES, activationsOf, callerAt, glyphOf } from '../../../src/ui/pipeline/lanes'
+import { LANES, activationSpans, activationsOf, callerAt, glyphOf, type Activation } from '../../../src/ui/pipeline/lanes'
 import { MAX_RUN_MS, stepDurationsMs } from '../../../src/ui/pipeline/playbackTiming'
-import { makeProtectedPageTrace, makeSignInTrace, makeTrace } from '../../helpers/makeTrace'
+import { makeProtectedPageTrace, makeSignInTrace, makeTrace, type EventInput } from '../../helpers/makeTrace'
 import { allFixtureEvents } from './allKinds'
 
 describe(glyphOf, () => {
@@ -42,6 +42,34 @@ describe(activationsOf, () => {
     expect(busy[12]).toEqual(['routeHandler'])
     expect(busy[17]).toEqual(['routeHandler'])
     expect(busy[18]).toEqual([])
+  })
+})
+
+describe(activationSpans, () => {
+  /** The steps each lane's spans cover, as `activationsOf` would mark them. */
+  const covered = (spans: Activation[], steps: number) => Array.from({ length: steps }, (_, index) => [...new Set(spans.filter((s) => s.fromIndex <= index && index <= s.toIndex).map((s) => s.actor))])
+
+  it.each([
+    ['a sign-in', makeSignInTrace()],
+    ['a visit to a protected page', makeProtectedPageTrace()],
+    ['every fixture step', makeTrace('getSession', allFixtureEvents().map(({ step: _step, atSec: _atSec, ...event }) => event as EventInput))],
+  ])('covers exactly the steps activationsOf marks busy, per lane, with one span per run of busy steps (%s)', (_what, trace) => {
+    const busy = activationsOf(trace.events)
+    const spans = activationSpans(trace.events)
+    expect(covered(spans, trace.events.length).map((lanes) => lanes.sort())).toEqual(busy.map((lanes) => [...lanes].sort()))
+    for (const actor of new Set(spans.map((s) => s.actor))) {
+      const own = spans.filter((s) => s.actor === actor)
+      // Spans of one lane neither overlap nor touch: two in a row would be one bar.
+      own.slice(1).forEach((span, i) => expect(span.fromIndex).toBeGreaterThan(own[i]!.toIndex + 1))
+    }
+  })
+
+  it('draws the sign-in as the route handler’s bars: the providers request, then the CSRF and callback requests back to back as one', () => {
+    const spans = activationSpans(makeSignInTrace().events)
+    expect(spans).toEqual([
+      { actor: 'routeHandler', fromIndex: 1, toIndex: 2 },
+      { actor: 'routeHandler', fromIndex: 4, toIndex: 17 },
+    ])
   })
 })
 
