@@ -150,7 +150,7 @@ export function decodeBase64urlLenient(text: string): Uint8Array<ArrayBuffer> {
     const d = NODE_VALUES[text.charCodeAt(i + 3) & 0xff]!
     if ((a | b | c | d) & 0x80) {
       if (!slowGroup()) return out.subarray(0, k)
-      maxI = i + (length - i) - ((length - i) % 4)
+      maxI = length - ((length - i) % 4)
     } else {
       out[k] = (a << 2) | (b >> 4)
       out[k + 1] = ((b & 15) << 4) | (c >> 2)

@@ -23,9 +23,9 @@ function defaultToken(user: AnyRecord, sub: unknown): Record<string, unknown> {
   return { name: user.name, email: user.email, picture: user.image, sub }
 }
 
-/** `authorize` answered no user: the CredentialsSignin answer, as a coded step. */
+/** `authorize` answered no user (null, undefined, false, 0, ''): the CredentialsSignin answer, as a coded step. */
 function reportCredentialsSignin(ctx: FlowContext, returned: unknown): void {
-  const error = new EngineError('CREDENTIALS_SIGNIN', `authorize returned ${returned === null ? 'null' : typeof returned === 'object' ? 'an object' : String(returned)}: no user`, { details: { flavor: ctx.config.flavor } })
+  const error = new EngineError('CREDENTIALS_SIGNIN', `authorize returned ${String(returned)}: no user`, { details: { flavor: ctx.config.flavor } })
   ctx.trace.emit('routeHandler', ctx.sources.callback, { kind: 'flow.failed', error: error.toJSON() })
 }
 

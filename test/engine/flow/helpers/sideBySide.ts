@@ -75,8 +75,7 @@ type Run = Awaited<ReturnType<typeof sideBySide>>
 export async function finalClaims(run: Run) {
   const decode = async (token: string | undefined) => {
     if (!token || !run.cookieName) return null
-    const secret = Array.isArray(run.config.secret) ? run.config.secret : run.config.secret
-    const claims = await realDecode(run.config.flavor, token, secret, run.config.flavor === 'authjs' ? run.cookieName : '', run.nowMs).catch((error: Error) => ({ decodeError: error.message }))
+    const claims = await realDecode(run.config.flavor, token, run.config.secret, run.config.flavor === 'authjs' ? run.cookieName : '', run.nowMs).catch((error: Error) => ({ decodeError: error.message }))
     if (claims && 'jti' in claims) delete claims.jti
     return claims
   }
