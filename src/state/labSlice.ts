@@ -71,12 +71,6 @@ export interface LabSlice {
   openMadeToken: () => Promise<void>
 }
 
-/** True when the token or secret text changed since the shown result was decoded. */
-export function selectLabResultStale(state: Pick<LabSlice, 'labOpen'>): boolean {
-  const { result, resultFor, input, secretsText } = state.labOpen
-  return result !== null && resultFor !== null && (resultFor.input !== input || resultFor.secretsText !== secretsText)
-}
-
 /** The real clock, in whole seconds: the lab is about real cookies. */
 export function realNowSec(): number {
   return Math.floor(Date.now() / 1000)

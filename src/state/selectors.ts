@@ -5,6 +5,7 @@
 import { sessionCookieName, type CookieView, type GetTokenNullReason, type SerializedEngineError, type Trace, type TraceEvent, type TraceName, type UseSessionStatus } from '../engine/index'
 import { shallow } from 'zustand/vanilla/shallow'
 import type { AppState } from './createAppStore'
+import type { LabSlice } from './labSlice'
 
 export type TokenEvent = Extract<TraceEvent, { kind: 'jwt.encoded' | 'jwt.decoded' }>
 export type CookieEvent = Extract<TraceEvent, { kind: 'cookie.set' | 'cookie.deleted' | 'cookie.expired' | 'cookie.rejected' | 'cookie.tampered' }>
@@ -220,4 +221,10 @@ export function replayJar(trace: Trace, cursor: number): CookieView[] {
     if ('jar' in event) return event.jar
   }
   return trace.jarBefore
+}
+
+/** True when the token or secret text changed since the shown result was decoded. */
+export function selectLabResultStale(state: Pick<LabSlice, 'labOpen'>): boolean {
+  const { result, resultFor, input, secretsText } = state.labOpen
+  return result !== null && resultFor !== null && (resultFor.input !== input || resultFor.secretsText !== secretsText)
 }

@@ -1,7 +1,7 @@
 import type { OpenTokenResult } from '../../engine/index'
 import type { T } from '../../i18n/t'
 import { useT } from '../../i18n/useT'
-import { selectLabResultStale } from '../../state/labSlice'
+import { selectLabResultStale } from '../../state/selectors'
 import { useAppStore } from '../../state/useAppStore'
 import { DecodedPayload } from './DecodedPayload'
 import { DetectionSummary } from './DetectionSummary'

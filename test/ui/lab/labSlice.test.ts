@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { createAppStore } from '../../../src/state/createAppStore'
 import { authjsJwt, v4Jwt } from '../../engine/lab/realLibs'
-import { selectLabResultStale } from '../../../src/state/labSlice'
+import { selectLabResultStale } from '../../../src/state/selectors'
 
 describe('labSlice', () => {
   it('decodes with the real clock by default, or at the date picked', async () => {
