@@ -2,7 +2,7 @@
 // an EngineError carrying a known code — never a raw jose error, TypeError or hang — and inspect never throws.
 import { describe, expect, it } from 'vitest'
 import { ENGINE_ERROR_CODES, decode, encode, inspect, isEngineError } from '../../../src/engine/index'
-import { HUGE, garbageTokens } from './hostileTokens'
+import { HUGE, garbageTokens } from '../../helpers/hostileTokens'
 import { NOW_SEC } from './realLibraries'
 
 const SECRET = 'garbage-secret'

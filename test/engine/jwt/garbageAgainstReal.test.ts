@@ -7,7 +7,7 @@ import { jwtVerify } from 'jose'
 import { describe, expect, it } from 'vitest'
 import { decode, encode } from '../../../src/engine/index'
 import type { TokenFlavor } from '../../../src/engine/jwt/constants'
-import { HUGE, garbageTokens } from './hostileTokens'
+import { HUGE, garbageTokens } from '../../helpers/hostileTokens'
 import { NOW_SEC, atTime, errorSignature, ourOutcome, realAuthjs, realCode, realOutcome, realV4, type OurOutcome, type RealOutcome } from './realLibraries'
 
 const SECRET = 'garbage-secret'

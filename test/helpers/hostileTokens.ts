@@ -1,6 +1,6 @@
 // The hostile inputs the garbage tests throw at decode: random strings, a valid token truncated,
 // changed, padded, wrapped and reassembled, headers jose treats specially, and values of wrong types.
-import { createSeededRandom } from '../../../src/engine/index'
+import { createSeededRandom } from '../../src/engine/index'
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
 
