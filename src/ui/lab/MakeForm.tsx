@@ -5,7 +5,7 @@ import { useT } from '../../i18n/useT'
 import { useAppStore } from '../../state/useAppStore'
 import { Button, fieldClass, Hint } from '../shared/Button'
 import { MAKE_PROBLEM_ID } from './MadeToken'
-import { ShowSecretToggle } from './ShowSecretToggle'
+import { SecretFieldLabel } from './SecretFieldLabel'
 
 const FLAVORS: FlowFlavor[] = ['next-auth-v4', 'authjs']
 
@@ -50,12 +50,7 @@ export function MakeForm() {
         <Hint id={`${id}-payload-hint`}>{t('lab.make.payloadHint')}</Hint>
       </div>
       <div className="flex flex-col gap-1">
-        <div className="flex items-center justify-between gap-2">
-          <label htmlFor={`${id}-secret`} className="text-sm font-medium">
-            {t('lab.make.secret')}
-          </label>
-          <ShowSecretToggle shown={showSecret} onToggle={setShowSecret} controls={`${id}-secret`} />
-        </div>
+        <SecretFieldLabel htmlFor={`${id}-secret`} label={t('lab.make.secret')} shown={showSecret} onToggle={setShowSecret} />
         <input
           id={`${id}-secret`}
           type={showSecret ? 'text' : 'password'}

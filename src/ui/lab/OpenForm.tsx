@@ -5,7 +5,7 @@ import { useT } from '../../i18n/useT'
 import { useAppStore } from '../../state/useAppStore'
 import { Button, fieldClass, Hint } from '../shared/Button'
 import { fromLocalInputValue, toLocalInputValue, utcOffsetText } from './labText'
-import { ShowSecretToggle } from './ShowSecretToggle'
+import { SecretFieldLabel } from './SecretFieldLabel'
 
 const FLAVORS: FlowFlavor[] = ['next-auth-v4', 'authjs']
 
@@ -55,12 +55,7 @@ export function OpenForm() {
       </div>
 
       <div className="flex flex-col gap-1">
-        <div className="flex items-center justify-between gap-2">
-          <label htmlFor={`${id}-secret`} className="text-sm font-medium">
-            {t('lab.open.secret')}
-          </label>
-          <ShowSecretToggle shown={showSecret} onToggle={setShowSecret} controls={`${id}-secret`} />
-        </div>
+        <SecretFieldLabel htmlFor={`${id}-secret`} label={t('lab.open.secret')} shown={showSecret} onToggle={setShowSecret} />
         <textarea
           id={`${id}-secret`}
           aria-describedby={`${id}-secret-hint`}

@@ -45,6 +45,8 @@ describe(makeSessionCookie, () => {
     expect(await makeSessionCookie({ ...base, payloadJson: '[1]' })).toMatchObject({ ok: false, problem: 'payload-not-object' })
     expect(await makeSessionCookie({ ...base, payloadJson: '{}', maxAgeSec: Number.NaN })).toMatchObject({ ok: false, problem: 'max-age-invalid' })
     expect(await makeSessionCookie({ ...base, payloadJson: '{}', cookieName: 'a b' })).toMatchObject({ ok: false, problem: 'cookie-name-invalid' })
+    // Refused by both libraries' serialisers, though the app's cookie@1 would write it.
+    expect(await makeSessionCookie({ ...base, payloadJson: '{}', cookieName: 'my@session' })).toMatchObject({ ok: false, problem: 'cookie-name-invalid' })
     expect(await makeSessionCookie({ ...base, payloadJson: '{}', secret: '' })).toMatchObject({ ok: false, problem: 'engine', error: { code: 'NO_SECRET' } })
   })
 
