@@ -187,6 +187,22 @@ function createNextResponse() {
   return res
 }
 
+/**
+ * The options both libraries take the same way: the credentials provider (with the app's recorded
+ * `authorize` when it defines one), session and jwt lifetimes, cookie overrides, secure cookies and
+ * the recorded callbacks.
+ */
+function commonOptions(config: PlaygroundConfig, callbacks: ScenarioCallbacks, calls: RecordedCall[], credentials: (options: Record<string, unknown>) => unknown) {
+  return {
+    providers: [credentials({ ...(config.callbacks.authorize ? { authorize: recorder(calls, 'authorize', callbacks.authorize) } : {}) })],
+    session: { maxAge: config.session.maxAge, updateAge: config.session.updateAge },
+    ...(config.jwt.maxAge !== undefined ? { jwt: { maxAge: config.jwt.maxAge } } : {}),
+    ...(config.cookies ? { cookies: config.cookies } : {}),
+    ...(config.useSecureCookies !== undefined ? { useSecureCookies: config.useSecureCookies } : {}),
+    callbacks: callbacksFor(config, callbacks, calls),
+  }
+}
+
 function createRealV4(initial: PlaygroundConfig, callbacks: ScenarioCallbacks): RealSide {
   let { NextAuth, V4Credentials } = loadFreshV4()
   const calls: RecordedCall[] = []
@@ -197,12 +213,7 @@ function createRealV4(initial: PlaygroundConfig, callbacks: ScenarioCallbacks): 
     const secret = Array.isArray(config.secret) ? config.secret[0] : config.secret
     return {
       ...(secret ? { secret } : {}),
-      providers: [V4Credentials({ ...(config.callbacks.authorize ? { authorize: recorder(calls, 'authorize', callbacks.authorize) } : {}) })],
-      session: { maxAge: config.session.maxAge, updateAge: config.session.updateAge },
-      ...(config.jwt.maxAge !== undefined ? { jwt: { maxAge: config.jwt.maxAge } } : {}),
-      ...(config.cookies ? { cookies: config.cookies } : {}),
-      ...(config.useSecureCookies !== undefined ? { useSecureCookies: config.useSecureCookies } : {}),
-      callbacks: callbacksFor(config, callbacks, calls),
+      ...commonOptions(config, callbacks, calls, V4Credentials),
       logger: {
         error: (code: string) => void logs.push(`error:${code}`),
         warn: (code: string) => void logs.push(`warn:${code}`),
@@ -280,12 +291,7 @@ function createRealAuthjs(initial: PlaygroundConfig, callbacks: ScenarioCallback
         basePath: '/api/auth',
         trustHost: true,
         ...(secret && secret.length > 0 ? { secret } : {}),
-        providers: [Credentials({ ...(config.callbacks.authorize ? { authorize: recorder(calls, 'authorize', callbacks.authorize) } : {}) })],
-        session: { maxAge: config.session.maxAge, updateAge: config.session.updateAge },
-        ...(config.jwt.maxAge !== undefined ? { jwt: { maxAge: config.jwt.maxAge } } : {}),
-        ...(config.cookies ? { cookies: config.cookies } : {}),
-        ...(config.useSecureCookies !== undefined ? { useSecureCookies: config.useSecureCookies } : {}),
-        callbacks: callbacksFor(config, callbacks, calls),
+        ...commonOptions(config, callbacks, calls, Credentials),
         logger: {
           error: (error: Error & { type?: string }) => void logs.push(`error:${error.type ?? error.name}`),
           warn: (code: string) => void logs.push(`warn:${code}`),
