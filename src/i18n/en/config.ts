@@ -57,5 +57,4 @@ export const config = {
     notList: 'Expected a JSON array of users, each with a string email and password.',
     applied: 'Applied. Mock users: {count}.',
   },
-  reset: 'Reset configuration',
 }

@@ -77,7 +77,6 @@ export const controls = {
     clearHint: 'Deletes every cookie in the browser’s jar.',
   },
   run: {
-    running: 'Running…',
     failed: 'The run stopped',
   },
 }

@@ -48,5 +48,4 @@ export const config: DeepPartial<typeof en> = {
     notList: '应为用户组成的 JSON 数组，每个用户都有字符串类型的 email 和 password。',
     applied: '已应用。模拟用户：{count} 个。',
   },
-  reset: '重置配置',
 }

@@ -78,7 +78,6 @@ export const controls: DeepPartial<typeof en> = {
     clearHint: '删除浏览器 Cookie 罐中的所有 Cookie。',
   },
   run: {
-    running: '运行中…',
     failed: '运行中止',
   },
 }
