@@ -3,21 +3,13 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import type { Locator, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, openApp, type OpenApp } from './helpers/openApp'
-import type { Browser } from 'playwright-core'
+import { afterEach, describe, expect, it } from 'vitest'
+import { openApp, sharedBrowser, type OpenApp } from './helpers/openApp'
 
 const v4 = createRequire(import.meta.url)('next-auth/jwt') as typeof import('next-auth/jwt')
 
-let browser: Browser
+const browser = sharedBrowser()
 let app: OpenApp | undefined
-
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-})
 afterEach(async () => {
   await app?.close()
   app = undefined
@@ -30,7 +22,7 @@ const stepButton = (page: Page, narration: RegExp): Locator =>
   pipeline(page).getByRole('listitem').filter({ has: page.locator('span[hidden]', { hasText: narration }) }).getByRole('button')
 
 async function open(colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
-  app = await openApp({ browser, colorScheme })
+  app = await openApp({ browser: browser(), colorScheme })
   await inspector(app.page).waitFor()
   return app.page
 }

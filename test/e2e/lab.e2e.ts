@@ -2,30 +2,22 @@
 // and @auth/core 0.41.3, pasted in as a developer would, decoded, and read back from the page.
 import { readFileSync } from 'node:fs'
 import type { Locator, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { authjsJwt, bigClaims, realChunk, realSerialize, v4Jwt } from '../engine/lab/realLibs'
 import { atTime } from '../helpers/atTime'
-import { launchBrowser, openApp, type OpenApp } from './helpers/openApp'
-import type { Browser } from 'playwright-core'
+import { openApp, sharedBrowser, type OpenApp } from './helpers/openApp'
 
 const SECRET = 'e2e-lab-secret'
 const user = { name: 'Ada Lovelace', email: 'ada@example.com', picture: null, sub: '42', role: 'admin' }
 
-let browser: Browser
+const browser = sharedBrowser()
 let app: OpenApp
-
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-})
 afterEach(async () => {
   await app?.close()
 })
 
 async function openLab(options: { colorScheme?: 'light' | 'dark'; width?: number } = {}): Promise<Page> {
-  app = await openApp({ browser, hash: '#/lab', colorScheme: options.colorScheme, viewport: { width: options.width ?? 1024, height: 900 } })
+  app = await openApp({ browser: browser(), hash: '#/lab', colorScheme: options.colorScheme, viewport: { width: options.width ?? 1024, height: 900 } })
   await app.page.getByRole('heading', { name: 'Token lab' }).waitFor()
   return app.page
 }

@@ -2,19 +2,11 @@
 // and watches, steps, clicks and reads the run; with and without reduced motion.
 import { readFileSync } from 'node:fs'
 import type { Locator, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, openApp, type OpenApp } from './helpers/openApp'
-import type { Browser } from 'playwright-core'
+import { afterEach, describe, expect, it } from 'vitest'
+import { openApp, sharedBrowser, type OpenApp } from './helpers/openApp'
 
-let browser: Browser
+const browser = sharedBrowser()
 let app: OpenApp | undefined
-
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-})
 afterEach(async () => {
   await app?.close()
   app = undefined
@@ -28,7 +20,7 @@ const currentStep = (page: Page): Locator => pipeline(page).locator('li[aria-cur
 const details = (page: Page): Locator => page.getByRole('region', { name: 'Step details', exact: true })
 
 async function open(options: { reducedMotion?: 'reduce' | 'no-preference'; colorScheme?: 'light' | 'dark'; width?: number; height?: number } = {}): Promise<Page> {
-  app = await openApp({ browser, reducedMotion: options.reducedMotion, colorScheme: options.colorScheme, viewport: { width: options.width ?? 1440, height: options.height ?? 900 } })
+  app = await openApp({ browser: browser(), reducedMotion: options.reducedMotion, colorScheme: options.colorScheme, viewport: { width: options.width ?? 1440, height: options.height ?? 900 } })
   await pipeline(app.page).waitFor({ state: 'attached' })
   return app.page
 }
@@ -36,6 +28,13 @@ async function open(options: { reducedMotion?: 'reduce' | 'no-preference'; color
 async function signIn(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Sign in', exact: true }).click()
   await currentStep(page).waitFor({ timeout: 20_000 })
+}
+
+/** Waits until the playing run moves its current step on from `from`, and returns the step it is on now. */
+async function cursorAfter(page: Page, from: number): Promise<number> {
+  let now = from
+  await expect.poll(async () => (now = await cursorOf(page)), { timeout: 10_000, interval: 20 }).not.toBe(from)
+  return now
 }
 
 /** The index of the current step, from the row's data. */
@@ -60,10 +59,12 @@ describe('Pipeline', () => {
     const total = await stepCount(page)
     expect(total).toBeGreaterThan(10)
     // Watch the cursor move without touching anything.
+    let step = await cursorOf(page)
+    seen.add(step)
     while (seen.size < 4) {
-      seen.add(await cursorOf(page))
       expect(await currentStep(page).count()).toBe(1)
-      await page.waitForTimeout(150)
+      step = await cursorAfter(page, step)
+      seen.add(step)
     }
     await pipeline(page).locator('li:last-child[aria-current="step"]').waitFor({ timeout: 25_000 })
     await page.getByRole('button', { name: 'Play', exact: true }).waitFor()
@@ -162,11 +163,13 @@ describe('Pipeline', () => {
   it('with reduced motion, highlights each step instantly and never animates', async () => {
     const page = await open({ reducedMotion: 'reduce' })
     await signIn(page)
+    // At each of six steps as they play: one current step, and no packet travelling to it.
     const counts: number[] = []
+    let step = await cursorOf(page)
     for (let i = 0; i < 6; i++) {
       counts.push(await page.getByTestId('travelling-packet').count())
       expect(await currentStep(page).count()).toBe(1)
-      await page.waitForTimeout(120)
+      step = await cursorAfter(page, step)
     }
     expect(counts.every((count) => count === 0)).toBe(true)
     const running = await page.evaluate(() => {
@@ -229,15 +232,11 @@ describe('Pipeline', () => {
       return box !== null && box.y >= 0 && box.y + box.height <= 720 && box.x >= 0 && box.x + box.width <= 1280
     }
     await signIn(page)
-    const seen = new Set<number>()
-    while (seen.size < 6) {
-      const step = await cursorOf(page)
-      if (Number.isNaN(step)) continue
-      if (!seen.has(step)) {
-        seen.add(step)
-        expect(await inView(currentStep(page)), `step ${step} is on screen`).toBe(true)
-      }
-      await page.waitForTimeout(100)
+    // Each of six steps as the run reaches it.
+    let step = await cursorOf(page)
+    for (let seen = 0; seen < 6; seen++) {
+      expect(await inView(currentStep(page)), `step ${step} is on screen`).toBe(true)
+      step = await cursorAfter(page, step)
     }
     await skipToEnd(page)
     await stepButton(page, /sends POST \/api\/auth\/callback\/credentials/).click()

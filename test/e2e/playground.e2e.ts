@@ -1,10 +1,10 @@
 // The playground screen in Chromium, driven the way a learner drives it: sign in, look at the
 // cookie jar and the session, move the clock, break things, change the configuration.
 import { createRequire } from 'node:module'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { pasteInto, savedCode, waitForEditors } from './editors.helpers'
-import { launchBrowser, openApp, type OpenApp } from './helpers/openApp'
+import { openApp, sharedBrowser, type OpenApp } from './helpers/openApp'
 import { cookieNames, cookieRows, finishRun, region, runAndSkip, RUN_TIMEOUT_MS, sessionStatus, setConfigField } from './playground.steps'
 
 const v4 = createRequire(import.meta.url)('next-auth/jwt') as typeof import('next-auth/jwt')
@@ -197,16 +197,10 @@ describe('the playground screen', () => {
 
 // Every control, driven as a person drives it, each test in a fresh context of one browser.
 describe('every control on the playground screen', () => {
-  let browser: Browser
+  const browser = sharedBrowser()
   let app: OpenApp
-  beforeAll(async () => {
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-  })
   beforeEach(async () => {
-    app = await openApp({ browser })
+    app = await openApp({ browser: browser() })
     await app.page.getByRole('button', { name: 'Sign in', exact: true }).waitFor()
   })
   afterEach(async () => {
@@ -399,10 +393,11 @@ describe('every control on the playground screen', () => {
     await expect(page.getByRole('button', { name: 'Advance', exact: true }).isDisabled()).resolves.toBe(true)
     await expect(page.getByText('At most 100 years in one jump.').isVisible()).resolves.toBe(true)
     await page.getByRole('spinbutton', { name: 'Custom amount' }).press('Enter')
-    await page.waitForTimeout(300)
+    // Runs are queued: once a later +1 min has run, a jump the Enter had started would have run first.
+    await runAndSkip(page, 'Advance time by +1 min')
+    await expect.poll(() => clockMs(page), { timeout: RUN_TIMEOUT_MS }).toBe(before + 60_000)
     expect(await page.locator('#root').evaluate((root) => root.children.length)).toBeGreaterThan(0)
     await expect(page.getByRole('button', { name: 'Reset playground' }).count()).resolves.toBe(0)
-    expect(await clockMs(page)).toBe(before)
     await expect(config(page).getByLabel('session.maxAge (seconds)', { exact: true }).inputValue()).resolves.toBe('600')
   })
 

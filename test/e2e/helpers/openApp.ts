@@ -1,7 +1,7 @@
 // Opens the app in Debian's Chromium and records what a test needs to judge it: every request
 // (page and workers), console errors and page errors.
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
-import { inject } from 'vitest'
+import { afterAll, beforeAll, inject } from 'vitest'
 import { CHROMIUM_ARGS, chromiumPath } from './chromiumPath'
 
 export interface OpenApp {
@@ -29,6 +29,24 @@ export interface OpenAppOptions {
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS })
+}
+
+/**
+ * One browser for the tests of the calling file (or `describe` block): launched before the first,
+ * closed after the last. Each test still opens its own context with `openApp({ browser: browser() })`.
+ */
+export function sharedBrowser(): () => Browser {
+  let browser: Browser | undefined
+  beforeAll(async () => {
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+  return () => {
+    if (!browser) throw new TypeError('the shared browser is used outside the tests it was made for')
+    return browser
+  }
 }
 
 export async function openApp(options: OpenAppOptions = {}): Promise<OpenApp> {
