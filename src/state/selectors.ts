@@ -182,14 +182,27 @@ export function sessionAt(traces: Trace[], trace: Trace | null, cursor: number):
     if (result.flow === 'getSession' || result.flow === 'updateSession') return withError({ session: result.session, status: result.status, traceId: from.id }, from, event.step)
     if (result.flow === 'signOut') return { session: null, status: 'unauthenticated', traceId: from.id }
     if (result.flow === 'signIn' && isSignInSuccess(result.value)) {
-      // The v4 client refreshes the session after a successful sign-in; show it when the trace has it.
-      const built = [...from.events].reverse().find((e) => e.kind === 'session.built')
-      return { session: built?.kind === 'session.built' ? built.session : null, status: 'authenticated', traceId: from.id }
+      // The client refreshes the session after a successful sign-in: what it holds is its newest
+      // client.updated of that run (the session callback's return value), not the session NextAuth built
+      // before calling the session callback. session.built is only the fallback of a run that has none.
+      const held = newestBefore(from, event.step, 'client.updated')
+      if (held) return withError({ session: held.session, status: held.status, traceId: from.id }, from, held.step)
+      const built = newestBefore(from, event.step, 'session.built')
+      return { session: built ? built.session : null, status: 'authenticated', traceId: from.id }
     }
   }
   // A first session request still in flight: useSession() reports "loading".
   const fetching = trace && (trace.flow === 'getSession' || trace.flow === 'updateSession') && !trace.events.slice(0, cursor + 1).some((e) => e.kind === 'flow.finished')
   return fetching ? { session: null, status: 'loading', traceId: trace.id } : null
+}
+
+/** The newest step of `kind` in `trace` before `step`. */
+function newestBefore<K extends TraceEvent['kind']>(trace: Trace, step: number, kind: K): Extract<TraceEvent, { kind: K }> | undefined {
+  for (let i = Math.min(step, trace.events.length) - 1; i >= 0; i--) {
+    const event = trace.events[i]!
+    if (event.kind === kind) return event as Extract<TraceEvent, { kind: K }>
+  }
+  return undefined
 }
 
 /** Adds the error that ended the session in `trace` (up to `step`), when there is no session. */

@@ -45,6 +45,15 @@ describe('the playground screen', () => {
     await expect(page.getByTestId('next-step').textContent()).resolves.toContain('Get session')
   })
 
+  it('right after Sign in, the session JSON is what the client holds: the starter’s session callback added the id', async () => {
+    const { page } = app
+    // Nothing edited: the starter's session callback copies token.id into session.user.id.
+    await runAndSkip(page, 'Sign in')
+    const json = JSON.parse((await region(page, 'Session').getByLabel('session JSON', { exact: true }).textContent())!)
+    expect(json.user).toMatchObject({ email: 'ada@example.com', id: '1' })
+    await expect(region(page, 'Session').getByLabel('session JSON', { exact: true }).textContent()).resolves.toContain('"id"')
+  })
+
   it('a wrong password resolves to CredentialsSignin and leaves no session cookie', async () => {
     const { page } = app
     await page.getByRole('textbox', { name: 'Password' }).fill('not-the-password')

@@ -161,6 +161,28 @@ describe('selectSessionAtCursor', () => {
     const trace = makeSignInTrace()
     expect(selectSessionAtCursor(at(trace, trace.events.length - 1))?.status).toBe('authenticated')
   })
+
+  it('at the end of a sign-in is what the client holds: the session callback’s return value, not the session built before it', async () => {
+    const seed = createDefaultRunner()
+    // A session callback that adds a field, as the starter adds `id`.
+    const runner: CallbackRunner = {
+      run: async (name, args, context) => {
+        const result = await seed.run(name, args, context)
+        return name === 'session' && result.ok ? { ...result, value: { ...(result.value as object), addedBySessionCallback: 'yes' } } : result
+      },
+    }
+    for (const flavor of ['next-auth-v4', 'authjs'] as const) {
+      const playground = createPlayground({ nowSec: FIXTURE_NOW_SEC, random: createSeededRandom(1), runner, config: { flavor } })
+      const trace = await playground.run('signIn', { email: 'ada@example.com', password: 'analytical' })
+      const last = trace.events.length - 1
+      expect(trace.events[last]!.kind).toBe('flow.finished')
+      const built = trace.events.find((e) => e.kind === 'session.built')
+      expect(built?.kind === 'session.built' && built.session).not.toHaveProperty('addedBySessionCallback')
+      expect(selectSessionAtCursor(at(trace, last)), flavor).toMatchObject({ status: 'authenticated', session: { addedBySessionCallback: 'yes', user: { email: 'ada@example.com' } } })
+      // The step before (the client's own record) shows the same session.
+      expect(selectSessionAtCursor(at(trace, last - 1))?.session).toEqual(selectSessionAtCursor(at(trace, last))?.session)
+    }
+  })
 })
 
 describe('selectSignInResultAtCursor', () => {
