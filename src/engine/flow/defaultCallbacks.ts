@@ -3,8 +3,8 @@
 // TypeScript source the editors start from, plus each library's own defaults
 // (next-auth/core/lib/default-callbacks.js, the `defaultCallbacks` of @auth/core/lib/init.js).
 import { EngineError } from '../errors'
+import { CREDENTIALS_DEFAULT_AUTHORIZE } from '../sandbox/credentialsProvider'
 import { STARTER_CODE } from '../sandbox/starterCode'
-import { realTimerMs } from './defaults'
 import type { CallbackContext, CallbackName, CallbackRunner, FlowFlavor, MockUser } from './types'
 
 type AnyRecord = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -39,7 +39,7 @@ export const seedCallbacks = {
 export function createDefaultRunner(): CallbackRunner {
   return {
     async run(name: CallbackName, args: unknown[], context: CallbackContext) {
-      const timer = context.timer ?? realTimerMs
+      const { timer } = context
       const started = timer()
       try {
         const value = name === 'authorize' ? await seedCallbacks.authorize(args[0] as AnyRecord, args[1], context.users) : await (seedCallbacks[name] as (a: unknown) => unknown)(args[0])
@@ -69,7 +69,7 @@ export function libraryDefaultCallback(flavor: FlowFlavor, name: CallbackName): 
   switch (name) {
     case 'authorize':
       // `CredentialsProvider({ … })` without `authorize` keeps the helper's own: every sign-in is CredentialsSignin.
-      return () => null
+      return CREDENTIALS_DEFAULT_AUTHORIZE
     case 'signIn':
       return () => true
     case 'redirect':

@@ -11,11 +11,17 @@ export type Invocation =
   | { ok: true; value: unknown; returnedArgument?: string }
   | { ok: false; error: SerializedEngineError; message: string }
 
+/** How the route hands its arguments over. */
+export interface InvokeOptions {
+  /** Auth.js's `authorize`: `args.req` is the plain form of the Web `Request` @auth/core passes (see CallbackContext.webRequestArg). */
+  webRequestArg?: boolean
+}
+
 /**
  * `args` is the object the real handler passes (for `authorize`, `{ credentials, req }`, called as
  * `authorize(credentials, req)`). The runner gets a copy, so app code never mutates the engine's state.
  */
-export async function invokeCallback(ctx: FlowContext, name: CallbackName, args: Record<string, unknown>, source: string): Promise<Invocation> {
+export async function invokeCallback(ctx: FlowContext, name: CallbackName, args: Record<string, unknown>, source: string, options: InvokeOptions = {}): Promise<Invocation> {
   const isDefault = ctx.config.callbacks[name] !== true
   // The trace builder copies `args` to plain data (dropping undefined members), so list those first.
   const undefinedArgs = Object.keys(args).filter((key) => args[key] === undefined)
@@ -40,7 +46,8 @@ export async function invokeCallback(ctx: FlowContext, name: CallbackName, args:
   const callArgs = name === 'authorize' ? [copy.credentials, copy.req] : [copy]
   let result
   try {
-    result = await ctx.runner.run(name, callArgs, { users: name === 'authorize' ? copyPlain(ctx.config.users) : ctx.config.users, timer: ctx.timer })
+    const context = { users: name === 'authorize' ? copyPlain(ctx.config.users) : ctx.config.users, timer: ctx.timer, ...(options.webRequestArg ? { webRequestArg: true } : {}) }
+    result = await ctx.runner.run(name, callArgs, context)
   } catch (cause) {
     // A runner must not throw; if one does, treat it like a crashed sandbox.
     const error = new EngineError('SANDBOX_CRASHED', cause instanceof Error ? cause.message : String(cause), { cause, details: { callback: name } }).toJSON()

@@ -96,11 +96,17 @@ export type CallbackResult =
     }
   | { ok: false; error: SerializedEngineError; logs: ConsoleEntry[]; durationMs: number }
 
-/** What a callback can see besides its arguments: the mock users (for `authorize`). */
+/** What a callback can see besides its arguments: the mock users (for `authorize`), and how to run it. */
 export interface CallbackContext {
   users: MockUser[]
   /** Milliseconds from a monotonic timer, for `durationMs`; the playground passes its own (inject one for byte-identical traces). */
-  timer?: () => number
+  timer: () => number
+  /**
+   * Auth.js's `authorize(credentials, request)`: `args[1]` is the plain `{ url, method, headers, body }`
+   * @auth/core builds its Web `Request` from. A runner that can (the sandbox worker) hands the callback a
+   * real `Request`; v4's `req` is a plain object and never has this flag.
+   */
+  webRequestArg?: boolean
 }
 
 /**

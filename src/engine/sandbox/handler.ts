@@ -6,6 +6,7 @@ import { EngineError, type SerializedEngineError } from '../errors'
 import type { MockUser } from '../flow/types'
 import { createCallScopes, renderArg, type CallScope, type ScopedGlobals } from './callScope'
 import { checkReturn } from './checkReturn'
+import { credentialsProvider } from './credentialsProvider'
 import { createGlobalView, FORBIDDEN_GLOBALS, ForbiddenApiError, forbiddenStub } from './forbidden'
 import { SANDBOX_CALLBACK_NAMES, type CompileResult, type RunMessage, type RunReply, type SandboxCallbackName, type WarmMessage } from './protocol'
 import { originalPosition, type DecodedMappings } from './sourceMap'
@@ -13,10 +14,10 @@ import type { Transpile, TranspileWithMap } from './transpile'
 
 const MAX_CACHED_MODULES = 12
 
-/** Modules a callback source may import as values; everything else is types-only (elided) or refused. */
-const credentialsProvider = (options: Record<string, unknown>) =>
-  // Same shape as next-auth/providers/credentials: the app's options are kept under `options`.
-  ({ id: 'credentials', name: 'Credentials', type: 'credentials', credentials: {}, authorize: () => null, options })
+/**
+ * Modules a callback source may import as values; everything else is types-only (elided by sucrase,
+ * e.g. `import type { NextAuthConfig } from 'next-auth'`) or refused.
+ */
 const PROVIDER_MODULE = Object.freeze({ __esModule: true, default: Object.freeze(credentialsProvider) })
 const VALUE_MODULES: Readonly<Record<string, unknown>> = Object.freeze({
   'next-auth/providers/credentials': PROVIDER_MODULE,
@@ -184,10 +185,11 @@ export function createWorkerHandler(realGlobal: object = globalThis, options: Wo
     throw new EngineError('SANDBOX_SYNTAX_ERROR', `${callback}: the code defines no ${callback} function`, { details: { callback, reason: 'missing-function' } })
   }
 
-  /** Auth.js hands authorize a Web Request; the flow's plain `{ url, method, headers, body }` is rebuilt as one here. */
+  /** Auth.js hands authorize a Web Request; the flow's plain `{ url, method, headers, body }` (marked `webRequestArg`) is rebuilt as one here. */
   function callArgs(message: RunMessage): unknown[] {
-    const plain = message.args[1] as { url?: unknown; method?: unknown; headers?: unknown; body?: unknown } | undefined
-    if (!message.webRequestArg || !RequestCtor || !plain || typeof plain.url !== 'string') return message.args
+    if (!message.webRequestArg) return message.args
+    if (!RequestCtor) throw new TypeError('webRequestArg: this realm has no Request')
+    const plain = message.args[1] as { url: string; method?: unknown; headers?: unknown; body?: unknown }
     const method = typeof plain.method === 'string' ? plain.method : 'GET'
     const hasBody = method !== 'GET' && method !== 'HEAD' && typeof plain.body === 'string'
     const request = new RequestCtor(plain.url, { method, headers: plain.headers as HeadersInit, ...(hasBody ? { body: plain.body as string } : {}) })

@@ -75,11 +75,6 @@ function failure(error: EngineError, durationMs: number): CallbackResult {
   return { ok: false, error: error.toJSON(), logs: [], durationMs }
 }
 
-/** The Auth.js flow hands authorize `{ url, method, headers, body }` (v4: `{ query, body, headers, method }`); the worker makes it a Request. */
-function isWebRequestShape(value: unknown): boolean {
-  return value !== null && typeof value === 'object' && typeof (value as { url?: unknown }).url === 'string' && !('query' in value)
-}
-
 const MAX_KEPT = 36
 
 /** A Map that forgets its oldest entry past `MAX_KEPT`. */
@@ -121,7 +116,7 @@ interface LiveWorker {
  * @example
  * const runner = createSandboxRunner({ timeoutMs: 1000 })
  * runner.setSources({ jwt: 'export const callbacks = { async jwt({ token }) { return token } }' })
- * const result = await runner.run('jwt', [{ token: {} }], { users: [] })
+ * const result = await runner.run('jwt', [{ token: {} }], { users: [], timer: () => performance.now() })
  */
 export function createSandboxRunner(options: SandboxRunnerOptions = {}): SandboxRunner {
   const timeoutMs = options.timeoutMs ?? SANDBOX_DEFAULT_TIMEOUT_MS
@@ -368,7 +363,8 @@ export function createSandboxRunner(options: SandboxRunnerOptions = {}): Sandbox
   }
 
   async function call(name: SandboxCallbackName, source: string, args: unknown[], context: CallbackContext): Promise<CallbackResult> {
-    const message = { type: 'run' as const, callback: name, source, args, users: context.users, ...(name === 'authorize' && isWebRequestShape(args[1]) ? { webRequestArg: true } : {}) }
+    // The flow says when an argument is the plain form of a Web Request; the worker rebuilds it.
+    const message = { type: 'run' as const, callback: name, source, args, users: context.users, ...(context.webRequestArg ? { webRequestArg: true } : {}) }
     for (let tries = 0; ; tries++) {
       if (disposed) return failure(new EngineError('SANDBOX_UNAVAILABLE', 'the sandbox was disposed', { details: { callback: name, reason: 'disposed' } }), 0)
       const entry = live ?? spawn()

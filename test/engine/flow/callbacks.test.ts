@@ -2,7 +2,7 @@
 // editors start from (DEFAULT_CALLBACK_SOURCES, run by the sandbox's worker handler) behave the same;
 // library defaults are used (and marked) for the callbacks the app does not define.
 import { describe, expect, it } from 'vitest'
-import { createDefaultRunner, createPlayground, createSeededRandom, DEFAULT_CALLBACK_SOURCES, defaultPlaygroundConfig, type CallbackRunner, type FlowFlavor, type Trace } from '../../../src/engine/index'
+import { createDefaultRunner, createPlayground, createSeededRandom, DEFAULT_CALLBACK_SOURCES, defaultPlaygroundConfig, type CallbackContext, type CallbackRunner, type FlowFlavor, type Trace } from '../../../src/engine/index'
 import { createWorkerHandler } from '../../../src/engine/sandbox/handler'
 import type { SandboxCallbackName } from '../../../src/engine/sandbox/protocol'
 import { callbackCalls, eventsOf } from './helpers/traceQueries'
@@ -86,5 +86,16 @@ describe.each(['next-auth-v4', 'authjs'] as FlowFlavor[])('default callbacks (%s
     expect(eventsOf(trace, 'callback.returned').find((e) => e.callback === 'authorize')!.value).toBeNull()
     expect(eventsOf(trace, 'flow.failed').map((e) => e.error.code)).toEqual(['CREDENTIALS_SIGNIN'])
     expect(trace.result).toMatchObject({ value: { error: 'CredentialsSignin' } })
+  })
+})
+
+describe('createDefaultRunner', () => {
+  it("measures durationMs with the context's timer, which every call must pass", async () => {
+    const ticks = [10, 17]
+    const result = await createDefaultRunner().run('jwt', [{ token: {} }], { users: [], timer: () => ticks.shift()! })
+    expect(result).toMatchObject({ ok: true, durationMs: 7 })
+    // @ts-expect-error: no hidden real clock to fall back on, so a byte-identical replay cannot depend on one
+    const withoutTimer: CallbackContext = { users: [] }
+    expect(withoutTimer.timer).toBeUndefined()
   })
 })

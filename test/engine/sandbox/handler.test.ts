@@ -289,7 +289,7 @@ describe('createWorkerHandler: returnedArgument', () => {
     ]
     for (const [name, args] of calls) {
       const sandboxed = await run(name, DEFAULT_CALLBACK_SOURCES[name], structuredClone(args))
-      const direct = await plain.run(name, structuredClone(args), { users: USERS })
+      const direct = await plain.run(name, structuredClone(args), { users: USERS, timer: () => 0 })
       expect(sandboxed.ok && direct.ok, name).toBe(true)
       expect(sandboxed.ok && sandboxed.value, name).toEqual(direct.ok && direct.value)
     }

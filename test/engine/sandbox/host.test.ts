@@ -1,7 +1,7 @@
 // The sandbox host with a fake worker (Node has no Web Worker): time limits, fresh workers after a
 // timeout or crash, one call at a time, and a clean SANDBOX_UNAVAILABLE where workers do not exist.
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createSandboxRunner, type CompiledRecord, type CompiledStore, type WorkerLike } from '../../../src/engine'
+import { createDefaultRunner, createPlayground, createSandboxRunner, createSeededRandom, type CompiledRecord, type CompiledStore, type WorkerLike } from '../../../src/engine'
 import { createWorkerHandler } from '../../../src/engine/sandbox/handler'
 import { COMPILED_FORMAT, COMPILED_WORKER_NAME, type HostToWorker, type RunMessage, type SandboxCallbackName, type WarmMessage, type WorkerToHost } from '../../../src/engine/sandbox/protocol'
 import { STARTER_CODE } from '../../../src/engine/sandbox/starterCode'
@@ -59,7 +59,7 @@ function createFakeWorker(log: string[], options: FakeWorkerOptions = {}): Worke
 }
 
 const JWT = 'export const callbacks = { async jwt({ token }: any) { return { ...token, seen: true } } }'
-const context = { users: [] }
+const context = { users: [], timer: () => 0 }
 
 afterEach(() => {
   vi.useRealTimers()
@@ -252,16 +252,36 @@ describe('createSandboxRunner: blame', () => {
 })
 
 describe('createSandboxRunner: Auth.js authorize request', () => {
-  it("marks Auth.js's { url, method, headers, body } for the worker to rebuild as a Request, and v4's req not", async () => {
+  it('has the worker rebuild a Web Request when the flow says the argument is one, never from its shape', async () => {
     const messages: HostToWorker[] = []
     const runner = createSandboxRunner({ createWorker: () => createFakeWorker([], { messages }) })
     runner.setSources({ authorize: 'export function authorize(credentials: any, request: any) {\n  return { id: request instanceof Request ? request.headers.get("x-test") : "plain" }\n}' })
-    const authjs = await runner.run('authorize', [{}, { url: 'http://localhost:3000/api/auth/callback/credentials', method: 'POST', headers: { 'x-test': 'a-request' }, body: '{}' }], context)
+    const plainRequest = { url: 'http://localhost:3000/api/auth/callback/credentials', method: 'POST', headers: { 'x-test': 'a-request' }, body: '{}' }
+    const authjs = await runner.run('authorize', [{}, plainRequest], { ...context, webRequestArg: true })
+    // The same shape without the flow's word stays a plain object, as does v4's req.
+    const unmarked = await runner.run('authorize', [{}, plainRequest], context)
     const v4 = await runner.run('authorize', [{}, { query: {}, body: {}, headers: {}, method: 'POST' }], context)
-    expect(authjs).toMatchObject({ ok: true, value: { id: 'a-request' } })
-    expect(v4).toMatchObject({ ok: true, value: { id: 'plain' } })
+    expect([authjs, unmarked, v4]).toMatchObject([{ ok: true, value: { id: 'a-request' } }, { ok: true, value: { id: 'plain' } }, { ok: true, value: { id: 'plain' } }])
     const runs = messages.filter((m): m is RunMessage => m.type === 'run')
-    expect(runs.map((m) => m.webRequestArg === true)).toEqual([true, false])
+    expect(runs.map((m) => m.webRequestArg === true)).toEqual([true, false, false])
+  })
+})
+
+describe('createSandboxRunner in a flow', () => {
+  it.each([
+    ['authjs', 'a Request'],
+    ['next-auth-v4', 'a plain object'],
+  ] as const)('hands authorize the request the %s flow passes: %s', async (flavor, expected) => {
+    const runner = createSandboxRunner({ fallback: createDefaultRunner(), createWorker: () => createFakeWorker([]) })
+    runner.setSources({
+      ...STARTER_CODE[flavor],
+      authorize: `export function authorize(credentials: any, request: any) {\n  const user = users.find((u) => u.email === credentials.email)\n  return user ? { id: String(user.id), name: request instanceof Request ? 'a Request' : 'a plain object' } : null\n}`,
+    })
+    const playground = createPlayground({ config: { flavor }, nowSec: 1_700_000_000, random: createSeededRandom(1), runner })
+    const trace = await playground.run('signIn', { email: 'ada@example.com', password: 'analytical' })
+    const returned = trace.events.find((event) => event.kind === 'callback.returned' && event.callback === 'authorize')
+    expect(returned).toMatchObject({ value: { name: expected } })
+    runner.dispose()
   })
 })
 

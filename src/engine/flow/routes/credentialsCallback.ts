@@ -87,10 +87,11 @@ async function authjsCredentials(ctx: FlowContext, req: InternalRequest, init: I
   const source = ctx.sources.callback
   const cookies: OutgoingCookie[] = [...init.cookies]
   const credentials = req.body ?? {}
-  // `authorize` gets a Web Request rebuilt from the URL, headers, method and a JSON body.
+  // `authorize` gets a Web Request rebuilt from the URL, headers, method and a JSON body; a Request
+  // cannot cross to the sandbox worker, so the runner is told to rebuild it from this plain form.
   const request = { url: req.url, method: req.method, headers: headerRecord(req), body: JSON.stringify(req.body) }
 
-  const authorize = await invokeCallback(ctx, 'authorize', { credentials, req: request }, source)
+  const authorize = await invokeCallback(ctx, 'authorize', { credentials, req: request }, source, { webRequestArg: true })
   if (!authorize.ok) return { cookies, unhandled: { message: authorize.message } }
   flagOddReturn(ctx, 'authorize', authorize.value, source)
   if (!authorize.value) {
