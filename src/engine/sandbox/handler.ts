@@ -8,7 +8,7 @@ import { createCallScopes, renderArg, type CallScope, type ScopedGlobals } from 
 import { checkReturn } from './checkReturn'
 import { credentialsProvider } from './credentialsProvider'
 import { createGlobalView, FORBIDDEN_GLOBALS, ForbiddenApiError, forbiddenStub } from './forbidden'
-import { SANDBOX_CALLBACK_NAMES, type CompileResult, type RunMessage, type RunReply, type SandboxCallbackName, type WarmMessage } from './protocol'
+import { SANDBOX_CALLBACK_NAMES, type CompileResult, type RunMessage, type RunReply, type SandboxCallbackName, type WarmMessage, type WarmReply } from './protocol'
 import { originalPosition, type DecodedMappings } from './sourceMap'
 import type { Transpile, TranspileWithMap } from './transpile'
 
@@ -83,6 +83,8 @@ const MODULE_EPILOGUE = `\n;return {${SANDBOX_CALLBACK_NAMES.map((name) => `${na
 export interface WorkerHandler {
   (message: RunMessage): Promise<RunReply>
   warm(sources: WarmMessage['sources']): Promise<Partial<Record<SandboxCallbackName, CompileResult>>>
+  /** The worker's answer to a warm message; never rejects: a warm that fails answers with its error. */
+  answerWarm(message: WarmMessage): Promise<WarmReply>
   /** The per-call console and timers, for the worker to put on its global. */
   readonly globals: ScopedGlobals
   /** Makes a Web API promise settle only while the call that made it is open. */
@@ -256,6 +258,17 @@ export function createWorkerHandler(realGlobal: object = globalThis, options: Wo
     return results
   }
 
+  async function answerWarm(message: WarmMessage): Promise<WarmReply> {
+    try {
+      return { type: 'warmed', id: message.id, results: await warm(message.sources) }
+    } catch (error) {
+      // Not a compile error of the source (those are results): a failure of the worker's own.
+      const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+      const failed = new EngineError('SANDBOX_UNAVAILABLE', `the callback worker could not check the code: ${reason}`, { details: { reason: 'check-failed' } })
+      return { type: 'warmed', id: message.id, results: {}, error: { code: failed.code, message: failed.message, details: { ...failed.details } } }
+    }
+  }
+
   async function handle(message: RunMessage): Promise<RunReply> {
     const scope: CallScope = scopes.begin()
     const started = now()
@@ -280,5 +293,5 @@ export function createWorkerHandler(realGlobal: object = globalThis, options: Wo
     }
   }
 
-  return Object.assign(handle, { warm, globals: scopes.globals, guard: scopes.guard })
+  return Object.assign(handle, { warm, answerWarm, globals: scopes.globals, guard: scopes.guard })
 }

@@ -18,7 +18,9 @@ export interface SandboxRunner extends CallbackRunner {
   setSources(sources: SandboxSources): void
   /**
    * Whether `source` compiles in the worker, as a run would find: null when it does, else the error
-   * the run would report (SANDBOX_SYNTAX_ERROR). Null too when no worker can tell (none, or disposed).
+   * the run would report (SANDBOX_SYNTAX_ERROR). Null too when no worker can tell (none, or disposed);
+   * the error that kept the worker from telling when its check failed (not kept: asked again next time).
+   * Only asks: the sources calls run stay what `setSources` made them.
    */
   checkSource(name: SandboxCallbackName, source: string): Promise<SerializedEngineError | null>
   /** Stop the worker; later calls answer SANDBOX_UNAVAILABLE. */
@@ -134,7 +136,8 @@ export function createSandboxRunner(options: SandboxRunnerOptions = {}): Sandbox
   const stored = new Map<SandboxCallbackName, string>()
   /** What the worker said about each source: null = compiles. */
   const verdicts = new Map<string, SerializedEngineError | null>()
-  const waiting = new Map<string, ((verdict: SerializedEngineError | null) => void)[]>()
+  /** Checks still waiting for a worker's answer, by key; a worker that dies hands them to the next one. */
+  const waiting = new Map<string, { name: SandboxCallbackName; source: string; resolvers: ((verdict: SerializedEngineError | null) => void)[] }>()
   let live: LiveWorker | null = null
   let disposed = false
   let nextId = 1
@@ -181,8 +184,13 @@ export function createSandboxRunner(options: SandboxRunnerOptions = {}): Sandbox
   }
 
   function settleWaiters(key: string, verdict: SerializedEngineError | null): void {
-    for (const resolve of waiting.get(key) ?? []) resolve(verdict)
+    for (const resolve of waiting.get(key)?.resolvers ?? []) resolve(verdict)
     waiting.delete(key)
+  }
+
+  /** Whether a warm message with exactly this source is on its way to `entry`, or being compiled there. */
+  function isWarming(entry: LiveWorker, name: SandboxCallbackName, source: string): boolean {
+    return [...entry.warming.values()].some((sent) => sent.sources[name] === source)
   }
 
   function onWarmed(entry: LiveWorker, reply: WarmReply): void {
@@ -190,6 +198,11 @@ export function createSandboxRunner(options: SandboxRunnerOptions = {}): Sandbox
     entry.warming.delete(reply.id)
     if (!warming) return
     const { sources: sent, fromOutside } = warming
+    if (reply.error) {
+      // The worker could not check these sources at all (not the learner's doing): say why, keep nothing.
+      for (const name of SANDBOX_CALLBACK_NAMES) if (sent[name] !== undefined) settleWaiters(keyOf(name, sent[name]), reply.error)
+      return
+    }
     const retry: SandboxSources = {}
     for (const name of SANDBOX_CALLBACK_NAMES) {
       const source = sent[name]
@@ -223,6 +236,7 @@ export function createSandboxRunner(options: SandboxRunnerOptions = {}): Sandbox
     target.worker.onmessage = null
     target.worker.onerror = null
     target.worker.terminate()
+    // Its unanswered warms are not lost: the next worker compiles the current sources and every check still waiting.
     target.warming.clear()
     target.onDeath?.(error)
   }
@@ -263,12 +277,10 @@ export function createSandboxRunner(options: SandboxRunnerOptions = {}): Sandbox
     }
     worker.onmessageerror = () => kill(entry, new EngineError('SANDBOX_CRASHED', 'a message from the callback worker could not be read').toJSON())
     live = entry
-    // A replacement worker (after a timeout or crash) gets the current sources too, compiled where known.
+    // A replacement worker (after a timeout or crash) gets the current sources too, compiled where known,
+    // and the checks the dead one left unanswered.
     warm(entry, sources)
-    // Checks of sources that are no longer current would wait for a worker that will never answer.
-    for (const key of [...waiting.keys()]) {
-      if (!SANDBOX_CALLBACK_NAMES.some((name) => sources[name] !== undefined && keyOf(name, sources[name]) === key)) settleWaiters(key, null)
-    }
+    for (const { name, source } of waiting.values()) if (!isWarming(entry, name, source)) warm(entry, { [name]: source })
     return entry
   }
 
@@ -403,14 +415,18 @@ export function createSandboxRunner(options: SandboxRunnerOptions = {}): Sandbox
       const known = verdicts.get(key)
       if (known !== undefined) return Promise.resolve(known)
       if (disposed) return Promise.resolve(null)
+      const pending = new Promise<SerializedEngineError | null>((resolve) => {
+        const check = waiting.get(key) ?? { name, source, resolvers: [] }
+        check.resolvers.push(resolve)
+        waiting.set(key, check)
+      })
+      // A new worker is sent every waiting check; a live one only what it is not compiling already.
       const entry = live ?? spawn()
-      if (entry instanceof EngineError) return Promise.resolve(null)
-      const pending = new Promise<SerializedEngineError | null>((resolve) => waiting.set(key, [...(waiting.get(key) ?? []), resolve]))
-      if (sources[name] === source) {
-        // Already current: a warm for it is in flight unless its answer was lost with a worker.
-        if (![...entry.warming.values()].some((sent) => sent.sources[name] === source)) warm(entry, { [name]: source })
-      } else {
-        setSources({ [name]: source })
+      if (entry instanceof EngineError) {
+        for (const waitingKey of [...waiting.keys()]) settleWaiters(waitingKey, null)
+      } else if (!isWarming(entry, name, source)) {
+        // Compiled without becoming current: a check never changes what the next run executes.
+        warm(entry, { [name]: source })
       }
       return pending
     },

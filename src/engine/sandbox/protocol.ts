@@ -67,7 +67,8 @@ export type CompileResult = { ok: true; compiled: string } | { ok: false; error:
 export type WorkerToHost =
   | { type: 'ready' }
   | { type: 'started'; id: number }
-  | { type: 'warmed'; id: number; results: Partial<Record<SandboxCallbackName, CompileResult>> }
+  /** `error`: the worker could not check the sources at all (a failure of its own, not of the learner's code); `results` is then empty. */
+  | { type: 'warmed'; id: number; results: Partial<Record<SandboxCallbackName, CompileResult>>; error?: SerializedEngineError }
   | { type: 'result'; id: number; ok: true; value: unknown; logs: ConsoleEntry[]; durationMs: number; returnedArgument?: string }
   | { type: 'result'; id: number; ok: false; error: SerializedEngineError; logs: ConsoleEntry[]; durationMs: number }
 

@@ -40,10 +40,7 @@ function postResult(reply: RunReply): void {
 listen('message', (event) => {
   const message = event.data as HostToWorker
   if (message.type === 'warm') {
-    void handle.warm(message.sources).then(
-      (results) => post({ type: 'warmed', id: message.id, results }),
-      () => post({ type: 'warmed', id: message.id, results: {} }),
-    )
+    void handle.answerWarm(message).then(post)
     return
   }
   // The host knows from this that the call's code started: a worker still busy with something else never says it.

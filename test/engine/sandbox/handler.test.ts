@@ -116,6 +116,21 @@ describe('createWorkerHandler: warm', () => {
     const reply = await run('jwt', source, [{ token: {} }], handle)
     expect(reply).toMatchObject({ ok: false, error: { code: 'SANDBOX_SYNTAX_ERROR', details: { callback: 'jwt', line: 3 } } })
   })
+
+  it("answers a warm message with the worker's own failure, not with nothing", async () => {
+    const broken = { transpile: () => { throw new TypeError('the compiler broke') }, transpileWithMap: () => { throw new TypeError('the compiler broke') } }
+    const handle = createWorkerHandler(globalThis, { loadTranspiler: async () => broken })
+    const reply = await handle.answerWarm({ type: 'warm', id: 7, sources: { jwt: { source: 'export function jwt() {}' } } })
+    expect(reply).toEqual({
+      type: 'warmed',
+      id: 7,
+      results: {},
+      error: { code: 'SANDBOX_UNAVAILABLE', message: 'the callback worker could not check the code: TypeError: the compiler broke', details: { reason: 'check-failed' } },
+    })
+    // The reply crosses to the page as it is.
+    expect(structuredClone(reply)).toEqual(reply)
+    await expect(handle.answerWarm({ type: 'warm', id: 8, sources: { jwt: { source: 'export function jwt({ token }: any) { return token }', compiled: 'exports.jwt = ({ token }) => token' } } })).resolves.toMatchObject({ id: 8, results: { jwt: { ok: true } } })
+  })
 })
 
 describe('createWorkerHandler: logs', () => {

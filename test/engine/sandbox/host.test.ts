@@ -15,17 +15,31 @@ interface FakeWorkerOptions {
   sucraseLoads?: { count: number }
   /** Every message the worker receives. */
   messages?: HostToWorker[]
+  /** While `broken` is true the compiler throws a TypeError: a failure of the worker's own, not of the source. */
+  compiler?: { broken: boolean }
 }
 
-/** A worker that runs the real handler in-process, or hangs when the source says `hang`. */
+/**
+ * A worker that runs the real handler in-process, or hangs when the source says `hang`: then, like a
+ * real worker stuck in a loop, it answers nothing more, warm messages included.
+ */
 function createFakeWorker(log: string[], options: FakeWorkerOptions = {}): WorkerLike {
   const handle = createWorkerHandler(globalThis, {
     loadTranspiler: () => {
       if (options.sucraseLoads) options.sucraseLoads.count++
-      return import('../../../src/engine/sandbox/transpile')
+      const compiler = options.compiler
+      if (!compiler) return import('../../../src/engine/sandbox/transpile')
+      return import('../../../src/engine/sandbox/transpile').then((real) => ({
+        transpile: (name: SandboxCallbackName, source: string) => {
+          if (compiler.broken) throw new TypeError('the compiler broke')
+          return real.transpile(name, source)
+        },
+        transpileWithMap: real.transpileWithMap,
+      }))
     },
   })
   let busy = options.busyFirstRun === true
+  let stuck = false
   const worker: WorkerLike = {
     onmessage: null,
     onerror: null,
@@ -33,7 +47,8 @@ function createFakeWorker(log: string[], options: FakeWorkerOptions = {}): Worke
       options.messages?.push(structuredClone(message))
       if (message.type === 'warm') {
         log.push(`warm ${Object.keys(message.sources).join(',')}`)
-        void handle.warm(message.sources).then((results) => worker.onmessage?.({ data: { type: 'warmed', id: message.id, results } }))
+        if (stuck) return
+        void handle.answerWarm(message).then((reply) => worker.onmessage?.({ data: reply }))
         return
       }
       log.push(`run ${message.callback}`)
@@ -42,7 +57,10 @@ function createFakeWorker(log: string[], options: FakeWorkerOptions = {}): Worke
         return
       }
       queueMicrotask(() => worker.onmessage?.({ data: { type: 'started', id: message.id } }))
-      if (message.source.includes('hang')) return
+      if (message.source.includes('hang')) {
+        stuck = true
+        return
+      }
       if (message.source.includes('crash')) {
         queueMicrotask(() => worker.onerror?.({ message: 'boom' }))
         return
@@ -60,6 +78,20 @@ function createFakeWorker(log: string[], options: FakeWorkerOptions = {}): Worke
 
 const JWT = 'export const callbacks = { async jwt({ token }: any) { return { ...token, seen: true } } }'
 const context = { users: [], timer: () => 0 }
+
+/** Lets fake timers run, a millisecond at a time, until `promise` settles (the worker does real I/O meanwhile); then its value. */
+async function settles<T>(promise: Promise<T>): Promise<T> {
+  let settled = false
+  void promise.then(
+    () => (settled = true),
+    () => (settled = true),
+  )
+  await vi.waitFor(async () => {
+    await vi.advanceTimersByTimeAsync(1)
+    expect(settled).toBe(true)
+  })
+  return promise
+}
 
 afterEach(() => {
   vi.useRealTimers()
@@ -98,15 +130,8 @@ describe('createSandboxRunner', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'SANDBOX_TIMEOUT', details: { callback: 'jwt', timeoutMs: 250, elapsedMs: 250 } } })
     expect(log).toEqual(['spawn', 'warm jwt', 'run jwt', 'terminate', 'spawn', 'warm jwt'])
     runner.setSources({ jwt: JWT })
-    const recovered = runner.run('jwt', [{ token: {} }], context)
     // The fresh worker loads sucrase (real I/O), then lets the call's due timers run (one task turn) before it answers.
-    let settled = false
-    void recovered.then(() => (settled = true))
-    await vi.waitFor(async () => {
-      await vi.advanceTimersByTimeAsync(1)
-      expect(settled).toBe(true)
-    })
-    await expect(recovered).resolves.toMatchObject({ ok: true })
+    await expect(settles(runner.run('jwt', [{ token: {} }], context))).resolves.toMatchObject({ ok: true })
   })
 
   it('reports a crashed worker as SANDBOX_CRASHED and replaces it', async () => {
@@ -195,6 +220,47 @@ describe('createSandboxRunner: compiled sources', () => {
     await expect(runner.checkSource('jwt', BROKEN)).resolves.toBeNull()
   })
 
+  it('never changes which code the next run executes', async () => {
+    const messages: HostToWorker[] = []
+    const runner = createSandboxRunner({ createWorker: () => createFakeWorker([], { messages }) })
+    runner.setSources({ jwt: JWT })
+    const checked = 'export function jwt({ token }: any) { return { ...token, checked: true } }'
+    await expect(runner.checkSource('jwt', checked)).resolves.toBeNull()
+    await expect(runner.checkSource('jwt', BROKEN)).resolves.toMatchObject({ code: 'SANDBOX_SYNTAX_ERROR' })
+    await expect(runner.run('jwt', [{ token: {} }], context)).resolves.toMatchObject({ ok: true, value: { seen: true } })
+    expect(messages.filter((m): m is RunMessage => m.type === 'run').map((m) => m.source)).toEqual([JWT])
+  })
+
+  it("hands the checks a timed-out worker never answered to the next worker, which answers them", async () => {
+    vi.useFakeTimers()
+    const log: string[] = []
+    const runner = createSandboxRunner({ timeoutMs: 100, createWorker: () => createFakeWorker(log) })
+    runner.setSources({ session: 'export function session() { /* hang */ }' })
+    const stuck = runner.run('session', [{ session: {} }], context)
+    await vi.advanceTimersByTimeAsync(0)
+    // Asked while the worker is stuck in the session callback (two versions of one editor): their answers die with it.
+    const first = runner.checkSource('jwt', BROKEN)
+    const second = runner.checkSource('jwt', `// edited\n${BROKEN}`)
+    await vi.advanceTimersByTimeAsync(100)
+    await expect(stuck).resolves.toMatchObject({ ok: false, error: { code: 'SANDBOX_TIMEOUT' } })
+    await expect(settles(Promise.all([first, second]))).resolves.toMatchObject([
+      { code: 'SANDBOX_SYNTAX_ERROR', details: { callback: 'jwt', line: 3 } },
+      { code: 'SANDBOX_SYNTAX_ERROR', details: { callback: 'jwt', line: 4 } },
+    ])
+    expect(log.filter((entry) => entry === 'spawn')).toHaveLength(2)
+  })
+
+  it('says why a check failed when the worker could not compile at all, and asks again next time', async () => {
+    const compiler = { broken: true }
+    const runner = createSandboxRunner({ createWorker: () => createFakeWorker([], { compiler }) })
+    const failed = await runner.checkSource('jwt', JWT)
+    expect(failed).toMatchObject({ code: 'SANDBOX_UNAVAILABLE', details: { reason: 'check-failed' } })
+    expect(failed?.message).toContain('TypeError: the compiler broke')
+    // Not kept as the verdict of the source: the next check asks the worker again.
+    compiler.broken = false
+    await expect(runner.checkSource('jwt', JWT)).resolves.toBeNull()
+  })
+
   it('gives a replacement worker the JavaScript it already has, so it boots without sucrase', async () => {
     vi.useFakeTimers()
     const loads = { count: 0 }
@@ -217,14 +283,7 @@ describe('createSandboxRunner: compiled sources', () => {
     await expect(timedOut).resolves.toMatchObject({ ok: false, error: { code: 'SANDBOX_TIMEOUT' } })
     const warms = messages.filter((m): m is WarmMessage => m.type === 'warm')
     expect(warms.at(-1)?.sources.jwt).toMatchObject({ source: JWT, compiled: expect.stringContaining('seen: true') })
-    const recovered = runner.run('jwt', [{ token: {} }], context)
-    let settled = false
-    void recovered.then(() => (settled = true))
-    await vi.waitFor(async () => {
-      await vi.advanceTimersByTimeAsync(1)
-      expect(settled).toBe(true)
-    })
-    await expect(recovered).resolves.toMatchObject({ ok: true, value: { seen: true } })
+    await expect(settles(runner.run('jwt', [{ token: {} }], context))).resolves.toMatchObject({ ok: true, value: { seen: true } })
     // Both sources compiled in the first worker, so the new one never loads sucrase, and is told so.
     expect(loads.count - loadsBefore).toBe(0)
     expect(spawned).toEqual([true, false])
@@ -240,13 +299,7 @@ describe('createSandboxRunner: blame', () => {
     runner.setSources({ jwt: JWT })
     const result = runner.run('jwt', [{ token: {} }], context)
     await vi.advanceTimersByTimeAsync(100)
-    let settled = false
-    void result.then(() => (settled = true))
-    await vi.waitFor(async () => {
-      await vi.advanceTimersByTimeAsync(1)
-      expect(settled).toBe(true)
-    })
-    await expect(result).resolves.toMatchObject({ ok: true, value: { seen: true } })
+    await expect(settles(result)).resolves.toMatchObject({ ok: true, value: { seen: true } })
     expect(log.filter((entry) => entry === 'spawn')).toHaveLength(2)
   })
 })
