@@ -4,7 +4,7 @@
 // (with ts-interface-checker) are dead weight the worker would otherwise download and compile on
 // every cold start (about a third of sucrase). sucrase imports them statically, so a bundler cannot
 // drop them by itself. A stub keeps every export name; calling one throws, which only a transform
-// the sandbox does not use would do. Pinned to sucrase 3.35 by test/engine/sandbox/slimSucrase.test.ts.
+// the sandbox does not use would do. Pinned to sucrase 3.35 by test/scripts/vite/slimSucrase.test.ts.
 import { readFileSync } from 'node:fs'
 import type { Plugin } from 'vite'
 

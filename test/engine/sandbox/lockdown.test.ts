@@ -1,10 +1,8 @@
 // The worker global's allow-list, on a stand-in global (freezing the real built-ins would freeze the
 // test runner's; the browser suite checks the locked-down worker itself, test/e2e/hostile.e2e.ts).
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { FORBIDDEN_GLOBALS, ForbiddenApiError } from '../../../src/engine/sandbox/forbidden'
 import { hardenWorkerGlobal, SAFE_GLOBALS } from '../../../src/engine/sandbox/lockdown'
-import { isCallbackWorkerScript, WORKER_CONTENT_SECURITY_POLICY } from '../../../src/engine/sandbox/workerPolicy'
 
 function fakeWorkerGlobal() {
   const eventTarget = { addEventListener() {}, dispatchEvent() {}, removeEventListener() {} }
@@ -48,22 +46,5 @@ describe(hardenWorkerGlobal, () => {
     hardenWorkerGlobal(scope, options({ setTimeout: mine }))
     expect(scope.setTimeout).toBe(mine)
     expect(() => (scope.setTimeout = setTimeout)).toThrow(TypeError)
-  })
-})
-
-describe('the worker script CSP', () => {
-  it('is the same in public/_headers (static hosts) as in the dev and preview servers', () => {
-    const headers = readFileSync('public/_headers', 'utf8')
-    expect(headers).toMatch(/^\/assets\/worker-\*\n {2}Content-Security-Policy: (.+)$/m)
-    expect(/Content-Security-Policy: (.+)$/m.exec(headers)?.[1]).toBe(WORKER_CONTENT_SECURITY_POLICY)
-    expect(WORKER_CONTENT_SECURITY_POLICY).toBe("default-src 'none'; script-src 'self' 'unsafe-eval'")
-  })
-
-  it('goes with the callback worker only, not with Monaco\'s workers', () => {
-    expect(isCallbackWorkerScript('/assets/worker-B9znx5Qm.js')).toBe(true)
-    expect(isCallbackWorkerScript('/sub/assets/worker-B9znx5Qm.js?x=1')).toBe(true)
-    expect(isCallbackWorkerScript('/src/engine/sandbox/worker.ts?worker_file&type=module')).toBe(true)
-    expect(isCallbackWorkerScript('/assets/ts.worker-DD0Mf-_g.js')).toBe(false)
-    expect(isCallbackWorkerScript('/assets/editor.worker-C1fTIpdT.js')).toBe(false)
   })
 })

@@ -1,7 +1,7 @@
 // The JavaScript shipped for the starting code (starterCompiled.ts, written by
 // scripts/sandbox/compileStarterCode.mjs) is what the worker's own compile makes of it today, under
 // today's COMPILED_FORMAT; and that format names the sucrase that is installed, so an upgrade changes
-// it and JavaScript kept from an earlier visit is compiled afresh. (slimSucrase.test.ts checks that the
+// it and JavaScript kept from an earlier visit is compiled afresh. (test/scripts/vite/slimSucrase.test.ts checks that the
 // worker's slimmed sucrase makes the same JavaScript as the full one from these sources.)
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
