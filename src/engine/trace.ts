@@ -107,7 +107,16 @@ export type TraceEvent = EventBase &
     | { kind: 'flow.started'; flow: TraceName; flavor: FlowFlavor; tokenModel: TokenModel; input?: unknown }
     | { kind: 'http.requested'; requestId: number; from: Actor; to: Actor; request: HttpRequestView }
     | { kind: 'http.responded'; requestId: number; from: Actor; to: Actor; response: HttpResponseView }
-    | { kind: 'csrf.checked'; cookiePresent: boolean; hashValid: boolean; bodyTokenMatches: boolean | null; verified: boolean; issuedNew: boolean }
+    | {
+        kind: 'csrf.checked'
+        cookiePresent: boolean
+        hashValid: boolean
+        bodyTokenMatches: boolean | null
+        verified: boolean
+        issuedNew: boolean
+        /** With `issuedNew`: the route does not send the cookies `init` made (`GET /providers`), so the new CSRF cookie never reaches the browser. */
+        withheld?: true
+      }
     | { kind: 'cookies.read'; cookieName: string; names: string[]; chunked: boolean; value: string | null }
     | { kind: 'callback.called'; callback: CallbackName; args: Record<string, unknown>; undefinedArgs: string[]; trigger?: string; isDefault: boolean }
     | { kind: 'callback.returned'; callback: CallbackName; value: unknown; logs: ConsoleEntry[]; durationMs: number }
@@ -139,7 +148,18 @@ export type TraceEvent = EventBase &
         /** v4: the `session.user` fields (`name`, `email`, `image`) whose claims the returned token changed, which the session does not show. */
         staleFields?: string[]
       }
-    | { kind: 'log.written'; level: 'error' | 'warn' | 'debug'; code: string; text: string }
+    | {
+        kind: 'log.written'
+        level: 'error' | 'warn' | 'debug'
+        code: string
+        text: string
+        /**
+         * Who printed the line: absent for the library's own logger (v4 `logger.error(code, …)`, Auth.js
+         * `logger.error(new SomeError(…))`); `nextjs` for an exception nothing in NextAuth caught, which
+         * Next.js prints with console.error before it answers its bare 500 (NextAuth's logger is not called).
+         */
+        logger?: 'nextjs'
+      }
     | {
         kind: 'getToken.resolved'
         cookieName: string

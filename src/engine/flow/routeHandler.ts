@@ -13,7 +13,7 @@ import { credentialsCallbackRoute } from './routes/credentialsCallback'
 import { sessionRoute } from './routes/sessionRoute'
 import { signoutRoute } from './routes/signoutRoute'
 import type { HttpResult, InitResult, InternalRequest, RouteResult, UnhandledError } from './routes/types'
-import { logAuthjsError, logAuthjsPlainError, logV4Error, logV4Warn } from './serverLog'
+import { logAuthjsError, logAuthjsPlainError, logUncaught, logV4Error, logV4Warn } from './serverLog'
 
 export async function handleAuthRequest(ctx: FlowContext, req: InternalRequest): Promise<HttpResult> {
   const options = await resolveOptions(ctx)
@@ -28,7 +28,7 @@ export async function handleAuthRequest(ctx: FlowContext, req: InternalRequest):
 
   let result: RouteResult
   const { action, method } = req
-  if (method === 'GET' && action === 'providers') result = providersRoute(options)
+  if (isProvidersRequest(req)) result = providersRoute(options)
   else if (method === 'GET' && action === 'csrf') result = { headers: NO_CACHE_HEADERS[ctx.config.flavor], body: { csrfToken: init.csrfToken }, cookies: init.cookies }
   else if (action === 'session' && (method === 'GET' || init.csrfTokenVerified)) {
     result = await sessionRoute(ctx, req, init, method === 'POST' ? { isUpdate: true, newSession: req.body?.data } : { isUpdate: false })
@@ -86,6 +86,8 @@ async function runInit(ctx: FlowContext, options: ResolvedOptions, req: Internal
     bodyTokenMatches: isPost ? csrf.hashValid && bodyToken === csrf.csrfToken : null,
     verified: csrf.csrfTokenVerified,
     issuedNew: csrf.cookieValue !== undefined,
+    // GET /providers answers without the cookies init made (providersRoute).
+    ...(csrf.cookieValue !== undefined && isProvidersRequest(req) ? { withheld: true as const } : {}),
   })
   if (csrf.cookieValue !== undefined) cookies.push({ name: csrfCookie.name, value: csrf.cookieValue, options: csrfCookie.options })
 
@@ -119,7 +121,15 @@ async function checkCsrf(ctx: FlowContext, secret: string | string[], cookieValu
   return csrf
 }
 
-/** `GET /providers`: the client-safe provider list. It does not send the cookies `init` prepared. */
+function isProvidersRequest(req: InternalRequest): boolean {
+  return req.method === 'GET' && req.action === 'providers'
+}
+
+/**
+ * `GET /providers`: the client-safe provider list. It does not send the cookies `init` prepared (v4
+ * `routes.providers(options.providers)` in core/index.js, Auth.js `render.providers(…)` in lib/index.js:
+ * neither result carries `cookies`).
+ */
 function providersRoute(options: ResolvedOptions): RouteResult {
   const { id, name, type } = CREDENTIALS_PROVIDER
   return {
@@ -174,11 +184,11 @@ function toHttp(ctx: FlowContext, req: InternalRequest, options: ResolvedOptions
 
 /**
  * Next's answer to an exception nothing caught: `sendError(res, 500, 'Internal Server Error')`, a bare
- * text body with no headers of its own, keeping the `Set-Cookie` lines written before the throw. The
- * error goes to the server console.
+ * text body with no headers of its own, keeping the `Set-Cookie` lines written before the throw. Next.js
+ * prints the error to the server console; NextAuth's logger never sees it.
  */
 function frameworkError(ctx: FlowContext, message: string, written: { setCookies: OutgoingCookie[]; setCookieLines: string[] } = { setCookies: [], setCookieLines: [] }): HttpResult {
-  ctx.trace.emit('routeHandler', ctx.sources.adapter, { kind: 'log.written', level: 'error', code: 'UNHANDLED', text: message })
+  logUncaught(ctx, message)
   return { status: 500, headers: [], body: 'Internal Server Error', ...written }
 }
 

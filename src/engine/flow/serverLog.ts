@@ -21,3 +21,13 @@ export function logAuthjsError(ctx: FlowContext, type: string, message: string, 
 export function logAuthjsPlainError(ctx: FlowContext, name: string, message: string): void {
   ctx.trace.emit('routeHandler', ctx.sources.logger, { kind: 'log.written', level: 'error', code: name, text: `[auth][error] ${name}: ${message}` })
 }
+
+/**
+ * An exception that escaped the handler (v4: a jwt callback or encode error in the credentials route, a
+ * Set-Cookie line `cookie.serialize` refuses; Auth.js: `getToken` throwing `MissingSecret` in the app's
+ * middleware): Next.js prints it and answers 500 Internal Server Error. NextAuth's logger is not called,
+ * so the line is Next.js's, not a NextAuth log code (`UNHANDLED` only marks it in the trace).
+ */
+export function logUncaught(ctx: FlowContext, message: string, actor: 'routeHandler' | 'middleware' = 'routeHandler'): void {
+  ctx.trace.emit(actor, actor === 'middleware' ? ctx.sources.middleware : ctx.sources.adapter, { kind: 'log.written', level: 'error', code: 'UNHANDLED', text: message, logger: 'nextjs' })
+}

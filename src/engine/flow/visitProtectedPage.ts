@@ -12,7 +12,7 @@ import { hasSecret, parseSiteUrl } from './resolveOptions'
 import { openSessionStore } from './routes/sessionStore'
 import { decodeSessionToken, tokenFlavor } from './sessionToken'
 import type { ProtectedPageInput } from './types'
-import { logV4Error } from './serverLog'
+import { logUncaught, logV4Error } from './serverLog'
 
 /** withAuth's pages without a `pages` option: fixed paths, whatever NEXTAUTH_URL's path is. */
 const V4_SIGN_IN_PAGE = '/api/auth/signin'
@@ -85,6 +85,7 @@ export async function visitProtectedPageFlow(ctx: FlowContext, input: ProtectedP
       // Auth.js getToken throws MissingSecret when a token is present: the middleware crashes.
       resolved(null, 'no-secret')
       ctx.trace.emit('middleware', ctx.sources.getToken, { kind: 'flow.failed', error: { code: 'NO_SECRET', message: 'Must pass `secret` if not set to JWT getToken()', details: {} } })
+      logUncaught(ctx, 'MissingSecret: Must pass `secret` if not set to JWT getToken(). Read more at https://errors.authjs.dev#missingsecret', 'middleware')
       ctx.trace.emit('middleware', source, { kind: 'middleware.decided', authorized: false })
       respond(ctx, requestId, url, { status: 500, headers: [['Content-Type', 'text/plain']], body: 'Internal Server Error', setCookies: [] }, 'middleware', source)
       return { flow: 'visitProtectedPage', token: null, authorized: false }

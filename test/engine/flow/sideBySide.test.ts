@@ -31,6 +31,14 @@ describe.each(FLAVORS)('side by side with the real %s handler', (flavor) => {
     const run = await sideBySide(config(), [{ flow: 'signIn' }, { flow: 'getSession' }, { flow: 'updateSession', input: { data: { name: 'Countess' } } }, { flow: 'signOut' }], callbacks)
     expect(run.ours.length).toBeGreaterThan(8)
     await expectSameAsReal(run)
+    // The first request has no CSRF cookie: a new token is made, but GET /providers sends no cookie (the real one neither).
+    expect(run.theirs[0]).toMatchObject({ path: '/api/auth/providers', setCookies: [] })
+    const firstCheck = run.traces[0]!.events.find((e) => e.kind === 'csrf.checked')
+    expect(firstCheck).toMatchObject({ issuedNew: true, withheld: true })
+    const secondCheck = run.traces[0]!.events.filter((e) => e.kind === 'csrf.checked')[1]
+    expect(secondCheck).toMatchObject({ issuedNew: true })
+    expect(secondCheck).not.toHaveProperty('withheld')
+    expect(run.theirs[1]!.setCookies.some((line) => line.includes('csrf-token='))).toBe(true)
   })
 
   it('a wrong password (CredentialsSignin)', async () => {
@@ -159,6 +167,16 @@ describe.each(FLAVORS)('side by side with the real %s handler', (flavor) => {
     const run = await sideBySide(config(), [{ flow: 'signIn' }], callbacks)
     expect(run.ours.find((e) => e.method === 'POST')!.status).toBe(flavor === 'next-auth-v4' ? 500 : 200)
     await expectSameAsReal(run)
+    // v4: nothing in NextAuth catches the throw, so its logger is never called; the one line is Next.js's own.
+    // Auth.js catches it as CallbackRouteError and logs that.
+    const uncaught = run.traces[0]!.events.filter((e) => e.kind === 'log.written' && e.logger === 'nextjs')
+    if (flavor === 'next-auth-v4') {
+      expect(run.theirs.find((e) => e.method === 'POST')!.logs).toEqual([])
+      expect(uncaught).toHaveLength(1)
+    } else {
+      expect(run.theirs.find((e) => e.method === 'POST')!.logs).toContain('error:CallbackRouteError')
+      expect(uncaught).toEqual([])
+    }
   })
 
   it('update() with no argument', async () => {

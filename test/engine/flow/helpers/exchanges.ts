@@ -6,7 +6,7 @@ import { comparableHeaders, type Exchange, type RealRequest, type RecordedCall }
 
 /**
  * The engine's requests to the route handler and their answers. `logs` are the server's log steps
- * between the two, as `level:code`; `UNHANDLED` is the framework's own console line, not NextAuth's logger.
+ * between the two, as `level:code`; a line Next.js printed (`logger: 'nextjs'`, an exception nothing in NextAuth caught) is not NextAuth's logger.
  */
 export function engineExchanges(trace: Trace): { request: RealRequest; exchange: Exchange }[] {
   const out: { request: RealRequest; exchange: Exchange }[] = []
@@ -16,7 +16,7 @@ export function engineExchanges(trace: Trace): { request: RealRequest; exchange:
     const response = trace.events[end]
     if (!response || response.kind !== 'http.responded') throw new Error(`no response for request ${event.requestId}`)
     const url = new URL(event.request.url)
-    const logs = trace.events.slice(at, end).flatMap((e) => (e.kind === 'log.written' && e.actor === 'routeHandler' && e.code !== 'UNHANDLED' ? [`${e.level}:${e.code}`] : []))
+    const logs = trace.events.slice(at, end).flatMap((e) => (e.kind === 'log.written' && e.actor === 'routeHandler' && e.logger !== 'nextjs' ? [`${e.level}:${e.code}`] : []))
     out.push({
       request: { method: event.request.method, path: url.pathname, headers: event.request.headers.filter(([n]) => n !== 'Cookie'), ...(event.request.body === undefined ? {} : { body: event.request.body }) },
       exchange: {
