@@ -2,7 +2,7 @@
 // the token and session as they stand at that step. Results are memoised per (trace, cursor), and a
 // view equal field by field to the previous one is returned as that same object, so a panel whose
 // view did not change at a step does not re-render.
-import { sessionCookieName, type CookieView, type GetTokenNullReason, type SerializedEngineError, type Trace, type TraceEvent, type TraceName, type UseSessionStatus } from '../engine/index'
+import { SANDBOX_CALLBACK_NAMES, sessionCookieName, type CallbackName, type CookieView, type FlowFlavor, type GetTokenNullReason, type SandboxCallbackName, type SerializedEngineError, type Trace, type TraceEvent, type TraceName, type UseSessionStatus } from '../engine/index'
 import { shallow } from 'zustand/vanilla/shallow'
 import type { AppState } from './createAppStore'
 import type { LabSlice } from './labSlice'
@@ -113,6 +113,28 @@ export const selectSignInResultAtCursor = memoByCursor(({ lastTrace, cursor, tra
   return null
 })
 
+export interface SignInOutcomeView {
+  value: SignInValue
+  /** True when the run on screen made it; else it is the last result of an earlier run, kept by the form. */
+  fromThisRun: boolean
+  /** When that run started, on the simulated clock. */
+  runStartedAtSec: number
+  /** It signed in, and a later run ended that session: useSession() no longer holds one. */
+  sessionEndedSince: boolean
+}
+
+/** The newest finished `signIn()` at the cursor, with the run it came from and whether its session has ended since. */
+export const selectSignInOutcomeAtCursor = memoByCursor(({ lastTrace, cursor, traces }): SignInOutcomeView | null => {
+  for (const [event, from] of walkBack(traces, lastTrace, cursor)) {
+    if (event.kind !== 'flow.finished' || event.result.flow !== 'signIn') continue
+    const value = event.result.value
+    const fromThisRun = from === lastTrace
+    const sessionEndedSince = !fromThisRun && isSignInSuccess(value) && sessionAt(traces, lastTrace, cursor)?.status !== 'authenticated'
+    return { value, fromThisRun, runStartedAtSec: from.startedAtSec, sessionEndedSince }
+  }
+  return null
+})
+
 /**
  * Whether a `signIn()` result is a sign-in: it resolved ok without an error, neither rejecting nor
  * sending the page elsewhere.
@@ -135,6 +157,194 @@ export const selectSignInFailureAtCursor = memoByCursor(({ lastTrace, cursor, tr
   return null
 })
 
+export interface SignInFailureView {
+  /** The engine error the run recorded first (CREDENTIALS_SIGNIN, NO_SECRET, CALLBACK_THREW, SANDBOX_TIMEOUT…). */
+  error: SerializedEngineError
+  /**
+   * The callback failure behind it, when there is one: the root cause, with the sandbox's own code
+   * (SANDBOX_THREW, SANDBOX_TIMEOUT, SANDBOX_SYNTAX_ERROR…), message and the line and column in the learner's code.
+   */
+  callback?: { name: CallbackName; error: SerializedEngineError; line?: number; column?: number; editor?: SandboxCallbackName }
+  /** What NextAuth then did: the answer to the request the failure happened in. */
+  outcome: FailureOutcome | null
+}
+
+/** Why the newest finished `signIn()` failed, root cause first, at the cursor. Null when it succeeded or failed without an engine error. */
+export const selectSignInFailureViewAtCursor = memoByCursor(({ lastTrace, cursor, traces }): SignInFailureView | null => {
+  for (const [event, from] of walkBack(traces, lastTrace, cursor)) {
+    if (event.kind !== 'flow.finished' || event.result.flow !== 'signIn') continue
+    const at = from.events.findIndex((e) => e.kind === 'flow.failed')
+    const failed = from.events[at]
+    if (failed?.kind !== 'flow.failed') return null
+    const called = from.events.slice(0, at + 1).find((e) => e.kind === 'callback.failed')
+    const callback = called?.kind === 'callback.failed' ? called : undefined
+    const { line, column } = callback?.error.details ?? {}
+    return {
+      error: failed.error,
+      ...(callback
+        ? {
+            callback: {
+              name: callback.callback,
+              error: callback.error,
+              ...(typeof line === 'number' ? { line } : {}),
+              ...(typeof column === 'number' ? { column } : {}),
+              ...((SANDBOX_CALLBACK_NAMES as readonly string[]).includes(callback.callback) ? { editor: callback.callback as SandboxCallbackName } : {}),
+            },
+          }
+        : {}),
+      outcome: failureOutcome(from, at),
+    }
+  }
+  return null
+})
+
+/**
+ * What the handler did with a failure: the answer to the request it happened in. Read from the trace,
+ * so it is what the engine modelled (and the side-by-side tests compare with the real handlers).
+ */
+export interface FailureOutcome {
+  flavor: FlowFlavor
+  /** Nothing in NextAuth caught it: Next.js printed it and answered its bare 500. */
+  uncaught: boolean
+  /** The status of the answer. */
+  status: number
+  /** The `error` the answer's URL carries (`?error=Configuration`, `CredentialsSignin`…). */
+  urlError?: string
+  /** What the library's logger printed for it (a v4 code such as JWT_SESSION_ERROR, an Auth.js error type); debug lines left out. */
+  logged?: string
+}
+
+/** The outcome of the failure at `index` of `trace`, or null when no answer follows it (a failure in the browser, a playground action). */
+export function failureOutcome(trace: Trace, index: number): FailureOutcome | null {
+  const { events } = trace
+  let start = -1
+  for (let i = Math.min(index, events.length - 1); i >= 0; i--) {
+    const event = events[i]!
+    if (event.kind === 'http.responded') return null
+    if (event.kind === 'http.requested') {
+      start = i
+      break
+    }
+  }
+  const request = events[start]
+  if (request?.kind !== 'http.requested') return null
+  const end = events.findIndex((e, i) => i > index && e.kind === 'http.responded' && e.requestId === request.requestId)
+  const answer = events[end]
+  if (answer?.kind !== 'http.responded') return null
+  const logs = events.slice(start, end).filter((e): e is Extract<TraceEvent, { kind: 'log.written' }> => e.kind === 'log.written' && e.level !== 'debug')
+  const uncaught = logs.some((log) => log.logger === 'nextjs')
+  const logged = logs.find((log) => log.logger === undefined)?.code
+  const urlError = errorParam(answer.response)
+  return { flavor: trace.flavor, uncaught, status: answer.response.status, ...(urlError ? { urlError } : {}), ...(logged && !uncaught ? { logged } : {}) }
+}
+
+/** `?error=` of the answer's `{ url }` body or Location header. */
+function errorParam(response: Extract<TraceEvent, { kind: 'http.responded' }>['response']): string | undefined {
+  const body = response.body
+  const bodyUrl = body !== null && typeof body === 'object' && typeof (body as { url?: unknown }).url === 'string' ? (body as { url: string }).url : undefined
+  const location = response.headers.find(([name]) => name.toLowerCase() === 'location')?.[1]
+  const url = bodyUrl ?? location
+  if (!url) return undefined
+  try {
+    return new URL(url).searchParams.get('error') ?? undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** Why a cookie was not in a request, as the history of the cookie jar tells it. */
+export type MissingCookie =
+  /** The browser dropped it when its Expires passed; `duringClockJump` when that was the "advance the clock" action itself. */
+  | { how: 'expired'; expiresAtSec: number; duringClockJump: boolean }
+  /** A `Set-Cookie` with `Max-Age=0` deleted it, during `flow`. */
+  | { how: 'deleted'; flow: TraceName }
+  /** The learner cleared the jar. */
+  | { how: 'cleared' }
+  /** The browser refused to store it. */
+  | { how: 'rejected' }
+  /** No run ever set it. */
+  | { how: 'never-set' }
+
+/** What broke a token that no longer opens, as the history tells it. */
+export type DecodeCause = 'secret-changed' | 'tampered'
+
+/** What a step means in the light of the run and the earlier ones: the narration and the hints word it. */
+export interface StepContext {
+  flavor: FlowFlavor
+  /** `flow.failed`: what the handler answered the request it failed in. */
+  outcome?: FailureOutcome
+  /** `cookies.read` that found nothing, and the `getToken.resolved` after it: why the cookie is not there. */
+  missingCookie?: MissingCookie
+  /** `jwt.decodeFailed`, and the `flow.failed` / `getToken.resolved` after it: what broke the token. */
+  decodeCause?: DecodeCause
+}
+
+const CONTEXTS = new WeakMap<Trace, { traces: Trace[]; contexts: StepContext[] }>()
+
+/**
+ * The context of every step of `trace` (index for index), looking back through `traces` before it.
+ * Kept per (trace, history), so the same objects come back while the history is the same.
+ */
+export function stepContexts(traces: Trace[], trace: Trace | null): StepContext[] {
+  if (!trace) return []
+  const cached = CONTEXTS.get(trace)
+  if (cached?.traces === traces) return cached.contexts
+  const contexts = computeStepContexts(traces, trace)
+  CONTEXTS.set(trace, { traces, contexts })
+  return contexts
+}
+
+function computeStepContexts(traces: Trace[], trace: Trace): StepContext[] {
+  const contexts: StepContext[] = []
+  let missingCookie: MissingCookie | undefined
+  let decodeCause: DecodeCause | undefined
+  trace.events.forEach((event, index) => {
+    const context: StepContext = { flavor: trace.flavor }
+    if (event.kind === 'http.requested') {
+      missingCookie = undefined
+      decodeCause = undefined
+    }
+    if (event.kind === 'cookies.read' && event.value === null) missingCookie = whyNoCookie(traces, trace, index, event.cookieName)
+    if (event.kind === 'jwt.decodeFailed') decodeCause = whyNoDecode(traces, trace, index, event)
+    if (event.kind === 'flow.failed') {
+      const outcome = failureOutcome(trace, index)
+      if (outcome) context.outcome = outcome
+    }
+    if ((event.kind === 'cookies.read' || (event.kind === 'getToken.resolved' && event.nullReason === 'no-cookie')) && missingCookie) context.missingCookie = missingCookie
+    if ((event.kind === 'jwt.decodeFailed' || event.kind === 'flow.failed' || (event.kind === 'getToken.resolved' && !event.token)) && decodeCause) context.decodeCause = decodeCause
+    contexts.push(context)
+  })
+  return contexts
+}
+
+/** The newest jar event about `name` (or its chunks) before `index`: why the request carried none. */
+function whyNoCookie(traces: Trace[], trace: Trace, index: number, name: string): MissingCookie {
+  const isIt = (cookie: string) => cookie === name || (cookie.startsWith(`${name}.`) && /^\d+$/.test(cookie.slice(name.length + 1)))
+  for (const [event, from] of walkBack(traces, trace, index - 1)) {
+    if (!event.kind.startsWith('cookie.') || !('name' in event) || !isIt(event.name)) continue
+    if (event.kind === 'cookie.expired') return { how: 'expired', expiresAtSec: event.expiresAtSec, duringClockJump: from.flow === 'advanceClock' }
+    if (event.kind === 'cookie.deleted') return from.flow === 'clearCookies' ? { how: 'cleared' } : { how: 'deleted', flow: from.flow }
+    if (event.kind === 'cookie.rejected') return { how: 'rejected' }
+    if (event.kind === 'cookie.set' && event.value !== '') break
+  }
+  return { how: 'never-set' }
+}
+
+/**
+ * Why a token did not open: the same token was made (jwt.encoded) with another key under the same salt,
+ * so the secret changed since; or a tamper step changed its bytes. Undefined when the history does not say.
+ */
+function whyNoDecode(traces: Trace[], trace: Trace, index: number, failed: Extract<TraceEvent, { kind: 'jwt.decodeFailed' }>): DecodeCause | undefined {
+  for (const [event] of walkBack(traces, trace, index - 1)) {
+    if (event.kind === 'cookie.tampered' && event.value !== '' && failed.token.includes(event.value)) return 'tampered'
+    if (event.kind === 'jwt.encoded' && event.token === failed.token) {
+      if (failed.key ? event.key.salt === failed.key.salt && event.key.keyHex !== failed.key.keyHex : failed.error.code === 'JWT_NO_MATCHING_SECRET') return 'secret-changed'
+      return undefined
+    }
+  }
+  return undefined
+}
+
 export interface ProtectedPageView {
   path: string | null
   authorized: boolean
@@ -143,13 +353,18 @@ export interface ProtectedPageView {
   /** Why `getToken()` answered null (the real one stays silent). */
   nullReason?: GetTokenNullReason
   cookieName?: string
+  /** What the history says broke the token, or why the cookie was not there (see StepContext). */
+  decodeCause?: DecodeCause
+  missingCookie?: MissingCookie
 }
 
 /** What the newest finished visit to a protected page found, at the cursor. */
 export const selectProtectedPageAtCursor = memoByCursor(({ lastTrace, cursor, traces }): ProtectedPageView | null => {
   for (const [event, from] of walkBack(traces, lastTrace, cursor)) {
     if (event.kind !== 'flow.finished' || event.result.flow !== 'visitProtectedPage') continue
-    const resolved = from.events.find((e) => e.kind === 'getToken.resolved')
+    const resolvedAt = from.events.findIndex((e) => e.kind === 'getToken.resolved')
+    const resolved = from.events[resolvedAt]
+    const context = resolvedAt >= 0 ? stepContexts(traces, from)[resolvedAt] : undefined
     const started = from.events.find((e) => e.kind === 'flow.started')
     const input = started?.kind === 'flow.started' ? (started.input as { path?: unknown } | undefined) : undefined
     const { authorized, redirectTo, token } = event.result
@@ -159,6 +374,8 @@ export const selectProtectedPageAtCursor = memoByCursor(({ lastTrace, cursor, tr
       ...(redirectTo === undefined ? {} : { redirectTo }),
       token,
       ...(resolved?.kind === 'getToken.resolved' ? { cookieName: resolved.cookieName, ...(resolved.nullReason ? { nullReason: resolved.nullReason } : {}) } : {}),
+      ...(context?.decodeCause ? { decodeCause: context.decodeCause } : {}),
+      ...(context?.missingCookie ? { missingCookie: context.missingCookie } : {}),
     }
   }
   return null

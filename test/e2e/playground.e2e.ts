@@ -438,6 +438,33 @@ export const callbacks: NextAuthOptions['callbacks'] = {
     expect(await details(page).innerText()).toMatch(/"session": \{\s*"name": "Countess of Lovelace"\s*\}/)
   })
 
+  it('a jwt callback that throws: the failure box leads with its error and line, and "Show in editor" focuses that editor', async () => {
+    const { page } = app
+    await waitForEditors(page)
+    await pasteInto(
+      page,
+      'jwt callback',
+      `import type { NextAuthOptions } from 'next-auth'
+
+export const callbacks: NextAuthOptions['callbacks'] = {
+  async jwt({ token }) {
+    throw new Error('role lookup failed')
+    return token
+  },
+}`,
+    )
+    await expect.poll(async () => (await savedCode(page)).jwt ?? '', { timeout: 10_000 }).toContain('role lookup failed')
+    await runAndSkip(page, 'Sign in')
+    const cause = page.getByTestId('signin-root-cause')
+    const text = (await cause.textContent())!
+    expect(text).toMatch(/^SANDBOX_THREWYour jwt callback threw Error: role lookup failed at line 5:\d+\./)
+    expect(text).toContain('Next.js logs the error and answers 500 Internal Server Error')
+    // The promise rejected: no value block beside it.
+    await expect(page.getByLabel('signIn() resolved to', { exact: true }).count()).resolves.toBe(0)
+    await cause.getByRole('button', { name: 'Show in editor', exact: true }).click()
+    await expect.poll(() => page.getByRole('textbox', { name: 'jwt callback', exact: true }).evaluate((box) => box === document.activeElement)).toBe(true)
+  })
+
   it('copy buttons put the real bytes on the clipboard and say Copied', async () => {
     const { page, context } = app
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.baseUrl).origin })

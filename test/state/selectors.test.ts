@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createDefaultRunner, createPlayground, createSeededRandom, EngineError, type CallbackRunner, type CookieView, type Trace } from '../../src/engine'
+import { createDefaultRunner, createPlayground, createSeededRandom, EngineError, type CallbackRunner, type CookieView, type SerializedEngineError, type Trace } from '../../src/engine'
 import {
   documentCookie,
   replayJar,
@@ -12,6 +12,9 @@ import {
   selectProtectedPageAtCursor,
   selectSignInFailureAtCursor,
   selectTokenOriginAtCursor,
+  selectSignInFailureViewAtCursor,
+  failureOutcome,
+  stepContexts,
 } from '../../src/state/selectors'
 import {
   cookie,
@@ -284,5 +287,110 @@ describe('selectSignInFailureAtCursor', () => {
     const playground = createPlayground({ nowSec: FIXTURE_NOW_SEC, random: createSeededRandom(1), runner })
     const trace = await playground.run('signIn', { email: 'ada@example.com', password: 'analytical' })
     expect(selectSignInFailureAtCursor(at(trace, trace.events.length - 1))).toMatchObject({ code: 'SANDBOX_TIMEOUT', details: { callback: 'jwt' } })
+  })
+})
+
+/** A runner whose `name` callback fails with `error`; the others are the seed's. */
+function failingRunner(name: string, error: SerializedEngineError): CallbackRunner {
+  const seed = createDefaultRunner()
+  return { run: (callback, args, context) => (callback === name ? Promise.resolve({ ok: false, error, logs: [], durationMs: 2 }) : seed.run(callback, args, context)) }
+}
+const THREW: SerializedEngineError = { code: 'SANDBOX_THREW', message: 'jwt threw Error: role lookup failed', details: { callback: 'jwt', name: 'Error', reason: 'role lookup failed', line: 16, column: 11 }, cause: { name: 'Error', message: 'role lookup failed' } }
+const ADA = { email: 'ada@example.com', password: 'analytical' }
+const lastOf = (trace: Trace) => at(trace, trace.events.length - 1)
+
+describe('selectSignInFailureViewAtCursor', () => {
+  it('leads with the callback failure: its own code, message and line, and what NextAuth then did', async () => {
+    const v4 = await createPlayground({ nowSec: FIXTURE_NOW_SEC, random: createSeededRandom(1), runner: failingRunner('jwt', THREW) }).run('signIn', ADA)
+    expect(selectSignInFailureViewAtCursor(lastOf(v4))).toMatchObject({
+      error: { code: 'CALLBACK_THREW' },
+      callback: { name: 'jwt', editor: 'jwt', error: { code: 'SANDBOX_THREW', message: 'jwt threw Error: role lookup failed' }, line: 16, column: 11 },
+      outcome: { flavor: 'next-auth-v4', uncaught: true, status: 500 },
+    })
+    const authjs = await createPlayground({ nowSec: FIXTURE_NOW_SEC, random: createSeededRandom(1), runner: failingRunner('jwt', THREW), config: { flavor: 'authjs' } }).run('signIn', ADA)
+    expect(selectSignInFailureViewAtCursor(lastOf(authjs))).toMatchObject({ callback: { name: 'jwt' }, outcome: { flavor: 'authjs', uncaught: false, status: 200, urlError: 'Configuration', logged: 'CallbackRouteError' } })
+  })
+
+  it('names a timeout as a timeout, and a wrong password has no callback behind it', async () => {
+    const timeout: SerializedEngineError = { code: 'SANDBOX_TIMEOUT', message: 'jwt did not finish within 1000 ms', details: { callback: 'jwt', timeoutMs: 1000, elapsedMs: 1000 } }
+    const trace = await createPlayground({ nowSec: FIXTURE_NOW_SEC, random: createSeededRandom(1), runner: failingRunner('jwt', timeout) }).run('signIn', ADA)
+    const view = selectSignInFailureViewAtCursor(lastOf(trace))!
+    expect(view.callback).toMatchObject({ name: 'jwt', error: { code: 'SANDBOX_TIMEOUT' } })
+    expect(view.callback).not.toHaveProperty('line')
+    const wrong = await createPlayground({ nowSec: FIXTURE_NOW_SEC, random: createSeededRandom(1) }).run('signIn', { ...ADA, password: 'nope' })
+    const failed = selectSignInFailureViewAtCursor(lastOf(wrong))!
+    expect(failed).toMatchObject({ error: { code: 'CREDENTIALS_SIGNIN' }, outcome: { status: 401, urlError: 'CredentialsSignin', uncaught: false } })
+    expect(failed).not.toHaveProperty('callback')
+    expect(selectSignInFailureViewAtCursor(lastOf(makeSignInTrace()))).toBeNull()
+  })
+})
+
+describe('failureOutcome', () => {
+  it('a session token that does not decrypt is caught: JWT_SESSION_ERROR is logged and the answer is 200', () => {
+    const trace = makeTamperedSessionTrace()
+    expect(failureOutcome(trace, trace.events.findIndex((e) => e.kind === 'flow.failed'))).toEqual({ flavor: 'next-auth-v4', uncaught: false, status: 200, logged: 'JWT_SESSION_ERROR' })
+  })
+
+  it('is null for a failure no answer follows', () => {
+    const trace = makeTrace('signIn', [
+      { kind: 'flow.failed', actor: 'browser', error: { code: 'CONFIG_INVALID', message: 'bad site URL', details: {} } },
+      { kind: 'flow.finished', actor: 'browser', result: { flow: 'signIn', value: { ok: false, status: 0, error: null, url: null } } },
+    ])
+    expect(failureOutcome(trace, 0)).toBeNull()
+  })
+})
+
+describe('stepContexts', () => {
+  const signedIn = async (config: Record<string, unknown> = {}) => {
+    const playground = createPlayground({ nowSec: FIXTURE_NOW_SEC, random: createSeededRandom(1), config })
+    const traces = [await playground.run('signIn', ADA)]
+    return { playground, traces }
+  }
+  const contextOf = (traces: Trace[], kind: string) => {
+    const trace = traces.at(-1)!
+    return stepContexts(traces, trace)[trace.events.findIndex((e) => e.kind === kind && (e.kind !== 'cookies.read' || e.value === null))]
+  }
+
+  it('a cookie the browser dropped during a clock jump: its Expires passed', async () => {
+    const { playground, traces } = await signedIn()
+    traces.push(playground.advanceClock(31 * 86_400))
+    traces.push(await playground.run('getSession'))
+    expect(contextOf(traces, 'cookies.read')).toEqual({ flavor: 'next-auth-v4', missingCookie: { how: 'expired', expiresAtSec: FIXTURE_NOW_SEC + 30 * 86_400, duringClockJump: true } })
+  })
+
+  it('a cookie deleted by sign-out, cleared by hand, or never set', async () => {
+    const { playground, traces } = await signedIn()
+    traces.push(await playground.run('signOut'))
+    traces.push(await playground.run('visitProtectedPage', {}))
+    expect(contextOf(traces, 'getToken.resolved')?.missingCookie).toEqual({ how: 'deleted', flow: 'signOut' })
+    traces.push(await playground.run('signIn', ADA), playground.clearCookies(), await playground.run('getSession'))
+    expect(contextOf(traces, 'cookies.read')?.missingCookie).toEqual({ how: 'cleared' })
+    const fresh = createPlayground({ nowSec: FIXTURE_NOW_SEC, random: createSeededRandom(1) })
+    expect(contextOf([await fresh.run('getSession')], 'cookies.read')?.missingCookie).toEqual({ how: 'never-set' })
+  })
+
+  it('a token made under another secret: the secret changed since (session route and middleware, both libraries)', async () => {
+    for (const flavor of ['next-auth-v4', 'authjs'] as const) {
+      const { playground, traces } = await signedIn({ flavor })
+      playground.setConfig({ secret: 'another-secret' })
+      traces.push(await playground.run('visitProtectedPage', {}))
+      expect(contextOf(traces, 'getToken.resolved')?.decodeCause, flavor).toBe('secret-changed')
+      expect(selectProtectedPageAtCursor(at(traces.at(-1)!, traces.at(-1)!.events.length - 1, traces)), flavor).toMatchObject({ authorized: false, nullReason: flavor === 'authjs' ? 'no-matching-secret' : 'decrypt-failed', decodeCause: 'secret-changed' })
+      traces.push(await playground.run('getSession'))
+      expect(contextOf(traces, 'jwt.decodeFailed')?.decodeCause, flavor).toBe('secret-changed')
+    }
+  })
+
+  it('a tampered token: the tamper step changed its bytes', async () => {
+    const { playground, traces } = await signedIn()
+    traces.push(await playground.run('getSession'))
+    traces.push(await playground.tamperSessionCookie())
+    traces.push(await playground.run('getSession'))
+    expect(contextOf(traces, 'jwt.decodeFailed')?.decodeCause).toBe('tampered')
+  })
+
+  it('says nothing it cannot tell from the history', () => {
+    const tampered = makeTamperedSessionTrace()
+    expect(stepContexts([tampered], tampered).every((context) => context.decodeCause === undefined && context.missingCookie === undefined)).toBe(true)
   })
 })

@@ -30,6 +30,10 @@ export const app = {
     copied: 'Copied',
     copyFailed: 'Copy failed',
     whatToDo: 'What to do',
+    /** A label before its value, with the language's own colon. */
+    labelled: '{label}: ',
+    /** Between the items of a list of names. */
+    listSeparator: ', ',
     /** The BCP 47 tag dates are formatted with (Intl.DateTimeFormat, always in UTC). */
     dateLocale: 'en-GB',
     dateTimeUtc: '{dateTime} UTC',

@@ -13,9 +13,30 @@ export const controls = {
     resultTitle: 'signIn() resolved to',
     resultOk: 'Signed in',
     resultFailed: 'Not signed in: {error}',
+    lastResult: 'Last signIn() result, from the run at {time}',
+    sessionEndedSince: 'That session has ended since: useSession() reports “unauthenticated” now.',
     rejected: 'signIn() rejected: {message}',
+    rejectedNote: 'A rejected promise has no value: in the app, await signIn(…) throws.',
     navigated: 'signIn() resolved to undefined: the client set window.location, and the browser went to {url}.',
     whyFailed: 'Why it failed',
+    /** The callback failure behind a failed sign-in, worded from the sandbox's own error. */
+    rootCause: {
+      threw: 'Your {callback} threw {message}{where}.',
+      timeout: 'Your {callback} did not finish within {timeoutMs} ms (an endless loop, or a promise that never settles), so it was stopped.',
+      syntax: 'Your {callback} has a syntax error{where}, so it was not run: {message}.',
+      other: 'Your {callback} failed: {title}.',
+      where: ' at line {line}:{column}',
+      callbackName: '{name} callback',
+    },
+    showInEditor: 'Show in editor',
+    /** What the handler did with it, from the answer to the request it failed in. */
+    consequence: {
+      label: 'Then',
+      uncaught: '{library} does not catch it: Next.js logs the error and answers 500 Internal Server Error, so signIn() rejects.',
+      errorUrl: '{library} catches it{logged} and answers {status} with error={error}, so signIn() resolves with that error.',
+      status: '{library} answers {status}.',
+      logged: ' (its logger prints {code})',
+    },
   },
   session: {
     title: 'Session',

@@ -21,6 +21,8 @@ export const app: DeepPartial<typeof en> = {
     copied: '已复制',
     copyFailed: '复制失败',
     whatToDo: '怎么做',
+    labelled: '{label}：',
+    listSeparator: '、',
     dateLocale: 'zh-CN',
     dateTimeUtc: '{dateTime}（UTC）',
     timeUtc: '{time}（UTC）',

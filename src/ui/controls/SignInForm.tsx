@@ -2,8 +2,11 @@ import { useId, useState, type FormEvent } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { useT } from '../../i18n/useT'
 import { useAppStore } from '../../state/useAppStore'
-import { isSignInSuccess, selectSignInFailureAtCursor, selectSignInResultAtCursor } from '../../state/selectors'
+import { hasMessage, type T } from '../../i18n/t'
+import { SANDBOX_TIMEOUT_MS } from '../../state/runSlice'
+import { isSignInSuccess, selectSignInFailureViewAtCursor, selectSignInOutcomeAtCursor, type FailureOutcome, type SignInFailureView } from '../../state/selectors'
 import { Button, fieldClass, Hint, SubHeading } from '../shared/Button'
+import { dateTimeText } from '../shared/dateText'
 import { ErrorExplanation } from '../shared/ErrorExplanation'
 import { JsonView } from '../shared/JsonView'
 
@@ -60,13 +63,15 @@ export function SignInForm() {
 
 /**
  * The value `signIn()` resolved to at the current step, verbatim (`CredentialsSignin` included):
- * `undefined` when the client navigated instead, and the engine error that made it fail, explained.
+ * `undefined` when the client navigated instead, nothing when the promise rejected, and why it failed,
+ * root cause first. A result from an earlier run says so, greyed once a later run ended its session.
  */
 function SignInResult() {
   const t = useT()
-  const result = useAppStore(selectSignInResultAtCursor)
-  const failure = useAppStore(selectSignInFailureAtCursor)
-  if (!result) return null
+  const outcome = useAppStore(selectSignInOutcomeAtCursor)
+  const failure = useAppStore(selectSignInFailureViewAtCursor)
+  if (!outcome) return null
+  const { value: result, fromThisRun, runStartedAtSec, sessionEndedSince } = outcome
   const { rejectedWith, navigatedTo, ...value } = result
   const success = isSignInSuccess(result)
   const summary = navigatedTo
@@ -76,16 +81,105 @@ function SignInResult() {
       : success
         ? t('controls.signIn.resultOk')
         : t('controls.signIn.resultFailed', { error: result.error ?? String(result.status) })
+  const tone = sessionEndedSince ? 'text-slate-600 dark:text-slate-400' : success ? 'text-emerald-700 dark:text-emerald-300' : 'text-rose-700 dark:text-rose-300'
   return (
-    <div className="flex flex-col gap-1" data-testid="signin-result">
-      <p className={`text-sm font-medium ${success ? 'text-emerald-700 dark:text-emerald-300' : 'text-rose-700 dark:text-rose-300'}`}>{summary}</p>
-      <JsonView value={navigatedTo ? undefined : value} label={t('controls.signIn.resultTitle')} maxHeightClass="max-h-40" />
+    <div className={`flex flex-col gap-1 ${sessionEndedSince ? 'opacity-80' : ''}`} data-testid="signin-result" data-stale={sessionEndedSince || undefined}>
+      {!fromThisRun && <p className="text-xs text-slate-600 dark:text-slate-400">{t('controls.signIn.lastResult', { time: dateTimeText(runStartedAtSec, t) })}</p>}
+      <p className={`text-sm font-medium ${tone}`}>{summary}</p>
+      {sessionEndedSince && <p className="text-xs text-slate-600 dark:text-slate-400">{t('controls.signIn.sessionEndedSince')}</p>}
+      {/* A rejected promise has no value to show; a navigation resolved to undefined. */}
+      {rejectedWith ? <Hint>{t('controls.signIn.rejectedNote')}</Hint> : <JsonView value={navigatedTo ? undefined : value} label={t('controls.signIn.resultTitle')} maxHeightClass="max-h-40" />}
       {failure && (
         <div className="mt-1">
           <p className="mb-1 text-sm font-semibold">{t('controls.signIn.whyFailed')}</p>
-          <ErrorExplanation error={failure} />
+          {failure.callback ? <CallbackRootCause failure={failure} callback={failure.callback} t={t} /> : <ErrorExplanation error={failure.error} />}
         </div>
       )}
     </div>
   )
+}
+
+type CallbackFailureView = NonNullable<SignInFailureView['callback']>
+
+/** The callback's own failure first (code, message, line:column), then what NextAuth did with it. */
+function CallbackRootCause({ failure, callback, t }: { failure: SignInFailureView; callback: CallbackFailureView; t: T }) {
+  const { error } = callback
+  const label = callback.editor ? t(`editor.names.${callback.editor}`) : t('controls.signIn.rootCause.callbackName', { name: callback.name })
+  const fix = `errors.${error.code}.fix`
+  return (
+    <div className="rounded-md border border-rose-300 bg-rose-50 p-3 text-sm text-rose-950 dark:border-rose-800 dark:bg-rose-950/40 dark:text-rose-100" data-testid="signin-root-cause">
+      <p className="font-semibold [overflow-wrap:anywhere]">
+        <code className="mr-2 rounded bg-rose-100 px-1 font-mono text-xs dark:bg-rose-900/60">{error.code}</code>
+        {rootCauseText(callback, label, t)}
+      </p>
+      {hasMessage(fix) && (
+        <p className="mt-1">
+          {t('app.shared.labelled', { label: t('app.shared.whatToDo') })}
+          {t(fix)}
+        </p>
+      )}
+      {callback.editor && (
+        <Button variant="ghost" className="mt-1 -ml-2 underline" onClick={() => focusEditor(label)}>
+          {t('controls.signIn.showInEditor')}
+        </Button>
+      )}
+      {failure.outcome && (
+        <p className="mt-2 border-t border-rose-200 pt-2 dark:border-rose-800">
+          <span className="font-medium">{t('app.shared.labelled', { label: t('controls.signIn.consequence.label') })}</span>
+          {consequenceText(failure.outcome, t)}
+        </p>
+      )}
+    </div>
+  )
+}
+
+function rootCauseText(callback: CallbackFailureView, label: string, t: T): string {
+  const { error, line, column } = callback
+  const where = line === undefined ? '' : t('controls.signIn.rootCause.where', { line, column: column ?? 1 })
+  const d = error.details
+  switch (error.code) {
+    case 'SANDBOX_TIMEOUT':
+      return t('controls.signIn.rootCause.timeout', { callback: label, timeoutMs: typeof d.timeoutMs === 'number' ? d.timeoutMs : SANDBOX_TIMEOUT_MS })
+    case 'SANDBOX_SYNTAX_ERROR':
+      return t('controls.signIn.rootCause.syntax', { callback: label, where, message: withoutFullStop(String(d.reason ?? error.message)) })
+    case 'SANDBOX_THREW':
+    case 'CALLBACK_THREW': {
+      const thrown = typeof d.name === 'string' && typeof d.reason === 'string' ? `${d.name}: ${d.reason}` : error.cause ? `${error.cause.name}: ${error.cause.message}` : error.message
+      return t('controls.signIn.rootCause.threw', { callback: label, message: withoutFullStop(thrown), where })
+    }
+    default: {
+      const title = `errors.${error.code}.title`
+      return t('controls.signIn.rootCause.other', { callback: label, title: hasMessage(title) ? t(title) : error.message })
+    }
+  }
+}
+
+/** What the handler answered the request the failure happened in. */
+export function consequenceText(outcome: FailureOutcome, t: T): string {
+  const library = t(`pipeline.flavor.${outcome.flavor}`)
+  if (outcome.uncaught) return t('controls.signIn.consequence.uncaught', { library })
+  if (outcome.urlError) {
+    const logged = outcome.logged ? t('controls.signIn.consequence.logged', { code: outcome.logged }) : ''
+    return t('controls.signIn.consequence.errorUrl', { library, logged, status: outcome.status, error: outcome.urlError })
+  }
+  return t('controls.signIn.consequence.status', { library, status: outcome.status })
+}
+
+/** The sentence around a message adds its own full stop. */
+function withoutFullStop(message: string): string {
+  return message.replace(/[.。]\s*$/, '')
+}
+
+/**
+ * Scrolls to the callback's editor and focuses it, found by its accessible name (the editor group's
+ * heading): the editors are their own panel, so this knows them only by the name they are announced with.
+ */
+function focusEditor(label: string): void {
+  const group = [...document.querySelectorAll<HTMLElement>('[role="group"][aria-labelledby]')].find(
+    (element) => document.getElementById(element.getAttribute('aria-labelledby') ?? '')?.textContent?.trim() === label,
+  )
+  if (!group) return
+  const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false
+  group.scrollIntoView({ block: 'center', behavior: reduced ? 'auto' : 'smooth' })
+  group.querySelector<HTMLElement>('textarea, [role="textbox"]')?.focus({ preventScroll: true })
 }

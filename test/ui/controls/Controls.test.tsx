@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { appStore } from '../../../src/state/useAppStore'
 import { ControlsPanel } from '../../../src/ui/controls/ControlsPanel'
-import { FIXTURE_NOW_SEC, makeFailedSignInTrace, makeProtectedPageTrace, makeSignInTrace, makeTrace } from '../../helpers/makeTrace'
+import { FIXTURE_NOW_SEC, makeFailedSignInTrace, makeProtectedPageTrace, makeSignInTrace, makeTrace, type EventInput } from '../../helpers/makeTrace'
 
 const initial = appStore.getState()
 afterEach(() => appStore.setState(initial, true))
@@ -181,5 +181,60 @@ describe('ControlsPanel', () => {
     expect(spies.advanceClock).not.toHaveBeenCalled()
     act(() => appStore.setState({ nowSec: 100_000_000 * 86400 + FIXTURE_NOW_SEC }))
     expect(screen.getByTestId('sim-clock').textContent).toContain('not a date')
+  })
+
+  /** A v4 sign-in whose jwt callback failed with `error`: Next.js's bare 500, and signIn() rejects. */
+  const failedJwt = (error: { code: 'SANDBOX_THREW' | 'SANDBOX_TIMEOUT' | 'SANDBOX_SYNTAX_ERROR'; message: string; details: Record<string, string | number> }) => {
+    const events: EventInput[] = [
+      { kind: 'flow.started', actor: 'browser', flow: 'signIn', flavor: 'next-auth-v4', tokenModel: 'real' },
+      { kind: 'http.requested', actor: 'browser', requestId: 3, from: 'browser', to: 'routeHandler', request: { method: 'POST', url: 'http://localhost:3000/api/auth/callback/credentials', headers: [] } },
+      { kind: 'callback.called', actor: 'callbacks', callback: 'jwt', args: {}, undefinedArgs: [], trigger: 'signIn', isDefault: false },
+      { kind: 'callback.failed', actor: 'callbacks', callback: 'jwt', error: { ...error, details: { callback: 'jwt', ...error.details } }, logs: [], durationMs: 3 },
+      { kind: 'flow.failed', actor: 'callbacks', error: { code: error.code === 'SANDBOX_THREW' ? 'CALLBACK_THREW' : error.code, message: error.message, details: { callback: 'jwt' } } },
+      { kind: 'log.written', actor: 'routeHandler', level: 'error', code: 'UNHANDLED', text: error.message, logger: 'nextjs' },
+      { kind: 'http.responded', actor: 'routeHandler', requestId: 3, from: 'routeHandler', to: 'browser', response: { status: 500, headers: [], body: 'Internal Server Error' } },
+      { kind: 'flow.finished', actor: 'browser', result: { flow: 'signIn', value: { ok: false, status: 500, error: null, url: null, rejectedWith: 'SyntaxError: Unexpected token in JSON (HTTP 500)' } } },
+    ]
+    return makeTrace('signIn', events)
+  }
+
+  it('leads a failed sign-in with the callback’s own error, message and line, then what NextAuth did; a rejection shows no value', () => {
+    renderWithSpies()
+    const trace = failedJwt({ code: 'SANDBOX_THREW', message: 'jwt threw Error: role lookup failed', details: { name: 'Error', reason: 'role lookup failed', line: 16, column: 11 } })
+    act(() => appStore.setState({ lastTrace: trace, traces: [trace], cursor: trace.events.length - 1 }))
+    const cause = screen.getByTestId('signin-root-cause')
+    expect(cause.textContent).toMatch(/^SANDBOX_THREWYour jwt callback threw Error: role lookup failed at line 16:11\./)
+    expect(cause.textContent).toContain('Then: NextAuth v4 does not catch it: Next.js logs the error and answers 500 Internal Server Error, so signIn() rejects.')
+    expect(cause.textContent!.indexOf('SANDBOX_THREW')).toBeLessThan(cause.textContent!.indexOf('Next.js'))
+    expect(within(cause).getByRole('button', { name: 'Show in editor' })).toBeTruthy()
+    // A rejected promise has no value: the rejection, and no JSON beside it.
+    expect(screen.getByTestId('signin-result').textContent).toContain('signIn() rejected: SyntaxError: Unexpected token in JSON (HTTP 500)')
+    expect(screen.queryByLabelText('signIn() resolved to')).toBeNull()
+    expect(screen.getByText('A rejected promise has no value: in the app, await signIn(…) throws.')).toBeTruthy()
+  })
+
+  it('names a timeout and a syntax error as such, not as a throw', () => {
+    renderWithSpies()
+    const timeout = failedJwt({ code: 'SANDBOX_TIMEOUT', message: 'jwt did not finish within 1000 ms', details: { timeoutMs: 1000, elapsedMs: 1000 } })
+    act(() => appStore.setState({ lastTrace: timeout, traces: [timeout], cursor: timeout.events.length - 1 }))
+    expect(screen.getByTestId('signin-root-cause').textContent).toContain('Your jwt callback did not finish within 1000 ms (an endless loop, or a promise that never settles), so it was stopped.')
+    expect(screen.getByTestId('signin-root-cause').textContent).not.toContain('threw')
+    const syntax = failedJwt({ code: 'SANDBOX_SYNTAX_ERROR', message: 'jwt: Unexpected token (15:5)', details: { reason: 'Unexpected token (15:5)', line: 15, column: 5 } })
+    act(() => appStore.setState({ lastTrace: syntax, traces: [syntax], cursor: syntax.events.length - 1 }))
+    expect(screen.getByTestId('signin-root-cause').textContent).toContain('Your jwt callback has a syntax error at line 15:5, so it was not run: Unexpected token (15:5).')
+  })
+
+  it('labels an earlier run’s signIn() result as the last one, greyed once a later run ended its session', () => {
+    renderWithSpies()
+    const signIn = makeSignInTrace()
+    const signOut = makeTrace('signOut', [{ kind: 'flow.finished', actor: 'browser', result: { flow: 'signOut', value: { url: 'http://localhost:3000/' } } }], { startedAtSec: FIXTURE_NOW_SEC + 60, id: 'signout' })
+    act(() => appStore.setState({ lastTrace: signIn, traces: [signIn], cursor: signIn.events.length - 1 }))
+    const result = () => screen.getByTestId('signin-result')
+    expect(result().textContent).toMatch(/^Signed in/)
+    expect(result().textContent).not.toContain('Last signIn() result')
+    act(() => appStore.setState({ lastTrace: signOut, traces: [signIn, signOut], cursor: 0 }))
+    expect(result().textContent).toContain('Last signIn() result, from the run at Thu, 01 Jan 2026, 00:00:00 UTC')
+    expect(result().textContent).toContain('That session has ended since: useSession() reports “unauthenticated” now.')
+    expect(result().getAttribute('data-stale')).toBe('true')
   })
 })
