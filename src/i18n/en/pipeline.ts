@@ -1,5 +1,29 @@
 // The pipeline: swimlanes, player, narration of every step and the step details.
+
+/**
+ * Each step kind as a person names it (the step details' heading), nested as the kind is written
+ * (`flow.started` → flow.started); the heading looks every kind up, so a new one fails to compile there.
+ */
+const kinds = {
+  flow: { started: 'The app calls', failed: 'Failure', finished: 'Result' },
+  http: { requested: 'Request', responded: 'Response' },
+  csrf: { checked: 'CSRF check' },
+  cookies: { read: 'Cookies read' },
+  callback: { called: 'Callback called', returned: 'Callback returned', failed: 'Callback failed' },
+  token: { defaulted: 'Default token' },
+  jwt: { encoded: 'Token encoded', decoded: 'Token decoded', decodeFailed: 'Token not readable' },
+  cookie: { set: 'Cookie stored', deleted: 'Cookie deleted', rejected: 'Cookie refused', expired: 'Cookie expired', tampered: 'Cookie tampered with' },
+  session: { built: 'Session built', expiries: 'Three expiry times' },
+  log: { written: 'Server log' },
+  getToken: { resolved: 'getToken() result' },
+  middleware: { decided: 'Middleware decision' },
+  clock: { advanced: 'Clock moved' },
+  config: { resolved: 'Options resolved' },
+  client: { skipped: 'Nothing sent', updated: 'useSession() updated' },
+}
+
 export const pipeline = {
+  kinds,
   title: 'Pipeline',
   listLabel: 'Pipeline',
   empty: 'Sign in to watch each step of the flow travel between the browser, the route handler, your callbacks, jose and the cookie jar.',
@@ -57,31 +81,40 @@ export const pipeline = {
         tamperSessionCookie: 'You change a real byte of the session cookie, as an attacker would.',
         clearCookies: 'You clear the browser’s cookies.',
       },
-      failed: '{error} — NextAuth carries on as in production.',
+      /** A failure, with what the handler then answered the request it happened in (from the trace). */
+      failed: '{error}.',
+      failedUncaught: '{error}: {library} does not catch it, so Next.js answers 500 Internal Server Error.',
+      failedErrorUrl: '{error}: {library} answers {status} with error={urlError}{logged}.',
+      failedLogged: '{error}: {library} catches it, logs {code} and answers {status}.',
+      failedStatus: '{error}: {library} answers {status}.',
+      failedAndLogs: ' and logs {code}',
       finishedSignIn: 'signIn() resolves to {value}.',
       finishedSignInNavigated: 'signIn() resolves to undefined: the client sets window.location and the browser goes to {url}.',
       finishedSignInRejected: 'signIn() rejects: {message}.',
       finishedSession: '{flow}() returns the session of {subject}: {status}.',
       finishedNoSession: '{flow}() returns null: {status}.',
-      finishedSignOut: 'signOut() resolves; the browser goes to {url}.',
+      finishedSignOut: 'signOut() resolves to {value}; with redirect: false the page stays where it is (the default redirect: true would send the browser to {url}).',
+      finishedSignOutNoUrl: 'signOut() resolves to {value}; with redirect: false the page stays where it is.',
+      finishedSignOutRejected: 'signOut() rejects: {message}.',
       finishedProtected: 'The protected page {outcome}.',
       finishedCsrf: 'getCsrfToken() resolves to the token half of the cookie.',
-      finishedClock: 'The clock now reads {now}; {count} cookie(s) expired.',
+      finishedClock: { one: 'The clock now reads {now}; 1 cookie expired.', other: 'The clock now reads {now}; {count} cookies expired.' },
       finishedTampered: '{name} now carries changed bytes; the next request will show what NextAuth does with it.',
       finishedNothingToTamper: 'There is no session cookie to tamper with.',
-      finishedCleared: 'The jar is empty: {count} cookie(s) removed.',
+      finishedCleared: { one: 'The jar is empty: 1 cookie removed.', other: 'The jar is empty: {count} cookies removed.' },
     },
     http: {
       requested: '{from} sends {method} {path} to {to}.',
-      requestedWithCookies: '{from} sends {method} {path} to {to}, carrying {count} cookie(s).',
+      requestedWithCookies: { one: '{from} sends {method} {path} to {to}, carrying 1 cookie.', other: '{from} sends {method} {path} to {to}, carrying {count} cookies.' },
       responded: '{from} answers {status} to {to}.',
-      respondedWithCookies: '{from} answers {status} to {to} with {count} Set-Cookie header(s).',
+      respondedWithCookies: { one: '{from} answers {status} to {to} with 1 Set-Cookie header.', other: '{from} answers {status} to {to} with {count} Set-Cookie headers.' },
       redirected: '{from} answers {status}, redirecting to {location}.',
     },
     csrf: {
       checked: 'The CSRF cookie’s hash checks out; a GET needs no token in the body.',
       verified: 'The CSRF token in the body matches the signed cookie: the POST is verified.',
       issued: 'No valid CSRF cookie, so NextAuth issues a new token and cookie.',
+      issuedWithheld: 'No valid CSRF cookie, so NextAuth makes a new token, but /providers does not send its cookie: the next request gets one.',
       failed: 'CSRF check failed: the body’s token does not match the cookie.',
     },
     cookies: {
@@ -121,7 +154,8 @@ export const pipeline = {
       expiries: 'Three expiries: token exp {exp}, cookie Expires {cookie}, session.expires {session}.',
     },
     log: {
-      written: 'NextAuth logs {level} {code}.',
+      written: '{library} logs {level} {code}.',
+      uncaught: 'Next.js prints the uncaught error and answers 500 Internal Server Error; NextAuth’s logger prints nothing.',
     },
     getToken: {
       resolved: 'getToken() reads {cookie} and returns the token of {subject}.',
@@ -144,6 +178,20 @@ export const pipeline = {
     },
   },
 
+  /** A sentence, then what the history says caused it. */
+  withCause: '{sentence} {cause}',
+  /** What broke a token, or why a cookie was not in the request, as the earlier runs tell it. */
+  causes: {
+    'secret-changed': 'The secret changed since this token was made.',
+    tampered: 'Its bytes were tampered with.',
+    expired: 'The browser dropped it when its Expires ({expires}) passed.',
+    expiredJump: 'The browser dropped it when its Expires ({expires}) passed, during the clock jump.',
+    deleted: 'A Set-Cookie with Max-Age=0 deleted it during {flow}().',
+    cleared: 'You cleared the cookies.',
+    rejected: 'The browser refused to store it.',
+    'never-set': 'No run has set it yet.',
+  },
+  logLevels: { error: 'error', warn: 'warning', debug: 'debug' },
   secretSource: { config: 'from the configuration', fallback: 'missing: a development fallback that changes whenever an option changes', none: 'missing' },
   cookieKind: { secure: 'secure (__Secure-)', plain: 'plain' },
   tamperedPart: { ciphertext: 'ciphertext', signature: 'signature' },
@@ -187,6 +235,7 @@ export const pipeline = {
     tampered: 'tamper {name}',
     expiries: 'expiries',
     log: '{code}',
+    uncaught: 'Next.js 500',
     getToken: 'getToken()',
     middleware: 'allow',
     middlewareRedirect: 'redirect',
@@ -197,6 +246,8 @@ export const pipeline = {
     label: 'Step details',
     empty: 'Pick a step in the pipeline to see its request, callback arguments, token or error.',
     heading: 'Step {number} · {kind}',
+    /** The raw event kind beside the heading, as the trace names it. */
+    kindCode: 'Event kind',
     source: 'Models',
     request: 'Request',
     status: 'Status',
@@ -206,13 +257,15 @@ export const pipeline = {
     noBody: 'No body',
     cookieHeader: 'sends cookies',
     setCookieHeader: 'sets a cookie',
+    deleteCookieHeader: 'deletes a cookie',
     arguments: 'Arguments',
-    undefinedArgs: 'Undefined arguments',
+    undefinedArgs: 'Arguments passed as undefined',
     noneUndefined: 'none',
     trigger: 'trigger',
     noTrigger: 'no trigger key',
     defaultCallback: 'The library’s default callback (you have not defined this one).',
-    yourCallback: 'Your callback.',
+    yourCallback: 'This is your code, from the “{editor}” editor below.',
+    yourAppCallback: 'This is your app’s {callback} callback.',
     returned: 'Returned value',
     console: 'Console output',
     noConsole: 'No console output',
@@ -249,6 +302,8 @@ export const pipeline = {
     log: 'Log line',
     level: 'Level',
     code: 'Code',
+    printedBy: 'Printed by',
+    printedByNextjs: 'Next.js (console.error), not NextAuth’s logger',
     getToken: {
       cookie: 'Cookie name',
       secureCookie: 'secureCookie',
@@ -256,6 +311,10 @@ export const pipeline = {
       token: 'Token',
       reason: 'Why null',
       workingSalt: 'The salt that opens it',
+      silent: {
+        'next-auth-v4': 'The real getToken() catches every error and returns null, with nothing in the logs (the session route, by contrast, logs JWT_SESSION_ERROR). The reason shown here is the playground’s.',
+        authjs: 'The real getToken() catches every decode error and returns null, with nothing in the logs (the session route, by contrast, logs JWTSessionError). The reason shown here is the playground’s.',
+      },
     },
     middleware: { authorized: 'Authorized', redirectTo: 'Redirect to' },
     clock: { by: 'Advanced by' },

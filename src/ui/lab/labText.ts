@@ -3,6 +3,7 @@
 // computer's clock beside the UTC dates.
 import type { MessageKey, MessageParams, T } from '../../i18n/t'
 import { durationText, durationUnits } from '../shared/durationText'
+import { plural } from '../shared/plural'
 
 /** "3 days", "1 hour", "14 seconds": the largest whole unit. */
 export function durationWords(totalSec: number, t: T): string {
@@ -15,12 +16,9 @@ export function remainingWords(totalSec: number, t: T): string {
   return t(`lab.unitsMore.${unit}${count === 1 ? '' : 's'}` as MessageKey, { n: count })
 }
 
-/**
- * A message with `one` and `other` forms, picked by `count`. English needs both; Chinese has one form,
- * which its catalogue gives under both keys.
- */
+/** A message with `one` and `other` forms, picked by `count` (the shared `plural`). */
 export function countWords(t: T, key: string, count: number, params: MessageParams = {}): string {
-  return t(`${key}.${count === 1 ? 'one' : 'other'}` as MessageKey, { count, ...params })
+  return plural(t, key, count, params)
 }
 
 /** The same moment on this computer's clock, with its offset: "2030-01-01 14:00:00, UTC+02:00". */

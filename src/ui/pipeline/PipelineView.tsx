@@ -1,6 +1,7 @@
 import { useDeferredValue, useMemo, useRef } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { useT } from '../../i18n/useT'
+import { stepContexts } from '../../state/selectors'
 import { useAppStore } from '../../state/useAppStore'
 import { StepDetails } from './details/StepDetails'
 import { LaneBackdrop } from './LaneBackdrop'
@@ -23,8 +24,8 @@ import { useFollowCursor } from './useFollowCursor'
 export function PipelineView() {
   const t = useT()
   const reducedMotion = useReducedMotion()
-  const { trace, cursor, playing, speed, runStatus, onScreen } = useAppStore(
-    useShallow((s) => ({ trace: s.lastTrace, cursor: s.cursor, playing: s.playing, speed: s.speed, runStatus: s.runStatus, onScreen: s.view === 'playground' })),
+  const { trace, traces, cursor, playing, speed, runStatus, onScreen } = useAppStore(
+    useShallow((s) => ({ trace: s.lastTrace, traces: s.traces, cursor: s.cursor, playing: s.playing, speed: s.speed, runStatus: s.runStatus, onScreen: s.view === 'playground' })),
   )
   const actions = useAppStore(
     useShallow((s) => ({
@@ -41,6 +42,9 @@ export function PipelineView() {
   const total = events?.length ?? 0
   const durations = useMemo(() => (events ? stepDurationsMs(events, speed) : []), [events, speed])
   const current = events && cursor >= 0 ? (events[cursor] ?? null) : null
+  // What each step means in the light of the earlier runs (why a cookie was missing, what the handler did with a failure).
+  const contexts = stepContexts(traces, trace)
+  const currentContext = cursor >= 0 ? contexts[cursor] : undefined
 
   // A new run's ~45 rows render in a transition: the player, the caption and the other panels update at
   // once, the rows right after in time slices (a store update alone would render them in one long task).
@@ -49,6 +53,7 @@ export function PipelineView() {
   const rowEvents = rowsTrace?.events ?? null
   const rowsCursor = rowsTrace === trace ? cursor : -1
   const glyphs = useMemo(() => (rowEvents ? rowEvents.map((_, index) => glyphOf(rowEvents, index)) : []), [rowEvents])
+  const rowContexts = stepContexts(traces, rowsTrace)
   const activations = useMemo(() => (rowEvents ? activationSpans(rowEvents) : []), [rowEvents])
 
   usePlayback({ events, cursor, playing, speed, stepForward: actions.stepForward })
@@ -65,7 +70,7 @@ export function PipelineView() {
     return new Set<string>(glyph.type === 'arrow' ? [glyph.from, glyph.to] : [glyph.lane])
   }, [glyphs, rowsCursor])
 
-  const caption = current ? narrate(current, t) : total > 0 ? t('pipeline.notStarted', { total }) : t('pipeline.empty')
+  const caption = current ? narrate(current, t, currentContext) : total > 0 ? t('pipeline.notStarted', { total }) : t('pipeline.empty')
   // Screen readers hear a step when it is chosen (a step key, a click, a pause) and when the run ends,
   // not every ~180 ms while it plays.
   const announcement = playing ? '' : caption
@@ -107,7 +112,7 @@ export function PipelineView() {
             data-testid="pipeline-caption"
           >
             {current && <span className="mt-0.5 shrink-0 rounded bg-indigo-600 px-1.5 font-mono text-xs leading-5 text-white">{cursor + 1}</span>}
-            <span className="min-w-0">{caption}</span>
+            <span className="min-w-0 [overflow-wrap:anywhere]">{caption}</span>
           </div>
           <div role="status" aria-live="polite" aria-atomic="true" aria-label={t('pipeline.liveLabel')} className="sr-only">
             {announcement && current ? t('pipeline.stepLabel', { number: cursor + 1, narration: announcement }) : announcement}
@@ -131,6 +136,7 @@ export function PipelineView() {
                     key={index}
                     index={index}
                     event={event}
+                    context={rowContexts[index]}
                     glyph={glyphs[index]!}
                     t={t}
                     state={index < rowsCursor ? 'past' : index === rowsCursor ? 'current' : 'future'}
@@ -145,7 +151,7 @@ export function PipelineView() {
         </div>
 
         <div className={`relative min-w-0 ${total === 0 ? 'hidden xl:block' : 'h-96 xl:h-auto'}`}>
-          <StepDetails event={current} t={t} className="h-full xl:absolute xl:inset-0" />
+          <StepDetails event={current} context={currentContext} t={t} className="h-full xl:absolute xl:inset-0" />
         </div>
       </div>
     </div>

@@ -1,5 +1,6 @@
 import { memo, useId, useMemo } from 'react'
 import type { TraceEvent } from '../../engine/index'
+import type { StepContext } from '../../state/selectors'
 import { laneCentre, laneIndex, type Glyph } from './lanes'
 import type { T } from '../../i18n/t'
 import { narrate, shortLabel } from './narrate'
@@ -9,6 +10,8 @@ import { TravellingPacket } from './TravellingPacket'
 interface StepRowProps {
   index: number
   event: TraceEvent
+  /** What the step means in the light of the earlier runs (stepContexts). */
+  context?: StepContext
   glyph: Glyph
   t: T
   state: StepState
@@ -38,11 +41,11 @@ function labelPlacement(glyph: Glyph): React.CSSProperties {
  * renders them (in time slices, see PipelineView), not all at once before the first paint; a row whose
  * props did not change (every row but two at each step) does not render again.
  */
-export const StepRow = memo(function StepRow({ index, event, glyph, t, state, animateMs, onSelect }: StepRowProps) {
+export const StepRow = memo(function StepRow({ index, event, context, glyph, t, state, animateMs, onSelect }: StepRowProps) {
   const current = state === 'current'
   const narrationId = useId()
   const label = useMemo(() => shortLabel(event, t), [event, t])
-  const description = useMemo(() => t('pipeline.stepLabel', { number: index + 1, narration: narrate(event, t) }), [event, t, index])
+  const description = useMemo(() => t('pipeline.stepLabel', { number: index + 1, narration: narrate(event, t, context) }), [event, t, index, context])
   return (
     // The height is fixed and the row contains its own size and layout: changing one row never re-lays
     // out the others, and nothing has to be measured (unlike content-visibility, no second layout pass).

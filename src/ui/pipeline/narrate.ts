@@ -2,8 +2,10 @@
 // short label drawn on the swimlane. Words come from i18n; the data comes from the event.
 import type { Actor, FlowResult, TraceEvent } from '../../engine/index'
 import type { MessageKey, T } from '../../i18n/t'
-import { dateTimeText, utcText } from '../shared/dateText'
+import type { DecodeCause, FailureOutcome, MissingCookie, StepContext } from '../../state/selectors'
+import { dateTimeText } from '../shared/dateText'
 import { durationText } from '../shared/durationText'
+import { plural } from '../shared/plural'
 
 
 const MAX_VALUE_CHARS = 72
@@ -74,7 +76,11 @@ function finishedNarration(result: FlowResult, t: T): string {
         ? t('pipeline.narration.flow.finishedSession', { flow: result.flow, subject: subjectOf(result.session, t), status: result.status })
         : t('pipeline.narration.flow.finishedNoSession', { flow: result.flow, status: result.status })
     case 'signOut':
-      return t('pipeline.narration.flow.finishedSignOut', { url: typeof result.value.url === 'string' ? result.value.url : previewValue(result.value, 80) })
+      // signOut({ redirect: false }) resolves to the JSON the server answered; only redirect: true navigates.
+      if (result.rejectedWith) return t('pipeline.narration.flow.finishedSignOutRejected', { message: result.rejectedWith })
+      return typeof result.value.url === 'string'
+        ? t('pipeline.narration.flow.finishedSignOut', { value: previewValue(result.value, 120), url: result.value.url })
+        : t('pipeline.narration.flow.finishedSignOutNoUrl', { value: previewValue(result.value, 120) })
     case 'visitProtectedPage':
       return t('pipeline.narration.flow.finishedProtected', {
         outcome: result.authorized ? t('pipeline.outcome.allowed') : t('pipeline.outcome.redirected', { location: result.redirectTo ?? '' }),
@@ -82,11 +88,11 @@ function finishedNarration(result: FlowResult, t: T): string {
     case 'getCsrfToken':
       return t('pipeline.narration.flow.finishedCsrf')
     case 'advanceClock':
-      return t('pipeline.narration.flow.finishedClock', { now: dateTimeText(result.nowSec, t), count: result.expired.length })
+      return plural(t, 'pipeline.narration.flow.finishedClock', result.expired.length, { now: dateTimeText(result.nowSec, t) })
     case 'tamperSessionCookie':
       return result.cookieName ? t('pipeline.narration.flow.finishedTampered', { name: result.cookieName }) : t('pipeline.narration.flow.finishedNothingToTamper')
     case 'clearCookies':
-      return t('pipeline.narration.flow.finishedCleared', { count: result.removed.length })
+      return plural(t, 'pipeline.narration.flow.finishedCleared', result.removed.length)
     default: {
       const unreachable: never = result
       throw new TypeError(`no narration for result ${(unreachable as FlowResult).flow}`)
@@ -94,12 +100,53 @@ function finishedNarration(result: FlowResult, t: T): string {
   }
 }
 
-/** The one-line narration of a step. */
-export function narrate(event: TraceEvent, t: T): string {
-  return narrationOf(event, t)
+/** "NextAuth v4" / "Auth.js v5": who answers, in the flavour of the run. */
+function libraryOf(context: StepContext | undefined, t: T): string {
+  return context ? t(`pipeline.flavor.${context.flavor}`) : 'NextAuth'
 }
 
-function narrationOf(event: TraceEvent, t: T): string {
+/** What the history says caused a step's failure, as a sentence. */
+function causeText(cause: DecodeCause | MissingCookie | undefined, t: T): string | null {
+  if (cause === undefined) return null
+  if (typeof cause === 'string') return t(`pipeline.causes.${cause}`)
+  switch (cause.how) {
+    case 'expired':
+      return t(cause.duringClockJump ? 'pipeline.causes.expiredJump' : 'pipeline.causes.expired', { expires: dateTimeText(cause.expiresAtSec, t) })
+    case 'deleted':
+      return t('pipeline.causes.deleted', { flow: cause.flow })
+    default:
+      return t(`pipeline.causes.${cause.how}`)
+  }
+}
+
+function withCause(sentence: string, cause: DecodeCause | MissingCookie | undefined, t: T): string {
+  const text = causeText(cause, t)
+  return text ? t('pipeline.withCause', { sentence, cause: text }) : sentence
+}
+
+/** A failure and what the handler answered the request it happened in. */
+function failedNarration(error: string, outcome: FailureOutcome | undefined, context: StepContext | undefined, t: T): string {
+  if (!outcome) return t('pipeline.narration.flow.failed', { error })
+  const library = libraryOf(context, t)
+  if (outcome.uncaught) return t('pipeline.narration.flow.failedUncaught', { error, library })
+  if (outcome.urlError) {
+    const logged = outcome.logged ? t('pipeline.narration.flow.failedAndLogs', { code: outcome.logged }) : ''
+    return t('pipeline.narration.flow.failedErrorUrl', { error, library, status: outcome.status, urlError: outcome.urlError, logged })
+  }
+  if (outcome.logged) return t('pipeline.narration.flow.failedLogged', { error, library, code: outcome.logged, status: outcome.status })
+  return t('pipeline.narration.flow.failedStatus', { error, library, status: outcome.status })
+}
+
+/**
+ * The one-line narration of a step. `context` (from `stepContexts`) adds what the run and the earlier
+ * ones tell: the library that answers, what the handler did with a failure, why a cookie was missing
+ * or a token did not open.
+ */
+export function narrate(event: TraceEvent, t: T, context?: StepContext): string {
+  return narrationOf(event, t, context)
+}
+
+function narrationOf(event: TraceEvent, t: T, context: StepContext | undefined): string {
   switch (event.kind) {
     case 'flow.started':
       if (event.flow === 'advanceClock' || event.flow === 'tamperSessionCookie' || event.flow === 'clearCookies') return t(`pipeline.narration.flow.startedAction.${event.flow}`)
@@ -107,7 +154,7 @@ function narrationOf(event: TraceEvent, t: T): string {
     case 'http.requested': {
       const count = cookieCount(event.request.headers)
       const params = { from: capitalise(actorText(event.from, t)), to: actorText(event.to, t), method: event.request.method, path: pathOf(event.request.url), count }
-      return t(count > 0 ? 'pipeline.narration.http.requestedWithCookies' : 'pipeline.narration.http.requested', params)
+      return count > 0 ? plural(t, 'pipeline.narration.http.requestedWithCookies', count, params) : t('pipeline.narration.http.requested', params)
     }
     case 'http.responded': {
       const { status, headers } = event.response
@@ -115,15 +162,15 @@ function narrationOf(event: TraceEvent, t: T): string {
       const count = headerCount(headers, 'set-cookie')
       const params = { from: capitalise(actorText(event.from, t)), to: actorText(event.to, t), status, count, location: location ?? '' }
       if (location && status >= 300 && status < 400) return t('pipeline.narration.http.redirected', params)
-      return t(count > 0 ? 'pipeline.narration.http.respondedWithCookies' : 'pipeline.narration.http.responded', params)
+      return count > 0 ? plural(t, 'pipeline.narration.http.respondedWithCookies', count, params) : t('pipeline.narration.http.responded', params)
     }
     case 'csrf.checked':
-      if (event.issuedNew) return t('pipeline.narration.csrf.issued')
+      if (event.issuedNew) return t(event.withheld ? 'pipeline.narration.csrf.issuedWithheld' : 'pipeline.narration.csrf.issued')
       if (event.bodyTokenMatches === false || (event.bodyTokenMatches !== null && !event.verified)) return t('pipeline.narration.csrf.failed')
       return t(event.verified ? 'pipeline.narration.csrf.verified' : 'pipeline.narration.csrf.checked')
     case 'cookies.read': {
       const params = { actor: capitalise(actorText(event.actor, t)), name: event.cookieName, count: event.names.length }
-      if (event.value === null) return t('pipeline.narration.cookies.readNone', params)
+      if (event.value === null) return withCause(t('pipeline.narration.cookies.readNone', params), context?.missingCookie, t)
       return t(event.chunked ? 'pipeline.narration.cookies.readChunked' : 'pipeline.narration.cookies.read', params)
     }
     case 'callback.called':
@@ -144,12 +191,12 @@ function narrationOf(event: TraceEvent, t: T): string {
     case 'jwt.decoded':
       return t(event.header.alg === 'dir' ? 'pipeline.narration.jwt.decoded' : 'pipeline.narration.jwt.decodedSigned', { alg: String(event.header.alg ?? ''), subject: subjectOf(event.claims, t) })
     case 'jwt.decodeFailed':
-      return t('pipeline.narration.jwt.decodeFailed', { error: errorTitle(event.error.code, t) })
+      return withCause(t('pipeline.narration.jwt.decodeFailed', { error: errorTitle(event.error.code, t) }), context?.decodeCause, t)
     case 'cookie.set':
       if (event.chunk) return t('pipeline.narration.cookie.setChunk', { name: event.name, index: event.chunk.index + 1, total: event.chunk.total })
       return event.expiresAtSec === undefined
         ? t('pipeline.narration.cookie.setSession', { name: event.name })
-        : t('pipeline.narration.cookie.set', { name: event.name, expires: utcText(event.expiresAtSec, t) })
+        : t('pipeline.narration.cookie.set', { name: event.name, expires: dateTimeText(event.expiresAtSec, t) })
     case 'cookie.deleted':
       return t('pipeline.narration.cookie.deleted', { name: event.name })
     case 'cookie.rejected':
@@ -168,15 +215,16 @@ function narrationOf(event: TraceEvent, t: T): string {
         session: event.sessionExpiresIso ?? t('pipeline.notSet'),
       })
     case 'log.written':
-      return t('pipeline.narration.log.written', { level: event.level, code: event.code })
+      if (event.logger === 'nextjs') return t('pipeline.narration.log.uncaught')
+      return t('pipeline.narration.log.written', { library: libraryOf(context, t), level: t(`pipeline.logLevels.${event.level}`), code: event.code })
     case 'getToken.resolved':
       return event.token
         ? t('pipeline.narration.getToken.resolved', { cookie: event.cookieName, subject: subjectOf(event.token, t) })
-        : t('pipeline.narration.getToken.resolvedNull', { reason: t(`pipeline.nullReasons.${event.nullReason ?? 'no-cookie'}`) })
+        : withCause(t('pipeline.narration.getToken.resolvedNull', { reason: t(`pipeline.nullReasons.${event.nullReason ?? 'no-cookie'}`) }), context?.decodeCause ?? context?.missingCookie, t)
     case 'middleware.decided':
       return event.authorized ? t('pipeline.narration.middleware.decided') : t('pipeline.narration.middleware.redirected', { location: event.redirectTo ?? '' })
     case 'clock.advanced':
-      if (event.toSec !== undefined) return t('pipeline.narration.clock.advancedTo', { date: utcText(event.toSec), duration: durationText(event.bySec, t) })
+      if (event.toSec !== undefined) return t('pipeline.narration.clock.advancedTo', { date: dateTimeText(event.toSec, t), duration: durationText(event.bySec, t) })
       return t('pipeline.narration.clock.advanced', { duration: durationText(event.bySec, t) })
     case 'config.resolved':
       return t('pipeline.narration.config.resolved', {
@@ -189,7 +237,7 @@ function narrationOf(event: TraceEvent, t: T): string {
     case 'client.updated':
       return t('pipeline.narration.client.updated', { status: event.status })
     case 'flow.failed':
-      return t('pipeline.narration.flow.failed', { error: errorTitle(event.error.code, t) })
+      return withCause(failedNarration(errorTitle(event.error.code, t), context?.outcome, context, t), context?.decodeCause, t)
     case 'flow.finished':
       return finishedNarration(event.result, t)
     default: {
@@ -243,7 +291,7 @@ export function shortLabel(event: TraceEvent, t: T): string {
     case 'session.expiries':
       return t('pipeline.short.expiries')
     case 'log.written':
-      return t('pipeline.short.log', { code: event.code })
+      return event.logger === 'nextjs' ? t('pipeline.short.uncaught') : t('pipeline.short.log', { code: event.code })
     case 'getToken.resolved':
       return `${t('pipeline.short.getToken')} → ${event.token ? previewValue(event.token.sub ?? event.token.email ?? '', 20) : 'null'}`
     case 'middleware.decided':

@@ -1,5 +1,6 @@
 // A page behind middleware: getToken answers null silently on any failure, and the trace says why.
-import { describe, expect, it } from 'vitest'
+import { createRequire } from 'node:module'
+import { describe, expect, it, vi } from 'vitest'
 import type { MiddlewareOptions, Playground } from '../../../src/engine/index'
 import { atTime } from '../../helpers/atTime'
 import { eventsOf, logs } from './helpers/traceQueries'
@@ -45,6 +46,32 @@ describe('visitProtectedPage (v4 withAuth + getToken)', () => {
     // Silently: nothing is logged and no cookie is touched.
     expect(logs(trace)).toEqual([])
     expect(eventsOf(trace, 'cookie.deleted')).toEqual([])
+  })
+
+  it('the real getToken() answers null for a token it cannot open, logging nothing at all (the reason the playground shows is its own)', async () => {
+    const playground = playgroundFor(config())
+    await playground.run('signIn', ADA)
+    const token = playground.jar.list().find((c) => c.name === 'next-auth.session-token')!.value
+    const { getToken } = createRequire(import.meta.url)('next-auth/jwt') as typeof import('next-auth/jwt')
+    const logger = { error: vi.fn(), warn: vi.fn(), debug: vi.fn() }
+    const consoleCalls = (['error', 'warn', 'log', 'debug'] as const).map((level) => vi.spyOn(console, level).mockImplementation(() => {}))
+    try {
+      // The right secret opens it (so the nulls below are decode failures, not a missing cookie).
+      const goodReq = { cookies: { 'next-auth.session-token': token }, headers: {} } as unknown as Parameters<typeof getToken>[0]['req']
+      await expect(atTime(playground.clock.nowMs() / 1000, () => getToken({ req: goodReq, secret: 's3cr3t', logger } as Parameters<typeof getToken>[0]))).resolves.toMatchObject({ sub: '1' })
+      for (const cookieValue of [token, `${token.slice(0, 60)}x${token.slice(61)}`]) {
+        const req = { cookies: { 'next-auth.session-token': cookieValue }, headers: {} } as unknown as Parameters<typeof getToken>[0]['req']
+        await expect(getToken({ req, secret: 'not-the-secret', logger } as Parameters<typeof getToken>[0])).resolves.toBeNull()
+      }
+      expect([logger.error, logger.warn, logger.debug, ...consoleCalls].map((spy) => spy.mock.calls.length)).toEqual([0, 0, 0, 0, 0, 0, 0])
+    } finally {
+      for (const spy of consoleCalls) spy.mockRestore()
+    }
+    // The engine's getToken is as silent: the reason is recorded on the step, nothing is logged.
+    playground.setConfig({ secret: 'not-the-secret' })
+    const trace = await playground.run('visitProtectedPage', {})
+    expect(logs(trace)).toEqual([])
+    expect(eventsOf(trace, 'getToken.resolved')[0]).toMatchObject({ token: null, nullReason: 'decrypt-failed' })
   })
 
   it('sees no cookie at all once the browser dropped it at Expires (which equals exp after a refresh)', async () => {

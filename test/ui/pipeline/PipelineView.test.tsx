@@ -39,7 +39,7 @@ describe('PipelineView', () => {
     expect(items).toHaveLength(trace.events.length)
     // The name is exactly what is on screen (WCAG 2.5.3, axe label-content-name-mismatch); the narration is the description.
     expect(within(items[1]!).getByRole('button', { name: '2 GET /api/auth/providers', description: 'Step 2: The browser sends GET /api/auth/providers to the route handler.' })).toBeTruthy()
-    expect(within(items[7]!).getByRole('button', { name: '8 POST /api/auth/callback/credentials', description: /^Step 8: The browser sends POST \/api\/auth\/callback\/credentials to the route handler, carrying 1 cookie\(s\)\.$/ })).toBeTruthy()
+    expect(within(items[7]!).getByRole('button', { name: '8 POST /api/auth/callback/credentials', description: /^Step 8: The browser sends POST \/api\/auth\/callback\/credentials to the route handler, carrying 1 cookie\.$/ })).toBeTruthy()
     for (const item of items) {
       const button = within(item).getByRole('button')
       expect(button.getAttribute('aria-label')).toBeNull()
@@ -179,6 +179,39 @@ describe('PipelineView', () => {
     const details = screen.getByRole('region', { name: 'Step details' })
     expect(within(details).getByText('salt', { selector: 'dt' }).nextElementSibling!.textContent).toBe('"authjs.session-token"')
     expect(within(details).getByText('The salt that opens it', { selector: 'dt' }).nextElementSibling!.textContent).toBe('"__Secure-authjs.session-token"')
+  })
+
+  it('heads the step details with a human label, the raw kind only as a small code tag, and lets the narration wrap', () => {
+    const trace = makeSignInTrace()
+    show(trace, trace.events.length - 1)
+    render(<PipelineView />)
+    const details = screen.getByRole('region', { name: 'Step details' })
+    const heading = within(details).getAllByRole('heading', { level: 3 })[0]!
+    expect(heading.textContent).toBe(`Step ${trace.events.length} · Resultflow.finished`)
+    expect(within(heading).getByText('flow.finished', { selector: 'code' })).toBeTruthy()
+    expect(within(heading).getByText(`Step ${trace.events.length} · Result`)).toBeTruthy()
+    // A long unbroken narration (the signIn() result as JSON) wraps inside the panel.
+    expect(within(details).getByText(/^signIn\(\) resolves to/).className).toContain('[overflow-wrap:anywhere]')
+    expect(screen.getByTestId('pipeline-caption').querySelector('.\\[overflow-wrap\\:anywhere\\]')).not.toBeNull()
+  })
+
+  it('says a Max-Age=0 Set-Cookie line deletes its cookie', () => {
+    const trace = makeTamperedSessionTrace()
+    show(trace, trace.events.findIndex((e) => e.kind === 'http.responded'))
+    render(<PipelineView />)
+    const details = screen.getByRole('region', { name: 'Step details' })
+    const line = [...details.querySelectorAll('[data-highlight="cookie"]')].find((el) => el.textContent?.includes('Max-Age=0'))!
+    expect(line.textContent).toContain('(deletes a cookie)')
+    expect(line.textContent).not.toContain('(sets a cookie)')
+  })
+
+  it('says the real getToken() answers null silently, and that the reason is the playground’s', () => {
+    const resolved = { kind: 'getToken.resolved', actor: 'middleware', cookieName: 'next-auth.session-token', secureCookie: false, token: null, nullReason: 'decrypt-failed' } as const
+    show(makeTrace('visitProtectedPage', [resolved]), 0)
+    render(<PipelineView />)
+    expect(screen.getByRole('region', { name: 'Step details' }).textContent).toContain(
+      'The real getToken() catches every error and returns null, with nothing in the logs (the session route, by contrast, logs JWT_SESSION_ERROR). The reason shown here is the playground’s.',
+    )
   })
 
   it('draws a travelling packet for the current step only when motion is allowed', () => {

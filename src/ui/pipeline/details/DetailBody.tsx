@@ -1,6 +1,7 @@
 // The body of a step's details, one case per event kind. Loaded on its own (see StepDetails.tsx):
 // it is only needed once a run has steps, so it stays out of the first screen's JavaScript.
-import type { ConsoleEntry, TraceEvent } from '../../../engine/index'
+import { parseSetCookie, SANDBOX_CALLBACK_NAMES, type CallbackName, type ConsoleEntry, type SandboxCallbackName, type TraceEvent } from '../../../engine/index'
+import type { StepContext } from '../../../state/selectors'
 import { ErrorExplanation } from '../../shared/ErrorExplanation'
 import { JsonView } from '../../shared/JsonView'
 import { dateTimeText, utcText } from '../../shared/dateText'
@@ -34,14 +35,30 @@ function Headers({ headers, t }: { headers: Array<[string, string]>; t: T }) {
       headers={headers}
       empty={t('pipeline.details.noHeaders')}
       cookieNote={t('pipeline.details.cookieHeader')}
-      setCookieNote={t('pipeline.details.setCookieHeader')}
+      setCookieNote={(value) => t(deletesCookie(value) ? 'pipeline.details.deleteCookieHeader' : 'pipeline.details.setCookieHeader')}
       copyLabel={t('pipeline.details.headers')}
     />
   )
 }
 
+/** The callbacks the learner edits, in the editors below the pipeline. */
+function isEditable(callback: CallbackName): callback is SandboxCallbackName {
+  return (SANDBOX_CALLBACK_NAMES as readonly string[]).includes(callback)
+}
+
+/** Whether a Set-Cookie line deletes its cookie: `Max-Age=0` (how NextAuth clears cookies), as the cookie engine reads it. */
+function deletesCookie(line: string): boolean {
+  try {
+    const maxAgeSec = parseSetCookie(line).maxAgeSec
+    return maxAgeSec !== undefined && maxAgeSec <= 0
+  } catch {
+    // A line the engine cannot read is shown as it is, as a Set-Cookie.
+    return false
+  }
+}
+
 /** What the step did, in full: the part a learner explores after the narration. */
-export function DetailBody({ event, t }: { event: TraceEvent; t: T }) {
+export function DetailBody({ event, context, t }: { event: TraceEvent; context?: StepContext; t: T }) {
   switch (event.kind) {
     case 'flow.started':
       return (
@@ -106,7 +123,13 @@ export function DetailBody({ event, t }: { event: TraceEvent; t: T }) {
     case 'callback.called':
       return (
         <>
-          <p className="text-sm text-slate-700 dark:text-slate-200">{event.isDefault ? t('pipeline.details.defaultCallback') : t('pipeline.details.yourCallback')}</p>
+          <p className="text-sm text-slate-700 dark:text-slate-200">
+            {event.isDefault
+              ? t('pipeline.details.defaultCallback')
+              : isEditable(event.callback)
+                ? t('pipeline.details.yourCallback', { editor: t(`editor.names.${event.callback}`) })
+                : t('pipeline.details.yourAppCallback', { callback: event.callback })}
+          </p>
           <Facts
             rows={[
               [t('pipeline.details.trigger'), event.trigger ?? t('pipeline.details.noTrigger')],
@@ -248,7 +271,13 @@ export function DetailBody({ event, t }: { event: TraceEvent; t: T }) {
     case 'log.written':
       return (
         <>
-          <Facts rows={[[t('pipeline.details.level'), event.level], [t('pipeline.details.code'), event.code]]} />
+          <Facts
+            rows={
+              event.logger === 'nextjs'
+                ? [[t('pipeline.details.level'), t(`pipeline.logLevels.${event.level}`)], [t('pipeline.details.printedBy'), t('pipeline.details.printedByNextjs')]]
+                : [[t('pipeline.details.level'), t(`pipeline.logLevels.${event.level}`)], [t('pipeline.details.code'), event.code]]
+            }
+          />
           <DetailBlock title={t('pipeline.details.log')}>
             <pre className="overflow-auto rounded-md bg-slate-900 p-2 font-mono text-xs leading-5 whitespace-pre-wrap text-rose-200 dark:bg-black">{event.text}</pre>
           </DetailBlock>
@@ -266,6 +295,7 @@ export function DetailBody({ event, t }: { event: TraceEvent; t: T }) {
               ...(event.workingSalt === undefined ? [] : [[t('pipeline.details.getToken.workingSalt'), JSON.stringify(event.workingSalt)] as [string, string]]),
             ]}
           />
+          {!event.token && <p className="text-sm text-slate-700 dark:text-slate-200">{t(`pipeline.details.getToken.silent.${context?.flavor ?? 'next-auth-v4'}`)}</p>}
           <DetailBlock title={t('pipeline.details.getToken.token')}>
             <JsonView value={event.token} label={t('pipeline.details.getToken.token')} />
           </DetailBlock>

@@ -29,9 +29,10 @@ export function Facts({ rows }: { rows: Array<[label: string, value: ReactNode]>
 
 /**
  * Headers as they travel, one line each. Cookie and Set-Cookie lines are highlighted and carry a
- * word for screen readers too, since that is where the session lives.
+ * word for screen readers too, since that is where the session lives ("deletes a cookie" for a
+ * Set-Cookie line that does).
  */
-export function HeaderLines({ headers, empty, cookieNote, setCookieNote, copyLabel }: { headers: HeaderLine[]; empty: string; cookieNote: string; setCookieNote: string; copyLabel: string }) {
+export function HeaderLines({ headers, empty, cookieNote, setCookieNote, copyLabel }: { headers: HeaderLine[]; empty: string; cookieNote: string; setCookieNote: (value: string) => string; copyLabel: string }) {
   if (headers.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-300">{empty}</p>
   return (
     <ul className="flex flex-col gap-1">
@@ -48,7 +49,7 @@ export function HeaderLines({ headers, empty, cookieNote, setCookieNote, copyLab
           >
             <span className="min-w-0 flex-1 break-all">
               <span className="font-semibold">{name}:</span> {value}
-              {cookie && <span className="sr-only"> ({lower === 'cookie' ? cookieNote : setCookieNote})</span>}
+              {cookie && <span className="sr-only"> ({lower === 'cookie' ? cookieNote : setCookieNote(value)})</span>}
             </span>
             {cookie && <CopyButton text={value} what={`${copyLabel} ${name}`} />}
           </li>
