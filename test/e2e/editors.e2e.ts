@@ -28,6 +28,53 @@ const SESSION_WITH_ROLE = `export function session({ session, token }: { session
   return { ...session, user: { ...session.user, role: token.role } }
 }`
 
+/** A next-auth v5 app's callbacks, imports and augmentations as its docs write them. */
+const V5_AUTHORIZE = `import Credentials from 'next-auth/providers/credentials'
+
+declare module 'next-auth' {
+  interface User {
+    role?: string
+  }
+}
+
+export const provider = Credentials({
+  credentials: { email: {}, password: {} },
+  async authorize(credentials) {
+    const user = users.find((u) => u.email === credentials.email && u.password === credentials.password)
+    return user ? { id: String(user.id), name: user.name, email: user.email, role: user.role } : null
+  },
+})`
+
+const V5_JWT = `import type { NextAuthConfig } from 'next-auth'
+
+declare module 'next-auth/jwt' {
+  interface JWT {
+    role?: string
+  }
+}
+
+export const callbacks: NextAuthConfig['callbacks'] = {
+  async jwt({ token, user }) {
+    if (user) token.role = user.role
+    return token
+  },
+}`
+
+const V5_SESSION = `import type { DefaultSession, NextAuthConfig } from 'next-auth'
+
+declare module 'next-auth' {
+  interface Session {
+    user: { role?: string } & DefaultSession['user']
+  }
+}
+
+export const callbacks: NextAuthConfig['callbacks'] = {
+  async session({ session, token }) {
+    session.user.role = token.role
+    return session
+  },
+}`
+
 /** The notes next to the editors: type problems, and callbacks that will not run. */
 async function notes(page: Page): Promise<string[]> {
   return (await editorsPanel(page).innerText()).split('\n').filter((line) => /^(authorize|jwt callback|session callback): /.test(line))
@@ -129,6 +176,28 @@ describe('callback editors', () => {
     await expect.poll(async () => (await notes(page)).join('\n'), { timeout: 30_000 }).toMatch(/jwt callback: syntax error at line \d+, column \d+: .*will not run/)
     await pasteInto(page, 'jwt callback', STARTER_CODE['next-auth-v4'].jwt)
     await expect.poll(() => notes(page), { timeout: 30_000 }).toEqual([])
+  })
+
+  it("type-checks a next-auth v5 app's code in the Auth.js flavour: imports from next-auth, augmentations of next-auth and next-auth/jwt", async () => {
+    const { page } = app
+    const config = page.getByRole('region', { name: 'Configuration', exact: true })
+    await config.getByRole('radio', { name: 'Auth.js v5' }).check()
+    await pasteInto(page, 'authorize', V5_AUTHORIZE)
+    await pasteInto(page, 'jwt callback', V5_JWT)
+    await pasteInto(page, 'session callback', V5_SESSION)
+    // No "Cannot find module 'next-auth'": the three files check as in a v5 app, and the augmentations type user.role and token.role.
+    await expect.poll(() => notes(page), { timeout: 30_000 }).toEqual([])
+    await pasteInto(page, 'jwt callback', V5_JWT.replace('    return token', '    const wrong: number = token.role\n    return token'))
+    await expect.poll(async () => (await notes(page)).join('\n'), { timeout: 30_000 }).toMatch(/jwt callback: 1 type problem.*'string \| undefined' is not assignable to type 'number'/)
+    await pasteInto(page, 'jwt callback', V5_JWT)
+    await expect.poll(() => notes(page), { timeout: 30_000 }).toEqual([])
+    // And the sandbox runs it: the role reaches the token.
+    await signInAndWait(page)
+    expect(await editorsPanel(page).getByRole('alert').allInnerTexts()).toEqual([])
+    await expect.poll(() => page.getByRole('region', { name: 'Token inspector', exact: true }).innerText(), { timeout: 15_000 }).toMatch(/role[\s\S]{0,40}admin/)
+    for (const name of ['authorize', 'jwt callback', 'session callback']) await page.getByRole('button', { name: `Reset ${name} to its starting code` }).click()
+    await config.getByRole('radio', { name: 'NextAuth v4' }).check()
+    await expect.poll(() => editorText(page, 'jwt callback'), { timeout: 10_000 }).toBe(STARTER_CODE['next-auth-v4'].jwt)
   })
 
   it('has no serious or critical axe violations with the editors open and the TypeScript worker done', async () => {

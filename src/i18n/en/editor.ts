@@ -6,7 +6,7 @@ export const editor = {
   resetLabel: 'Reset {name} to its starting code',
   flavorNote: {
     'next-auth-v4': 'Types: next-auth 4 (NextAuthOptions, next-auth/jwt).',
-    authjs: 'Types: Auth.js (@auth/core AuthConfig, @auth/core/jwt).',
+    authjs: 'Types: Auth.js (@auth/core AuthConfig, @auth/core/jwt) and next-auth v5 (NextAuthConfig, next-auth/jwt).',
   },
   names: {
     authorize: 'authorize',

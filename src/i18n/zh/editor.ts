@@ -9,7 +9,7 @@ export const editor: DeepPartial<typeof en> = {
   resetLabel: '将 {name} 重置为初始代码',
   flavorNote: {
     'next-auth-v4': '类型：next-auth 4（NextAuthOptions、next-auth/jwt）。',
-    authjs: '类型：Auth.js（@auth/core 的 AuthConfig、@auth/core/jwt）。',
+    authjs: '类型：Auth.js（@auth/core 的 AuthConfig、@auth/core/jwt）和 next-auth v5（NextAuthConfig、next-auth/jwt）。',
   },
   // No `names` here on purpose: the editors' accessible names ("authorize", "jwt callback", "session
   // callback") are a fixed public contract. Browser tests, the page bench and screen-reader users find

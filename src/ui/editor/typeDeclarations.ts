@@ -1,6 +1,7 @@
 // Type declarations the callback editors load into Monaco's TypeScript worker, per flavour. They are
 // trimmed copies of next-auth 4.24 (`core/types.d.ts`, `jwt/types.d.ts`, `providers/credentials.d.ts`)
-// and @auth/core 0.41 (`index.d.ts`, `types.d.ts`, `jwt.d.ts`, `providers/credentials.d.ts`): same
+// and @auth/core 0.41 (`index.d.ts`, `types.d.ts`, `jwt.d.ts`, `providers/credentials.d.ts`), plus, for
+// Auth.js, next-auth v5's re-exports of them (`index.d.ts`, `lib/index.d.ts`, `jwt.d.ts`, …): same
 // names, same fields, same `trigger` values (pinned by test/ui/editor/typeDeclarations.test.ts);
 // each argument has a one-line doc saying what NextAuth passes and when.
 import type { FlowFlavor } from '../../engine'
@@ -479,6 +480,44 @@ declare module '@auth/core/providers/credentials' {
 }
 `
 
+/**
+ * next-auth v5 (5.0.0-beta, "Auth.js for Next.js"): the types a v5 app imports from `next-auth`,
+ * `next-auth/jwt`, `next-auth/providers/credentials` and `next-auth/adapters`. As in the real package,
+ * they are @auth/core's own (re-exported), so `declare module 'next-auth' { interface User … }` and
+ * `declare module 'next-auth/jwt' { interface JWT … }` augment the types the callbacks get.
+ */
+const NEXT_AUTH_V5 = `
+declare module 'next-auth' {
+  import type { AuthConfig } from '@auth/core'
+  import type { Awaitable, Session } from '@auth/core/types'
+  export type { Account, DefaultSession, Profile, Session, User } from '@auth/core/types'
+  /** The options object of NextAuth(config): Auth.js's AuthConfig, plus the \`authorized\` callback of the middleware. */
+  export interface NextAuthConfig extends Omit<AuthConfig, "raw"> {
+    callbacks?: AuthConfig["callbacks"] & {
+      /** Middleware only: whether the request may go on, from \`auth\` (the session, or null). */
+      authorized?: (params: {
+        request: Request
+        auth: Session | null
+      }) => Awaitable<boolean | Response | undefined>
+    }
+  }
+  export default function NextAuth(config: NextAuthConfig | ((request: Request | undefined) => Awaitable<NextAuthConfig>)): unknown
+}
+
+declare module 'next-auth/jwt' {
+  export * from '@auth/core/jwt'
+}
+
+declare module 'next-auth/providers/credentials' {
+  export * from '@auth/core/providers/credentials'
+  export { default } from '@auth/core/providers/credentials'
+}
+
+declare module 'next-auth/adapters' {
+  export type * from '@auth/core/adapters'
+}
+`
+
 /** The extra libraries for each flavour (the playground global is shared). */
 export const TYPE_DECLARATIONS: Record<FlowFlavor, ExtraLib[]> = {
   'next-auth-v4': [
@@ -490,5 +529,6 @@ export const TYPE_DECLARATIONS: Record<FlowFlavor, ExtraLib[]> = {
     { path: 'file:///node_modules/@types/playground/worker.d.ts', content: WORKER_GLOBALS },
     { path: 'file:///node_modules/@types/playground/globals.d.ts', content: globalsFor('@auth/core/jwt', '@auth/core/types') },
     { path: 'file:///node_modules/@types/playground/auth-core.d.ts', content: AUTHJS_CORE },
+    { path: 'file:///node_modules/@types/playground/next-auth-v5.d.ts', content: NEXT_AUTH_V5 },
   ],
 }

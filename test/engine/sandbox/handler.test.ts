@@ -428,6 +428,17 @@ describe('createWorkerHandler: modules and syntax', () => {
     expect(reply).toMatchObject({ ok: false, logs: [], error: { code: 'SANDBOX_SYNTAX_ERROR' } })
   })
 
+  it('runs a next-auth v5 app\'s code: its imports from next-auth are types (erased), its provider import the stand-in', async () => {
+    const handle = createWorkerHandler()
+    const authorize = "import Credentials from 'next-auth/providers/credentials'\nimport type { User } from 'next-auth'\n\ndeclare module 'next-auth' {\n  interface User { role?: string }\n}\n\nexport const provider = Credentials({\n  credentials: { email: {}, password: {} },\n  async authorize(credentials, request): Promise<User | null> {\n    const user = users.find((u) => u.email === credentials.email)\n    return user ? { id: String(user.id), role: user.role } : null\n  },\n})\n"
+    const jwt = "import type { NextAuthConfig } from 'next-auth'\nimport { JWT } from 'next-auth/jwt'\n\ndeclare module 'next-auth/jwt' {\n  interface JWT { role?: string }\n}\n\nexport const callbacks: NextAuthConfig['callbacks'] = {\n  async jwt({ token, user }): Promise<JWT> {\n    if (user) token.role = user.role\n    return token\n  },\n}\n"
+    await expect(run('authorize', authorize, [{ email: 'alice@example.com' }, {}], handle)).resolves.toMatchObject({ ok: true, value: { id: '1', role: 'admin' } })
+    await expect(run('jwt', jwt, [{ token: {}, user: { role: 'admin' } }], handle)).resolves.toMatchObject({ ok: true, value: { role: 'admin' } })
+    // A value from next-auth itself (NextAuth, signIn, auth…) is server code the playground does not have.
+    const value = await run('jwt', "import NextAuth from 'next-auth'\nexport const handlers = NextAuth({ providers: [] })\nexport function jwt({ token }: any) { return token }\n", [{ token: {} }], handle)
+    expect(value).toMatchObject({ ok: false, error: { code: 'SANDBOX_FORBIDDEN_API', details: { api: "import 'next-auth'" } } })
+  })
+
   it('runs code TypeScript calls a grammar error but JavaScript accepts (a required parameter after an optional one)', async () => {
     const reply = await run('jwt', 'function f(a?: number, b: number) { return b }\nexport function jwt({ token }: any) { return { ...token, b: f(1, 2) } }\n', [{ token: {} }])
     expect(reply).toMatchObject({ ok: true, value: { b: 2 } })

@@ -1,10 +1,13 @@
-// The editors' type declarations against the real next-auth 4.24 and @auth/core 0.41 .d.ts files:
-// the same type names and fields, the same callback arguments and `trigger` values, the same
-// authorize signature.
+// The editors' type declarations against the real next-auth 4.24, @auth/core 0.41 and next-auth v5
+// .d.ts files: the same type names and fields, the same callback arguments and `trigger` values, the
+// same authorize signature, the same re-exports; and the code a learner writes, checked by Monaco's own
+// TypeScript with them.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { STARTER_CODE } from '../../../src/engine/index'
 import { TYPE_DECLARATIONS } from '../../../src/ui/editor/typeDeclarations'
+import { typeCheck } from './monacoTypeCheck'
 
 const nextAuthDir = join(process.cwd(), 'node_modules', 'next-auth')
 const authCoreDir = join(process.cwd(), 'node_modules', '@auth', 'core')
@@ -143,5 +146,146 @@ describe('declarations of the worker globals', () => {
     const request = /declare class Request \{([\s\S]*?)\n\}/.exec(WORKER_GLOBALS)?.[1] ?? ''
     for (const member of ['readonly method: string', 'readonly url: string', 'readonly headers: Headers', 'json(): Promise<any>', 'text(): Promise<string>']) expect(request).toContain(member)
     expect(WORKER_GLOBALS).toMatch(/declare class Headers \{[\s\S]*?get\(name: string\): string \| null/)
+  })
+})
+
+/** The body of `declare module 'name' { … }` in our declarations. */
+function moduleBlock(text: string, name: string): string {
+  const open = text.indexOf(`declare module '${name}' {`)
+  if (open < 0) throw new Error(`module ${name} not declared`)
+  let depth = 0
+  for (let i = text.indexOf('{', open); i < text.length; i++) {
+    depth += text[i] === '{' ? 1 : text[i] === '}' ? -1 : 0
+    if (depth === 0) return text.slice(text.indexOf('{', open) + 1, i)
+  }
+  throw new Error(`module ${name} not closed`)
+}
+
+/** The names a module's text exports (`export { a, b }`, `export type { … } from`, `export interface X`, `export default`). */
+function exportedNames(text: string): string[] {
+  const code = stripComments(text)
+  const names = new Set<string>()
+  for (const match of code.matchAll(/export\s+(?:type\s+)?\{([^}]*)\}/g)) for (const name of match[1].split(',')) if (name.trim()) names.add(name.trim().split(/\s+as\s+/).at(-1)!)
+  for (const match of code.matchAll(/export\s+(?:declare\s+)?(?:interface|type|function|class|const)\s+(\w+)/g)) names.add(match[1])
+  if (/export\s+default\b/.test(code)) names.add('default')
+  return [...names].sort()
+}
+
+/** A module's statements, comments, source-map notes, quote style and semicolons aside. */
+function statements(text: string): string[] {
+  return stripComments(text)
+    .replace(/"/g, "'")
+    .split(/[;\n]/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+}
+
+describe('type declarations for next-auth v5 (Auth.js flavour)', () => {
+  const v5Dir = join(process.cwd(), 'node_modules', 'next-auth-v5')
+  const V5_INDEX = real(v5Dir, 'index.d.ts')
+  const V5_LIB = real(v5Dir, 'lib/index.d.ts')
+  const NEXT_AUTH = moduleBlock(OURS_AUTHJS, 'next-auth')
+
+  it('are checked against next-auth 5.0.0-beta.32', () => {
+    expect(JSON.parse(real(v5Dir, 'package.json')).version).toBe('5.0.0-beta.32')
+  })
+
+  it("re-export @auth/core's Session, User, DefaultSession, Account and Profile from next-auth, as the real package does", () => {
+    const reExported = (text: string) => exportedNames(/export type \{[^}]*\} from ["']@auth\/core\/types["']/.exec(stripComments(text))?.[0] ?? '')
+    expect(reExported(NEXT_AUTH)).toEqual(reExported(V5_INDEX))
+    expect(reExported(V5_INDEX)).toEqual(['Account', 'DefaultSession', 'Profile', 'Session', 'User'])
+  })
+
+  it('declare NextAuthConfig as the real one: AuthConfig without raw, its callbacks plus the authorized callback', () => {
+    const shape = /interface NextAuthConfig extends Omit<AuthConfig, "raw"> \{\s*callbacks\?: AuthConfig\["callbacks"\] & \{\s*authorized\?:/
+    expect(stripComments(V5_LIB)).toMatch(shape)
+    expect(stripComments(NEXT_AUTH)).toMatch(shape)
+    expect(paramKeys(NEXT_AUTH, 'authorized?: (params: {')).toEqual(paramKeys(V5_LIB, 'authorized?: (params: {'))
+  })
+
+  it('export from next-auth only names the real package exports', () => {
+    const ours = exportedNames(NEXT_AUTH)
+    expect(ours).toEqual(expect.arrayContaining(['NextAuthConfig', 'Session', 'User', 'DefaultSession', 'default']))
+    for (const name of ours) expect(exportedNames(V5_INDEX), name).toContain(name)
+  })
+
+  it.each([
+    ['next-auth/jwt', 'jwt.d.ts'],
+    ['next-auth/providers/credentials', 'providers/credentials.d.ts'],
+    ['next-auth/adapters', 'adapters.d.ts'],
+  ])("declare %s as the real package does: @auth/core's types, re-exported", (name, file) => {
+    expect(statements(moduleBlock(OURS_AUTHJS, name))).toEqual(statements(real(v5Dir, file)).filter((line) => !line.startsWith('//#')))
+  })
+})
+
+describe("the editors' TypeScript check with these declarations (Monaco's own compiler)", () => {
+  const V5_AUTHORIZE = `import Credentials from 'next-auth/providers/credentials'
+import type { User } from 'next-auth'
+
+declare module 'next-auth' {
+  interface User {
+    role?: string
+  }
+}
+
+export const provider = Credentials({
+  credentials: { email: {}, password: {} },
+  async authorize(credentials, request) {
+    const user = users.find((u) => u.email === credentials.email && u.password === credentials.password)
+    const found: User | null = user ? { id: String(user.id), email: user.email, role: user.role } : null
+    return found
+  },
+})
+`
+  const V5_JWT = `import type { NextAuthConfig } from 'next-auth'
+import type { JWT } from 'next-auth/jwt'
+
+declare module 'next-auth/jwt' {
+  interface JWT {
+    role?: string
+  }
+}
+
+export const callbacks: NextAuthConfig['callbacks'] = {
+  async jwt({ token, user }) {
+    if (user) token.role = user.role
+    const wrong: number = token.role
+    const checked: JWT = token
+    return checked
+  },
+}
+`
+  const V5_SESSION = `import type { DefaultSession, NextAuthConfig } from 'next-auth'
+
+declare module 'next-auth' {
+  interface Session {
+    user: { role?: string } & DefaultSession['user']
+  }
+}
+
+export const callbacks: NextAuthConfig['callbacks'] = {
+  async session({ session, token }) {
+    session.user.role = token.role
+    return session
+  },
+}
+`
+
+  it.each(['next-auth-v4', 'authjs'] as const)('find no problem in the %s starting code', { timeout: 60_000 }, async (flavor) => {
+    expect(await typeCheck(flavor, STARTER_CODE[flavor])).toEqual([])
+  })
+
+  it("type-check a next-auth v5 app's callbacks in the Auth.js flavour: imports from next-auth, augmentations of next-auth and next-auth/jwt", { timeout: 60_000 }, async () => {
+    // The augmentations reach the callbacks' arguments: user.role and token.role are string | undefined, so only the wrong line is a problem.
+    expect(await typeCheck('authjs', { authorize: V5_AUTHORIZE, jwt: V5_JWT, session: V5_SESSION })).toEqual([
+      { file: 'jwt', line: 13, code: 2322, message: "Type 'string | undefined' is not assignable to type 'number'." },
+    ])
+  })
+
+  it('refuse v4 names in the Auth.js flavour, as next-auth v5 does', { timeout: 60_000 }, async () => {
+    const problems = await typeCheck('authjs', { ...STARTER_CODE.authjs, jwt: STARTER_CODE['next-auth-v4'].jwt })
+    const messages = problems.map((problem) => problem.message).join('\n')
+    expect(messages).toMatch(/Module '"next-auth"' has no exported member 'NextAuthOptions'/)
+    expect(messages).not.toMatch(/Cannot find module 'next-auth'|module 'next-auth\/jwt' cannot be found/)
   })
 })
