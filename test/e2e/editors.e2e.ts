@@ -6,8 +6,8 @@ import { createRequire } from 'node:module'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest'
 import { STARTER_CODE } from '../../src/engine/sandbox/starterCode'
-import { launchBrowser, openApp, type OpenApp } from './helpers/openApp'
-import { editorsPanel, editorText, pasteInto, savedCode, signInAndWait, waitForEditors } from './editors.helpers'
+import { launchBrowser, openApp, sharedBrowser, type OpenApp } from './helpers/openApp'
+import { editorsPanel, editorText, monacoEditor, pasteInto, savedCode, signInAndWait, waitForEditors } from './editors.helpers'
 
 const JWT_WITH_ROLE = `import type { NextAuthOptions } from 'next-auth'
 
@@ -200,6 +200,30 @@ describe('callback editors', () => {
     await expect.poll(() => editorText(page, 'jwt callback'), { timeout: 10_000 }).toBe(STARTER_CODE['next-auth-v4'].jwt)
   })
 
+  it('shows one message per failure under its editor, and greys it out as outdated once the code changes', async () => {
+    const { page } = app
+    const jwtGroup = page.getByRole('group', { name: 'jwt callback', exact: true })
+    const broken = 'export async function jwt({ token }: any) {\n  return token +\n}'
+    await pasteInto(page, 'jwt callback', broken)
+    await jwtGroup.getByText(/jwt callback: syntax error at line 3/).waitFor({ timeout: 30_000 })
+    await signInAndWait(page)
+    // The run's alert says it all (where, why, what to do): no second note about the same error.
+    expect(await jwtGroup.getByRole('alert').allInnerTexts()).toEqual([expect.stringContaining('SANDBOX_SYNTAX_ERROR')])
+    expect(await jwtGroup.getByText(/will not run/).count()).toBe(0)
+    await monacoEditor(page, 'jwt callback').locator('.squiggly-error').first().waitFor({ timeout: 15_000 })
+    // Fixed, not yet run: the failure is kept, greyed and marked outdated, and its marker is gone from the changed code.
+    await pasteInto(page, 'jwt callback', 'export async function jwt({ token }: any) {\n  return token\n}')
+    const outdated = jwtGroup.getByRole('status', { name: /^Outdated: your jwt callback failed in the last run/ })
+    await outdated.waitFor({ timeout: 10_000 })
+    expect(await outdated.innerText()).toContain('SANDBOX_SYNTAX_ERROR')
+    expect(await jwtGroup.getByRole('alert').count()).toBe(0)
+    await expect.poll(() => monacoEditor(page, 'jwt callback').locator('.squiggly-error').count(), { timeout: 15_000 }).toBe(0)
+    await signInAndWait(page)
+    expect(await jwtGroup.getByRole('status').count()).toBe(0)
+    expect(await jwtGroup.getByRole('alert').count()).toBe(0)
+    await page.getByRole('button', { name: 'Reset jwt callback to its starting code' }).click()
+  })
+
   it('has no serious or critical axe violations with the editors open and the TypeScript worker done', async () => {
     const { page } = app
     // A type problem makes the TypeScript worker draw squiggles first.
@@ -230,6 +254,46 @@ describe('callback editors', () => {
     expect(csp).toContain("connect-src 'self'")
     expect(csp).toContain("script-src 'self'")
   })
+})
+
+describe('callback editors, layout', () => {
+  const browser = sharedBrowser()
+
+  for (const viewport of [
+    { width: 1280, height: 720 },
+    { width: 1440, height: 900 },
+  ]) {
+    it(`at ${viewport.width}×${viewport.height}: the three editors, by name, one under the other, lined up, each line whole and the authorize code in full`, async () => {
+      const app = await openApp({ browser: browser(), viewport, reducedMotion: 'reduce' })
+      try {
+        const { page } = app
+        await waitForEditors(page)
+        const boxes = []
+        for (const label of ['authorize', 'jwt callback', 'session callback']) {
+          expect(await page.getByRole('textbox', { name: label, exact: true }).count(), label).toBe(1)
+          const editor = monacoEditor(page, label)
+          // Where it is on the page (not the viewport): the page is not scrolled meanwhile.
+          boxes.push((await editor.boundingBox())!)
+          // No line runs past the editor's edge: long ones wrap instead of hiding their end.
+          const cut = await editor.evaluate((element) => {
+            const right = element.querySelector('.overflow-guard')!.getBoundingClientRect().right
+            return [...element.querySelectorAll('.view-line > span')].filter((line) => line.getBoundingClientRect().right > right + 1).map((line) => line.textContent)
+          })
+          expect(cut, label).toEqual([])
+        }
+        // One full-width column: the same left edge and width, each below the one before.
+        expect(new Set(boxes.map((box) => `${Math.round(box.x)} ${Math.round(box.width)}`)).size).toBe(1)
+        expect(boxes[0]!.width).toBeGreaterThan(viewport.width / 2)
+        expect(boxes[1]!.y).toBeGreaterThan(boxes[0]!.y + boxes[0]!.height)
+        expect(boxes[2]!.y).toBeGreaterThan(boxes[1]!.y + boxes[1]!.height)
+        // Tall enough for the starting authorize: every line of it is drawn, none scrolled away inside the editor.
+        expect(await editorText(page, 'authorize')).toBe(STARTER_CODE['next-auth-v4'].authorize)
+        expect(await editorsPanel(page).getByText(/Ctrl\+M/).count()).toBe(1)
+      } finally {
+        await app.close()
+      }
+    })
+  }
 })
 
 describe('callback editors, loading', () => {

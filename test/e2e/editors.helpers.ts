@@ -16,21 +16,37 @@ export async function pasteInto(page: Page, label: string, code: string): Promis
   }, code)
 }
 
-/** The editor as it is drawn (every line is visible for short code), with Monaco's U+00A0 spaces normalised. */
+/** The Monaco editor whose text area has this accessible name. */
+export function monacoEditor(page: Page, label: string): Locator {
+  return page.locator('.monaco-editor').filter({ has: page.getByRole('textbox', { name: label, exact: true }) })
+}
+
+/**
+ * The editor as it is drawn (every line is visible for short code), with Monaco's U+00A0 spaces
+ * normalised. Long lines wrap: a drawn row without a line number continues the line above it, indented
+ * as far as that line (Monaco's `wrappingIndent: 'same'`), which is not part of the text.
+ */
 export async function editorText(page: Page, label: string): Promise<string> {
-  const editor = page.locator('.monaco-editor').filter({ has: page.getByRole('textbox', { name: label, exact: true }) })
-  return editor.locator('.view-lines').evaluate((lines) =>
-    [...lines.querySelectorAll<HTMLElement>('.view-line')]
-      .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))
-      .map((line) => (line.textContent ?? '').replace(/\u00a0/g, ' '))
-      .join('\n'),
-  )
+  return monacoEditor(page, label).evaluate((editor) => {
+    const numbered = new Set([...editor.querySelectorAll<HTMLElement>('.margin-view-overlays > div')].filter((row) => (row.textContent ?? '').trim() !== '').map((row) => parseFloat(row.style.top)))
+    const lines: string[] = []
+    for (const row of [...editor.querySelectorAll<HTMLElement>('.view-lines .view-line')].sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))) {
+      const text = (row.textContent ?? '').replace(/\u00a0/g, ' ')
+      if (numbered.has(parseFloat(row.style.top)) || lines.length === 0) {
+        lines.push(text)
+        continue
+      }
+      const indent = /^ */.exec(lines[lines.length - 1])![0].length
+      lines[lines.length - 1] += text.replace(new RegExp(`^ {0,${indent}}`), '')
+    }
+    return lines.join('\n')
+  })
 }
 
 /** Wait until Monaco has drawn all three editors. */
 export async function waitForEditors(page: Page): Promise<void> {
   for (const label of ['authorize', 'jwt callback', 'session callback']) {
-    await page.locator('.monaco-editor').filter({ has: page.getByRole('textbox', { name: label, exact: true }) }).locator('.view-line').first().waitFor({ timeout: 30_000 })
+    await monacoEditor(page, label).locator('.view-line').first().waitFor({ timeout: 30_000 })
   }
 }
 

@@ -25,6 +25,8 @@ export const editor = {
   },
   failure: {
     heading: 'Your {name} failed in the last run',
+    outdatedHeading: 'Outdated: your {name} failed in the last run, before your latest edit',
+    outdatedHint: 'The code has changed since that run; run again to see whether it still fails.',
     where: 'line {line}, column {column}',
     whereTypeScript: 'TypeScript points at line {line}, column {column}: {message}',
     throwAnError: 'no line: throw an Error (throw new Error(…)) to see the line',

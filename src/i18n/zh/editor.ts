@@ -26,6 +26,8 @@ export const editor: DeepPartial<typeof en> = {
   },
   failure: {
     heading: '上次运行中你的 {name} 失败了',
+    outdatedHeading: '已过时：上次运行中你的 {name} 失败了，那是在你最近一次修改之前',
+    outdatedHint: '那次运行之后代码已经改过；再运行一次，看看是否仍会失败。',
     where: '第 {line} 行，第 {column} 列',
     whereTypeScript: 'TypeScript 指向第 {line} 行第 {column} 列：{message}',
     throwAnError: '没有行号：抛出一个 Error（throw new Error(…)）才能看到行号',

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react'
-import { SANDBOX_CALLBACK_NAMES, type SandboxCallbackName, type SerializedEngineError } from '../../engine/index'
+import { SANDBOX_CALLBACK_NAMES, type EditorCode, type SandboxCallbackName, type SerializedEngineError, type Trace } from '../../engine/index'
 import { useT } from '../../i18n/useT'
 import { selectCallbackFailures, type CallbackFailure, type EditorDiagnostics } from '../../state/editorSlice'
 import { SANDBOX_TIMEOUT_MS } from '../../state/runSlice'
@@ -15,6 +15,22 @@ const MonacoCallbackEditor = lazy(() => import('./MonacoCallbackEditor'))
 /** How long the code must stay unchanged before the sandbox worker is asked whether it compiles. */
 const COMPILE_CHECK_DELAY_MS = 250
 
+/** The editors' code each shown run started with, by trace; outside the component, so a remount (the lab and back) keeps it. */
+const codeOfRun = new WeakMap<Trace, EditorCode>()
+/** The code when the run in flight started (the run reads it then), until its trace arrives. */
+let codeAtRunStart: EditorCode | null = null
+
+/** The code the last run ran, per editor: its failures describe that code, not necessarily what the editors hold now. */
+function useCodeOfLastRun(): EditorCode | null {
+  const trace = useAppStore((s) => s.lastTrace)
+  const running = useAppStore((s) => s.runStatus === 'running')
+  const code = useAppStore((s) => s.editorCode)
+  if (running && codeAtRunStart === null) codeAtRunStart = code
+  if (trace && !codeOfRun.has(trace)) codeOfRun.set(trace, codeAtRunStart ?? code)
+  if (!running) codeAtRunStart = null
+  return trace ? (codeOfRun.get(trace) ?? null) : null
+}
+
 /** The authorize, jwt and session callback editors. */
 export function CallbackEditors() {
   const t = useT()
@@ -23,6 +39,7 @@ export function CallbackEditors() {
   const failures = useAppStore(selectCallbackFailures)
   // Which run the alerts below belong to: tests (and assistive tooling) can wait for a new one.
   const runId = useAppStore((s) => s.lastTrace?.id ?? '')
+  const ranCode = useCodeOfLastRun()
 
   useEffect(() => adoptFlavorStarters(flavor), [flavor, adoptFlavorStarters])
 
@@ -32,9 +49,13 @@ export function CallbackEditors() {
       <Hint>{t('editor.intro', { timeoutMs: SANDBOX_TIMEOUT_MS })}</Hint>
       <Hint>{t('editor.keyboardHint')}</Hint>
       <Hint>{t(`editor.flavorNote.${flavor}`)}</Hint>
-      <div className="grid gap-4 xl:grid-cols-3">
+      {/*
+        One editor per row, each the panel's full width: side by side, three editors got 280–320 px at
+        1280–1440 px and cut their lines off; stacked, they line up and show whole lines (they wrap).
+      */}
+      <div className="flex flex-col gap-6">
         {SANDBOX_CALLBACK_NAMES.map((name) => (
-          <CallbackEditor key={name} name={name} failure={failures.find((failure) => failure.callback === name) ?? null} />
+          <CallbackEditor key={name} name={name} failure={failures.find((failure) => failure.callback === name) ?? null} ranCode={ranCode?.[name] ?? null} />
         ))}
       </div>
     </div>
@@ -68,7 +89,11 @@ function withoutFullStop(message: string): string {
   return message.replace(/[.。]\s*$/, '')
 }
 
-function CallbackEditor({ name, failure }: { name: SandboxCallbackName; failure: CallbackFailure | null }) {
+/**
+ * One editor. `failure`: this callback's failed call in the last run; `ranCode`: the code that run
+ * used. Once the code changes the failure is outdated: it is shown greyed, without its marker.
+ */
+function CallbackEditor({ name, failure, ranCode }: { name: SandboxCallbackName; failure: CallbackFailure | null; ranCode: string | null }) {
   const t = useT()
   const label = t(`editor.names.${name}`)
   const code = useAppStore((s) => s.editorCode[name])
@@ -80,16 +105,22 @@ function CallbackEditor({ name, failure }: { name: SandboxCallbackName; failure:
   const dark = useIsDark()
   const headingId = `editor-heading-${name}`
   const verdict = useCompileVerdict(name, code)
-  const syntaxError = verdict?.code === 'SANDBOX_SYNTAX_ERROR' ? verdict : null
+  const current = failure !== null && (ranCode === null || ranCode === code) ? failure : null
+  const outdated = failure !== null && current === null ? failure : null
+  // One message per failure: a syntax error the last run already reported for this very code is its alert.
+  const syntaxError = !current && verdict?.code === 'SANDBOX_SYNTAX_ERROR' ? verdict : null
+  // Code that will not run has no "type problems only warn" note: TypeScript's error is the reason it will not.
+  const willNotRun = syntaxError !== null || current?.error.code === 'SANDBOX_SYNTAX_ERROR'
   const tsFirst = diagnostics?.first
 
   const onChange = useCallback((next: string) => setEditorCode(name, next), [name, setEditorCode])
   const onDiagnostics = useCallback((next: EditorDiagnostics) => setEditorDiagnostics(name, next), [name, setEditorDiagnostics])
   // A syntax error the worker cannot place (V8 gives no position, e.g. a `let` declared twice) is marked where TypeScript points.
-  const typeScriptPlaces = failure?.error.code === 'SANDBOX_SYNTAX_ERROR' && typeof failure.error.details.line !== 'number' && tsFirst ? tsFirst : null
-  const line = typeScriptPlaces?.line ?? failure?.error.details.line
-  const column = typeScriptPlaces?.column ?? failure?.error.details.column
-  const markerMessage = failure ? `${failure.error.code}: ${failure.error.message}` : ''
+  const typeScriptPlaces = current?.error.code === 'SANDBOX_SYNTAX_ERROR' && typeof current.error.details.line !== 'number' && tsFirst ? tsFirst : null
+  // Only a failure of the code on screen is marked: after an edit its line may hold other code.
+  const line = typeScriptPlaces?.line ?? current?.error.details.line
+  const column = typeScriptPlaces?.column ?? current?.error.details.column
+  const markerMessage = current ? `${current.error.code}: ${current.error.message}` : ''
   // Kept stable across renders: the editor re-sets its markers only when the failure changes.
   const marker: CallbackMarker | null = useMemo(
     () => (typeof line === 'number' ? { line, column: typeof column === 'number' ? column : 1, message: markerMessage } : null),
@@ -108,7 +139,7 @@ function CallbackEditor({ name, failure }: { name: SandboxCallbackName; failure:
         </Button>
       </div>
       <Hint>{t(`editor.descriptions.${name}`)}</Hint>
-      <div className="min-h-[320px] overflow-hidden rounded-md border border-slate-300 dark:border-slate-600">
+      <div className="min-h-[320px] min-w-0 overflow-hidden rounded-md border border-slate-300 dark:border-slate-600">
         <Suspense
           fallback={
             <p aria-busy="true" className="p-3 text-sm text-slate-700 dark:text-slate-200">
@@ -119,13 +150,16 @@ function CallbackEditor({ name, failure }: { name: SandboxCallbackName; failure:
           <MonacoCallbackEditor name={name} ariaLabel={label} code={code} flavor={flavor} dark={dark} failure={marker} onChange={onChange} onDiagnostics={onDiagnostics} />
         </Suspense>
       </div>
-      {syntaxError && <SyntaxNote label={label} error={syntaxError} typeScriptFirst={tsFirst} />}
-      {!syntaxError && problems > 0 && tsFirst && (
-        <p className="text-sm text-amber-900 dark:text-amber-200">
-          {t('editor.diagnostics.types', { name: label, count: problems, line: tsFirst.line, message: withoutFullStop(tsFirst.message) })}
-        </p>
-      )}
-      {failure && <CallbackFailureAlert failure={failure} label={label} typeScriptPlaces={typeScriptPlaces} />}
+      <div className="min-w-0 space-y-2 empty:hidden">
+        {syntaxError && <SyntaxNote label={label} error={syntaxError} typeScriptFirst={tsFirst} />}
+        {!willNotRun && problems > 0 && tsFirst && (
+          <p className="text-sm text-amber-900 dark:text-amber-200">
+            {t('editor.diagnostics.types', { name: label, count: problems, line: tsFirst.line, message: withoutFullStop(tsFirst.message) })}
+          </p>
+        )}
+        {current && <CallbackFailureAlert failure={current} label={label} typeScriptPlaces={typeScriptPlaces} />}
+        {outdated && <CallbackFailureAlert failure={outdated} label={label} outdated />}
+      </div>
     </div>
   )
 }

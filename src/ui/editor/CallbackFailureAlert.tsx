@@ -1,14 +1,10 @@
 import type { CallbackFailure, EditorDiagnostics } from '../../state/editorSlice'
-import { hasMessage } from '../../i18n/t'
+import { hasMessage, type T } from '../../i18n/t'
 import { useT } from '../../i18n/useT'
 import { ErrorExplanation } from '../shared/ErrorExplanation'
 
-/**
- * A failed call of one callback: its code verbatim, which callback, how long, where, and the console
- * output. `typeScriptPlaces`: where TypeScript points, for a syntax error the sandbox could not place.
- */
-export function CallbackFailureAlert({ failure, label, typeScriptPlaces = null }: { failure: CallbackFailure; label: string; typeScriptPlaces?: EditorDiagnostics['first'] | null }) {
-  const t = useT()
+/** What is known about the failed call, besides its code: how long, where, what it returned or used. */
+function failureFacts(failure: CallbackFailure, t: T, typeScriptPlaces: EditorDiagnostics['first'] | null): string[] {
   const { error } = failure
   const d = error.details
   const facts: string[] = []
@@ -22,27 +18,64 @@ export function CallbackFailureAlert({ failure, label, typeScriptPlaces = null }
   if (typeof d.api === 'string') facts.push(t('editor.failure.api', { api: d.api }))
   const reasonKey = `editor.failure.badReturn.${String(d.reason)}`
   if (error.code === 'SANDBOX_BAD_RETURN' && hasMessage(reasonKey)) facts.push(t(reasonKey, { path: String(d.path ?? 'return') }))
+  return facts
+}
 
+function ConsoleOutput({ failure }: { failure: CallbackFailure }) {
+  const t = useT()
+  if (failure.logs.length === 0) return null
   return (
-    <div role="alert" aria-label={t('editor.failure.heading', { name: label })} className="mt-2 space-y-1">
-      <ErrorExplanation error={error} />
-      <p className="text-sm text-slate-800 dark:text-slate-100">
-        <span className="font-semibold">{t('editor.failure.heading', { name: label })}</span>
-        {' — '}
-        <code className="font-mono text-xs">{error.code}</code>
-        {facts.length > 0 && <span>{` · ${facts.join(' · ')}`}</span>}
+    <details className="text-xs">
+      <summary>{t('editor.failure.logs')}</summary>
+      <ul className="font-mono">
+        {failure.logs.map((entry, index) => (
+          <li key={index}>{`[${entry.level}] ${entry.text}`}</li>
+        ))}
+      </ul>
+    </details>
+  )
+}
+
+/**
+ * A failed call of one callback in the last run, as one callout: which callback, its code verbatim
+ * with what it means and what to do, how long, where, the message and the console output.
+ * `typeScriptPlaces`: where TypeScript points, for a syntax error the sandbox could not place.
+ * `outdated`: the code has changed since that run; the callout is greyed (a status, not an alert),
+ * keeps the code and the message, and says to run again.
+ */
+export function CallbackFailureAlert({ failure, label, typeScriptPlaces = null, outdated = false }: { failure: CallbackFailure; label: string; typeScriptPlaces?: EditorDiagnostics['first'] | null; outdated?: boolean }) {
+  const t = useT()
+  const { error } = failure
+  const facts = failureFacts(failure, t, outdated ? null : typeScriptPlaces)
+
+  if (outdated) {
+    const heading = t('editor.failure.outdatedHeading', { name: label })
+    return (
+      <div role="status" aria-label={heading} data-outdated="true" className="space-y-1 rounded-md border border-dashed border-slate-300 bg-slate-50 p-3 text-sm text-slate-700 dark:border-slate-600 dark:bg-slate-800/60 dark:text-slate-300">
+        <p>
+          <span className="font-semibold">{heading}</span>
+          {' — '}
+          <code className="font-mono text-xs">{error.code}</code>
+          {facts.length > 0 && <span>{` · ${facts.join(' · ')}`}</span>}
+        </p>
+        <p className="font-mono text-xs break-words">{t('editor.failure.message', { message: error.message })}</p>
+        <p>{t('editor.failure.outdatedHint')}</p>
+        <ConsoleOutput failure={failure} />
+      </div>
+    )
+  }
+
+  const heading = t('editor.failure.heading', { name: label })
+  return (
+    <div role="alert" aria-label={heading} className="space-y-1 rounded-md border border-rose-300 bg-rose-50 p-3 text-sm text-rose-950 dark:border-rose-800 dark:bg-rose-950/40 dark:text-rose-100">
+      <p className="font-semibold">
+        {heading}
+        {facts.length > 0 && <span className="font-normal">{` · ${facts.join(' · ')}`}</span>}
       </p>
-      <p className="font-mono text-xs break-words text-slate-700 dark:text-slate-300">{t('editor.failure.message', { message: error.message })}</p>
-      {failure.logs.length > 0 && (
-        <details className="text-xs">
-          <summary>{t('editor.failure.logs')}</summary>
-          <ul className="font-mono">
-            {failure.logs.map((entry, index) => (
-              <li key={index}>{`[${entry.level}] ${entry.text}`}</li>
-            ))}
-          </ul>
-        </details>
-      )}
+      {/* The code verbatim, what it means and what to do, inside this callout rather than a second box. */}
+      <ErrorExplanation error={error} className="rounded-none border-0! bg-transparent! p-0! dark:bg-transparent!" />
+      <p className="font-mono text-xs break-words">{t('editor.failure.message', { message: error.message })}</p>
+      <ConsoleOutput failure={failure} />
     </div>
   )
 }

@@ -1,7 +1,7 @@
 // The one wrapper around @monaco-editor/react: a TypeScript editor for one callback, with the
 // sandbox's failure as a marker and Monaco's diagnostics reported to the store. Loaded lazily.
 import Editor, { type OnMount } from '@monaco-editor/react'
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { FlowFlavor, SandboxCallbackName } from '../../engine/index'
 import type { EditorDiagnostics } from '../../state/editorSlice'
 import { isSyntaxMarker, monaco, useFlavorDeclarations } from './monacoSetup'
@@ -37,6 +37,20 @@ const OPTIONS: monaco.editor.IStandaloneEditorConstructionOptions = {
   showUnused: false,
   fixedOverflowWidgets: true,
   accessibilitySupport: 'auto',
+  // Long lines wrap at the editor's edge: the whole line is readable without scrolling sideways.
+  wordWrap: 'on',
+  wrappingIndent: 'same',
+}
+
+/**
+ * The editor grows with its code, so a callback is read without scrolling inside it, up to a height
+ * that still leaves room on a laptop screen; longer code scrolls.
+ */
+const EDITOR_MIN_HEIGHT_PX = 320
+const EDITOR_MAX_HEIGHT_PX = 640
+
+function editorHeightPx(contentHeightPx: number): number {
+  return Math.min(Math.max(Math.ceil(contentHeightPx), EDITOR_MIN_HEIGHT_PX), EDITOR_MAX_HEIGHT_PX)
 }
 
 /** Reports to the store settle this long after the last marker change (re-checks clear markers before re-adding them). */
@@ -62,11 +76,16 @@ export default function MonacoCallbackEditor({ name, ariaLabel, code, flavor, da
   const failureRef = useRef(failure)
   failureRef.current = failure
   const reportTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+  const [heightPx, setHeightPx] = useState(EDITOR_MIN_HEIGHT_PX)
 
   const onMount: OnMount = (editor) => {
     editorRef.current = editor
     // A run may have failed before this lazily loaded editor existed.
     showFailure(editor, failureRef.current)
+    setHeightPx(editorHeightPx(editor.getContentHeight()))
+    editor.onDidContentSizeChange((event) => {
+      if (event.contentHeightChanged) setHeightPx(editorHeightPx(event.contentHeight))
+    })
   }
 
   useEffect(() => showFailure(editorRef.current, failure), [failure])
@@ -78,7 +97,7 @@ export default function MonacoCallbackEditor({ name, ariaLabel, code, flavor, da
       language="typescript"
       value={code}
       theme={dark ? MONACO_THEME_NAMES.dark : MONACO_THEME_NAMES.light}
-      height="320px"
+      height={heightPx}
       options={{ ...OPTIONS, ariaLabel }}
       onMount={(editor, m) => {
         onMount(editor, m)

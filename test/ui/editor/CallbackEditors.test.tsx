@@ -158,6 +158,50 @@ describe('CallbackEditors', () => {
     expect(container.querySelector('[data-run-id]')?.getAttribute('data-run-id')).toBe('run-1')
   })
 
+  it('shows a syntax error the last run reported for this very code once: in its alert, with no second note', async () => {
+    const syntaxError = { code: 'SANDBOX_SYNTAX_ERROR', message: 'jwt: Unexpected token', details: { callback: 'jwt', line: 4, column: 9, reason: 'Unexpected token' } } as const
+    appStore.setState({ checkCallbackSource: async (name) => (name === 'jwt' ? syntaxError : null) })
+    render(<CallbackEditors />)
+    await screen.findByRole('textbox', { name: 'jwt callback' })
+    act(() => editorProps.get('jwt')?.onDiagnostics({ syntaxErrors: 1, typeErrors: 0, first: { message: 'Expression expected.', line: 4, column: 9 } }))
+    await screen.findByText(/jwt callback: syntax error at line 4, column 9/)
+    act(() => appStore.setState({ lastTrace: failedRun('jwt', { ...syntaxError, details: { ...syntaxError.details, elapsedMs: 1 } }) }))
+    const group = screen.getByRole('group', { name: 'jwt callback' })
+    // One callout: which callback, the code verbatim with its explanation, where.
+    const alert = within(group).getByRole('alert')
+    for (const text of ['Your jwt callback failed in the last run', 'SANDBOX_SYNTAX_ERROR', 'The code has a syntax error', 'line 4, column 9']) expect(alert.textContent).toContain(text)
+    expect(within(group).queryByText(/syntax error at line 4, column 9/)).toBeNull()
+    expect(within(group).queryByRole('status')).toBeNull()
+  })
+
+  it("greys the last run's failure out as outdated once the code changes, and takes its marker off the changed code", async () => {
+    render(<CallbackEditors />)
+    const session = await screen.findByRole('textbox', { name: 'session callback' })
+    const error = { code: 'SANDBOX_THREW', message: 'session threw Error: x', details: { callback: 'session', line: 7, column: 13, elapsedMs: 2 } }
+    act(() => appStore.setState({ lastTrace: failedRun('session', error) }))
+    expect(editorProps.get('session')?.failure).toMatchObject({ line: 7 })
+    fireEvent.change(session, { target: { value: 'export function session({ session }: any) { return session }' } })
+    expect(screen.queryByRole('alert')).toBeNull()
+    const outdated = screen.getByRole('status', { name: 'Outdated: your session callback failed in the last run, before your latest edit' })
+    expect(outdated.textContent).toContain('SANDBOX_THREW')
+    expect(outdated.textContent).toContain('session threw Error: x')
+    expect(outdated.textContent).toContain('run again')
+    expect(editorProps.get('session')?.failure).toBeNull()
+    // Back to the code that ran: the failure is about the code on screen again.
+    fireEvent.change(session, { target: { value: STARTER_CODE['next-auth-v4'].session } })
+    expect(screen.getByRole('alert', { name: 'Your session callback failed in the last run' })).toBeTruthy()
+    expect(editorProps.get('session')?.failure).toMatchObject({ line: 7 })
+  })
+
+  it('judges a failure against the code its run started with, not the code when its result arrived', async () => {
+    render(<CallbackEditors />)
+    const jwt = await screen.findByRole('textbox', { name: 'jwt callback' })
+    act(() => appStore.setState({ runStatus: 'running' }))
+    fireEvent.change(jwt, { target: { value: 'edited while the run was going' } })
+    act(() => appStore.setState({ runStatus: 'idle', lastTrace: failedRun('jwt', { code: 'SANDBOX_TIMEOUT', message: 'jwt did not finish within 1000 ms', details: { callback: 'jwt', timeoutMs: 1000, elapsedMs: 1000 } }) }))
+    expect(screen.queryByRole('alert')).toBeNull()
+    expect(screen.getByRole('status', { name: /Outdated: your jwt callback failed/ }).textContent).toContain('SANDBOX_TIMEOUT')
+  })
 
   it('passes the configured flavour to the editors and swaps untouched starting code', async () => {
     render(<CallbackEditors />)
