@@ -34,6 +34,8 @@ export interface RunSlice {
   /** The engine's playground: browser, cookie jar, clock and route handlers. */
   playground: Playground
   lastTrace: Trace | null
+  /** The secret `lastTrace` ran with (null before any run): a later change means its tokens no longer open. */
+  lastTraceSecret: PlaygroundConfig['secret'] | null
   traces: Trace[]
   /** Index of the current step in `lastTrace.events`; −1 = before the first. */
   cursor: number
@@ -118,6 +120,7 @@ export const createRunSlice = (saved: PlaygroundConfig): StateCreator<AppState, 
   /** Queues one engine call; shows its trace unless a newer run started meanwhile. */
   const startRun = (flow: TraceName, work: (playground: Playground) => Promise<Trace> | Trace): Promise<Trace | null> => {
     const runId = ++latestRunId
+    const secret = get().config.secret
     set({ runStatus: 'running', runError: null, ...(isSessionFetch(flow) && get().useSessionStatus === 'unauthenticated' && !hasSession(get()) ? { useSessionStatus: 'loading' as const } : {}) })
     const result = queue.then(async () => {
       const { playground } = get()
@@ -125,7 +128,7 @@ export const createRunSlice = (saved: PlaygroundConfig): StateCreator<AppState, 
         prepareRunner(playground)
         const trace = await work(playground)
         if (runId !== latestRunId) return null
-        showTrace(trace, playground)
+        showTrace(trace, playground, secret)
         return trace
       } catch (error) {
         if (runId !== latestRunId) return null
@@ -142,11 +145,12 @@ export const createRunSlice = (saved: PlaygroundConfig): StateCreator<AppState, 
     return result
   }
 
-  const showTrace = (trace: Trace, playground: Playground) => {
+  const showTrace = (trace: Trace, playground: Playground, secret: PlaygroundConfig['secret']) => {
     const traces = [...get().traces, trace].slice(-MAX_TRACES)
     const lastIndex = trace.events.length - 1
     set({
       lastTrace: trace,
+      lastTraceSecret: secret,
       traces,
       cursor: -1,
       playing: trace.events.length > 0,
@@ -162,6 +166,7 @@ export const createRunSlice = (saved: PlaygroundConfig): StateCreator<AppState, 
   return {
     playground: initialPlayground,
     lastTrace: null,
+    lastTraceSecret: null,
     traces: [],
     cursor: -1,
     playing: false,
@@ -205,7 +210,7 @@ export const createRunSlice = (saved: PlaygroundConfig): StateCreator<AppState, 
       latestRunId += 1
       queue = Promise.resolve()
       const playground = createPlayground({ config: get().config })
-      set({ playground, lastTrace: null, traces: [], cursor: -1, playing: false, runStatus: 'idle', runError: null, useSessionStatus: 'unauthenticated', nowSec: playground.clock.nowSec() })
+      set({ playground, lastTrace: null, lastTraceSecret: null, traces: [], cursor: -1, playing: false, runStatus: 'idle', runError: null, useSessionStatus: 'unauthenticated', nowSec: playground.clock.nowSec() })
     },
     setCallbackRunner: (runner) => set({ callbackRunner: runner }),
     warmSandbox: () => {

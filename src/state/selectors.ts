@@ -381,6 +381,14 @@ export const selectProtectedPageAtCursor = memoByCursor(({ lastTrace, cursor, tr
   return null
 })
 
+/**
+ * The secret changed since the run on screen: the session token in the jar was made (or last read)
+ * with the old one, so the next request cannot open it. False before any run (or when the run's secret is not known).
+ */
+export function selectSecretChangedSinceLastRun(state: Pick<AppState, 'lastTrace' | 'lastTraceSecret' | 'config'>): boolean {
+  return state.lastTrace !== null && state.lastTraceSecret !== null && JSON.stringify(state.config.secret) !== JSON.stringify(state.lastTraceSecret)
+}
+
 /** Cookies that JavaScript can read (`document.cookie`): HttpOnly ones are absent. */
 export function documentCookie(jar: CookieView[]): string {
   return jar

@@ -74,6 +74,8 @@ describe('the playground screen', () => {
     await runAndSkip(page, 'Get session')
     await expect(sessionStatus(page)).resolves.toBe('unauthenticated')
     await expect(region(page, 'Session').getByText('null: the client has no session.').isVisible()).resolves.toBe(true)
+    // The hint names the cause: the cookie's Expires passed during the clock jump.
+    await expect(page.getByTestId('next-step').textContent()).resolves.toMatch(/the request carried no session cookie\. The browser dropped it when its Expires \(.+\) passed, during the clock jump\./)
   })
 
   it('moves the clock by seconds, and to a date: 31 days on, the session cookie is gone', async () => {
@@ -122,8 +124,17 @@ describe('the playground screen', () => {
   it('after Change secret the old token no longer decrypts', async () => {
     const { page } = app
     await runAndSkip(page, 'Sign in')
+    await expect(page.getByTestId('next-step').textContent()).resolves.toContain('Signed in')
     await page.getByRole('button', { name: 'Change secret' }).click()
     await expect(page.getByText('The secret changed.').isVisible()).resolves.toBe(true)
+    // No run yet, but the sticky hint already says what the next request will do with the cookie.
+    await expect(page.getByTestId('next-step').textContent()).resolves.toContain('The secret changed since the last run.')
+    await runAndSkip(page, 'Visit protected page')
+    const hint = (await page.getByTestId('next-step').textContent())!
+    expect(hint).toContain('getToken() returned null, so withAuth redirected to http://localhost:3000/api/auth/signin')
+    expect(hint).toContain('The secret changed since this token was made.')
+    await expect(page.getByTestId('null-reason').textContent()).resolves.toBe('Why null: The token did not decrypt: wrong secret or salt, or tampered. The secret changed since this token was made.')
+    await expect(page.getByText('decrypt-failed').count()).resolves.toBe(0)
     await runAndSkip(page, 'Get session')
     await expect(sessionStatus(page)).resolves.toBe('unauthenticated')
     await expect(region(page, 'Session').getByText('JWT_DECRYPT_FAILED').isVisible()).resolves.toBe(true)
@@ -134,11 +145,28 @@ describe('the playground screen', () => {
     await runAndSkip(page, 'Sign in')
     await runAndSkip(page, 'Visit protected page')
     await expect(page.getByText('Middleware let /dashboard through').isVisible()).resolves.toBe(true)
+    await expect(page.getByTestId('next-step').textContent()).resolves.toContain('getToken() returned the token, so withAuth let /dashboard through.')
     await runAndSkip(page, 'Clear cookies')
     await expect(region(page, 'Cookie jar').getByText('No cookies yet').isVisible()).resolves.toBe(true)
     await runAndSkip(page, 'Visit protected page')
     await expect(page.getByText(/Middleware redirected to/).isVisible()).resolves.toBe(true)
-    await expect(page.getByText('no-cookie', { exact: true }).isVisible()).resolves.toBe(true)
+    // The reason in words, with the known cause; no internal id.
+    await expect(page.getByTestId('null-reason').textContent()).resolves.toBe('Why null: No cookie under the name getToken() looks for (next-auth.session-token). You cleared the cookies.')
+    await expect(page.getByText('no-cookie', { exact: true }).count()).resolves.toBe(0)
+  })
+
+  it('after Sign out, the old signIn() result is labelled as the last one, greyed, and says the session ended', async () => {
+    const { page } = app
+    await runAndSkip(page, 'Sign in')
+    await expect(page.getByTestId('signin-result').textContent()).resolves.toMatch(/^Signed in/)
+    await runAndSkip(page, 'Sign out')
+    const result = page.getByTestId('signin-result')
+    const text = (await result.textContent())!
+    expect(text).toMatch(/^Last signIn\(\) result, from the run at .+ UTC/)
+    expect(text).toContain('That session has ended since: useSession() reports “unauthenticated” now.')
+    await expect(result.getAttribute('data-stale')).resolves.toBe('true')
+    // Sign out did not navigate: the pipeline says the page stays.
+    await expect(page.getByTestId('pipeline-caption').textContent()).resolves.toContain('with redirect: false the page stays where it is')
   })
 
   it('Update session sends the JSON data and Sign out deletes the session cookie', async () => {
@@ -184,8 +212,22 @@ describe('the playground screen', () => {
   it('switches to Auth.js v5 and gets authjs cookie names', async () => {
     const { page } = app
     await region(page, 'Configuration').getByRole('radio', { name: 'Auth.js v5' }).check()
+    // withAuth is v4's: Auth.js apps call getToken in their own middleware; the secret is AUTH_SECRET.
+    await expect(page.getByText('Your middleware.ts calls getToken({ req, secret }) on the request (withAuth is NextAuth v4 only).').isVisible()).resolves.toBe(true)
+    await expect(region(page, 'Configuration').getByText(/^AUTH_SECRET: /).isVisible()).resolves.toBe(true)
     await runAndSkip(page, 'Sign in')
     expect(await cookieNames(page)).toContain('authjs.session-token')
+    await expect(page.getByTestId('next-step').textContent()).resolves.toContain('auth() on the server')
+  })
+
+  it('in the simplified HS256 model the hints say the cookie is signed and readable, not encrypted', async () => {
+    const { page } = app
+    await region(page, 'Configuration').getByRole('radio', { name: 'Simplified: signed HS256 — not what NextAuth does' }).check()
+    await expect(region(page, 'Configuration').getByText(/the raw secret is the HMAC key \(no HKDF\)/).isVisible()).resolves.toBe(true)
+    await runAndSkip(page, 'Sign in')
+    const hint = (await page.getByTestId('next-step').textContent())!
+    expect(hint).toContain('the signed (readable) HS256 cookie is in the jar')
+    expect(hint).not.toContain('encrypted')
   })
 
   it('shows what JavaScript sees: the HttpOnly session cookie is not in document.cookie', async () => {
@@ -240,6 +282,23 @@ describe('every control on the playground screen', () => {
     await expect(page.getByTestId('pipeline-caption').textContent()).resolves.toMatch(/; 1 cookie expired\.$/)
     // The token the app last saw is past its exp now.
     await expect(region(page, 'Token inspector').getByRole('row', { name: /^exp/ }).textContent()).resolves.toMatch(/expired 1 hour 1 minute ago/)
+  })
+
+  it('at 1280×720 after Sign in, the hint’s “Get session” scrolls to that button and focuses it', async () => {
+    const { page } = app
+    await page.setViewportSize({ width: 1280, height: 720 })
+    await runAndSkip(page, 'Sign in')
+    await page.getByTestId('next-step').getByRole('link', { name: 'Get session', exact: true }).click()
+    const button = page.getByRole('button', { name: 'Get session', exact: true })
+    await expect.poll(() => button.evaluate((element) => element === document.activeElement)).toBe(true)
+    // In view, below the sticky bar.
+    await expect
+      .poll(async () => {
+        const box = (await button.boundingBox())!
+        const bar = (await page.getByTestId('next-step').boundingBox())!
+        return box.y >= bar.y + bar.height && box.y + box.height <= 720
+      })
+      .toBe(true)
   })
 
   it('the simulated clock stays in view while the learner scrolls down to the cookie jar, at 1280×720 and 1440×900', async () => {

@@ -13,7 +13,11 @@ export const config = {
   },
   secret: {
     label: 'secret',
-    hint: 'NEXTAUTH_SECRET / AUTH_SECRET: the key is derived from it with HKDF. Empty means no secret.',
+    hint: {
+      'next-auth-v4': 'NEXTAUTH_SECRET: the encryption key is derived from it with HKDF. Empty means no secret.',
+      authjs: 'AUTH_SECRET: the encryption key is derived from it with HKDF (the salt is the cookie name). Empty means no secret.',
+    },
+    hintSimplified: 'In the simplified model the raw secret is the HMAC key (no HKDF); real NextAuth derives an encryption key from it. Empty means no secret.',
     generate: 'Generate',
   },
   siteUrl: {

@@ -41,7 +41,10 @@ export const controls = {
   session: {
     title: 'Session',
     get: 'Get session',
-    getHint: 'getSession() / useSession(): GET /api/auth/session',
+    getHint: {
+      'next-auth-v4': 'getSession() / useSession(): GET /api/auth/session',
+      authjs: 'getSession() / useSession() in the browser (auth() on the server): GET /api/auth/session',
+    },
     update: 'Update session',
     updateHint: 'useSession().update(data): POST /api/auth/session with trigger "update"',
     updateData: 'Update data (JSON)',
@@ -53,10 +56,14 @@ export const controls = {
     title: 'Protected page',
     path: 'Page path',
     visit: 'Visit protected page',
-    visitHint: 'Middleware (withAuth) calls getToken() on the request.',
+    visitHint: {
+      'next-auth-v4': 'Middleware (withAuth) calls getToken() on the request.',
+      authjs: 'Your middleware.ts calls getToken({ req, secret }) on the request (withAuth is NextAuth v4 only).',
+    },
     allowed: 'Middleware let {path} through: getToken() returned the token.',
     redirected: 'Middleware redirected to {url}: getToken() returned null.',
     nullReasonLabel: 'Why null',
+    silent: 'The real getToken() says nothing: it returns null and logs nothing. This reason is the playground’s.',
     nullReason: {
       'no-cookie': 'No cookie under the name getToken() looks for ({cookieName}).',
       'no-secret': 'No secret to derive the key from.',
@@ -90,7 +97,10 @@ export const controls = {
   breakIt: {
     title: 'Break it',
     tamper: 'Tamper cookie',
-    tamperHint: 'Changes a real byte of the session cookie’s ciphertext.',
+    tamperHint: {
+      real: 'Changes a real byte of the session cookie’s ciphertext.',
+      'simplified-hs256': 'Changes a real byte of the session cookie’s signature.',
+    },
     changeSecret: 'Change secret',
     changeSecretHint: 'The next request derives its key from a new secret.',
     secretChanged: 'The secret changed. Tokens made with the old one no longer decrypt.',

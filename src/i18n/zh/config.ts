@@ -11,7 +11,11 @@ export const config: DeepPartial<typeof en> = {
   },
   secret: {
     label: 'secret',
-    hint: 'NEXTAUTH_SECRET / AUTH_SECRET：密钥由它经 HKDF 派生。留空表示没有 secret。',
+    hint: {
+      'next-auth-v4': 'NEXTAUTH_SECRET：加密密钥由它经 HKDF 派生。留空表示没有 secret。',
+      authjs: 'AUTH_SECRET：加密密钥由它经 HKDF 派生（盐是 Cookie 名称）。留空表示没有 secret。',
+    },
+    hintSimplified: '在简化模型中，原始 secret 直接就是 HMAC 密钥（没有 HKDF）；真实的 NextAuth 会从它派生出加密密钥。留空表示没有 secret。',
     generate: '生成',
   },
   siteUrl: {

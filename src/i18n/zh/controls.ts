@@ -40,7 +40,10 @@ export const controls: DeepPartial<typeof en> = {
   session: {
     title: '会话',
     get: '获取会话',
-    getHint: 'getSession() / useSession()：GET /api/auth/session',
+    getHint: {
+      'next-auth-v4': 'getSession() / useSession()：GET /api/auth/session',
+      authjs: '浏览器中用 getSession() / useSession()（服务器端用 auth()）：GET /api/auth/session',
+    },
     update: '更新会话',
     updateHint: 'useSession().update(data)：POST /api/auth/session，trigger 为 "update"',
     updateData: '更新数据（JSON）',
@@ -52,10 +55,14 @@ export const controls: DeepPartial<typeof en> = {
     title: '受保护页面',
     path: '页面路径',
     visit: '访问受保护页面',
-    visitHint: '中间件（withAuth）对请求调用 getToken()。',
+    visitHint: {
+      'next-auth-v4': '中间件（withAuth）对请求调用 getToken()。',
+      authjs: '你的 middleware.ts 对请求调用 getToken({ req, secret })（withAuth 只属于 NextAuth v4）。',
+    },
     allowed: '中间件放行了 {path}：getToken() 返回了令牌。',
     redirected: '中间件重定向到 {url}：getToken() 返回 null。',
     nullReasonLabel: '为何为 null',
+    silent: '真实的 getToken() 什么也不说：它返回 null，也不记录任何日志。这个原因是演练场给出的。',
     nullReason: {
       'no-cookie': 'getToken() 要找的名字（{cookieName}）下没有 Cookie。',
       'no-secret': '没有可用于派生密钥的 secret。',
@@ -89,7 +96,10 @@ export const controls: DeepPartial<typeof en> = {
   breakIt: {
     title: '弄坏它',
     tamper: '篡改 Cookie',
-    tamperHint: '改动会话 Cookie 密文中的一个真实字节。',
+    tamperHint: {
+      real: '改动会话 Cookie 密文中的一个真实字节。',
+      'simplified-hs256': '改动会话 Cookie 签名中的一个真实字节。',
+    },
     changeSecret: '更换 secret',
     changeSecretHint: '下一个请求用新的 secret 派生密钥。',
     secretChanged: 'secret 已更换。用旧 secret 生成的令牌再也无法解密。',

@@ -1,38 +1,36 @@
-import { useId, useState } from 'react'
+import { useId } from 'react'
 import { useShallow } from 'zustand/react/shallow'
-import type { Trace } from '../../engine/index'
 import { useT } from '../../i18n/useT'
+import { selectSecretChangedSinceLastRun } from '../../state/selectors'
 import { useAppStore } from '../../state/useAppStore'
 import { Button, Hint, SubHeading } from '../shared/Button'
+import { hintTargetId } from '../shared/hintTargets'
 
 /** Ways to break the session on purpose: tamper with the cookie, rotate the secret, clear the jar. */
 export function BreakItActions() {
   const t = useT()
   const id = useId()
-  const { tamperCookie, changeSecret, clearCookies, running, lastTrace } = useAppStore(
-    useShallow((s) => ({ tamperCookie: s.tamperCookie, changeSecret: s.changeSecret, clearCookies: s.clearCookies, running: s.runStatus === 'running', lastTrace: s.lastTrace })),
+  const { tamperCookie, changeSecret, clearCookies, running, tokenModel } = useAppStore(
+    useShallow((s) => ({ tamperCookie: s.tamperCookie, changeSecret: s.changeSecret, clearCookies: s.clearCookies, running: s.runStatus === 'running', tokenModel: s.config.tokenModel })),
   )
-  // The notice is about the tokens already made: once a new run is shown, it no longer applies.
-  const [changedWhileShowing, setChangedWhileShowing] = useState<Trace | null | undefined>(undefined)
-  const secretChanged = changedWhileShowing !== undefined && changedWhileShowing === lastTrace
+  // The notice is about the tokens already made: once a run with the new secret is shown, it no longer applies.
+  const secretChanged = useAppStore(selectSecretChangedSinceLastRun)
 
   return (
     <div className="flex flex-col gap-2" role="group" aria-labelledby={`${id}-title`}>
       <SubHeading id={`${id}-title`}>{t('controls.breakIt.title')}</SubHeading>
       <ul className="flex flex-col gap-2">
         <li className="flex flex-col gap-0.5">
-          <Button variant="danger" onClick={() => void tamperCookie()} busy={running} aria-describedby={`${id}-tamper`} className="self-start">
+          <Button id={hintTargetId('controls.breakIt.tamper')} variant="danger" onClick={() => void tamperCookie()} busy={running} aria-describedby={`${id}-tamper`} className="self-start">
             {t('controls.breakIt.tamper')}
           </Button>
-          <Hint id={`${id}-tamper`}>{t('controls.breakIt.tamperHint')}</Hint>
+          <Hint id={`${id}-tamper`}>{t(`controls.breakIt.tamperHint.${tokenModel}`)}</Hint>
         </li>
         <li className="flex flex-col gap-0.5">
           <Button
+            id={hintTargetId('controls.breakIt.changeSecret')}
             variant="danger"
-            onClick={() => {
-              changeSecret()
-              setChangedWhileShowing(lastTrace)
-            }}
+            onClick={() => changeSecret()}
             busy={running}
             aria-describedby={`${id}-secret`}
             className="self-start"
@@ -47,7 +45,7 @@ export function BreakItActions() {
           )}
         </li>
         <li className="flex flex-col gap-0.5">
-          <Button variant="danger" onClick={() => void clearCookies()} busy={running} aria-describedby={`${id}-clear`} className="self-start">
+          <Button id={hintTargetId('controls.breakIt.clear')} variant="danger" onClick={() => void clearCookies()} busy={running} aria-describedby={`${id}-clear`} className="self-start">
             {t('controls.breakIt.clear')}
           </Button>
           <Hint id={`${id}-clear`}>{t('controls.breakIt.clearHint')}</Hint>

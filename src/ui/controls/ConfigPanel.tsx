@@ -29,7 +29,7 @@ export function ConfigPanel() {
         <RadioGroup label={t('config.flavor.label')} name={`${id}-flavor`} value={config.flavor} options={FLAVORS.map((f) => ({ value: f, label: t(`config.flavor.${f}`) }))} onChange={(flavor) => setConfig({ flavor })} />
         <RadioGroup label={t('config.tokenModel.label')} name={`${id}-model`} value={config.tokenModel} options={TOKEN_MODELS.map((m) => ({ value: m, label: t(`config.tokenModel.${m}`) }))} onChange={(tokenModel) => setConfig({ tokenModel })} />
 
-        <Field label={t('config.secret.label')} htmlFor={`${id}-secret`} hint={t('config.secret.hint')} hintId={`${id}-secret-hint`}>
+        <Field label={t('config.secret.label')} htmlFor={`${id}-secret`} hint={config.tokenModel === 'simplified-hs256' ? t('config.secret.hintSimplified') : t(`config.secret.hint.${config.flavor}`)} hintId={`${id}-secret-hint`}>
           <div className="flex gap-1.5">
             <CommitInput id={`${id}-secret`} className="font-mono" value={secret} describedBy={`${id}-secret-hint`} onCommit={(value) => setConfig({ secret: value })} />
             <Button onClick={() => setConfig({ secret: generateSecret() })} busy={running}>

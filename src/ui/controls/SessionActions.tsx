@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow'
 import { useT } from '../../i18n/useT'
 import { useAppStore } from '../../state/useAppStore'
 import { Button, fieldClass, Hint, SubHeading } from '../shared/Button'
+import { hintTargetId } from '../shared/hintTargets'
 
 const DEFAULT_UPDATE_DATA = '{\n  "name": "Ada (updated)"\n}'
 
@@ -10,8 +11,8 @@ const DEFAULT_UPDATE_DATA = '{\n  "name": "Ada (updated)"\n}'
 export function SessionActions() {
   const t = useT()
   const id = useId()
-  const { getSession, updateSession, signOut, running } = useAppStore(
-    useShallow((s) => ({ getSession: s.getSession, updateSession: s.updateSession, signOut: s.signOut, running: s.runStatus === 'running' })),
+  const { getSession, updateSession, signOut, running, flavor } = useAppStore(
+    useShallow((s) => ({ getSession: s.getSession, updateSession: s.updateSession, signOut: s.signOut, running: s.runStatus === 'running', flavor: s.config.flavor })),
   )
   const [dataText, setDataText] = useState(DEFAULT_UPDATE_DATA)
   const parsed = parseJson(dataText)
@@ -20,14 +21,14 @@ export function SessionActions() {
     <div className="flex flex-col gap-2" role="group" aria-labelledby={`${id}-title`}>
       <SubHeading id={`${id}-title`}>{t('controls.session.title')}</SubHeading>
       <div className="flex flex-wrap gap-2">
-        <Button onClick={() => void getSession()} busy={running} aria-describedby={`${id}-get`}>
+        <Button id={hintTargetId('controls.session.get')} onClick={() => void getSession()} busy={running} aria-describedby={`${id}-get`}>
           {t('controls.session.get')}
         </Button>
-        <Button onClick={() => void signOut()} busy={running} aria-describedby={`${id}-signout`}>
+        <Button id={hintTargetId('controls.session.signOut')} onClick={() => void signOut()} busy={running} aria-describedby={`${id}-signout`}>
           {t('controls.session.signOut')}
         </Button>
       </div>
-      <Hint id={`${id}-get`}>{t('controls.session.getHint')}</Hint>
+      <Hint id={`${id}-get`}>{t(`controls.session.getHint.${flavor}`)}</Hint>
       <Hint id={`${id}-signout`}>{t('controls.session.signOutHint')}</Hint>
       <label htmlFor={`${id}-data`} className="mt-1 text-sm">
         {t('controls.session.updateData')}
@@ -48,7 +49,7 @@ export function SessionActions() {
         </p>
       )}
       <div>
-        <Button onClick={() => parsed.ok && void updateSession(parsed.value)} disabled={!parsed.ok} busy={running} aria-describedby={`${id}-update`}>
+        <Button id={hintTargetId('controls.session.update')} onClick={() => parsed.ok && void updateSession(parsed.value)} disabled={!parsed.ok} busy={running} aria-describedby={`${id}-update`}>
           {t('controls.session.update')}
         </Button>
       </div>

@@ -7,6 +7,7 @@ import { SANDBOX_TIMEOUT_MS } from '../../state/runSlice'
 import { isSignInSuccess, selectSignInFailureViewAtCursor, selectSignInOutcomeAtCursor, type FailureOutcome, type SignInFailureView } from '../../state/selectors'
 import { Button, fieldClass, Hint, SubHeading } from '../shared/Button'
 import { dateTimeText } from '../shared/dateText'
+import { hintTargetId } from '../shared/hintTargets'
 import { ErrorExplanation } from '../shared/ErrorExplanation'
 import { JsonView } from '../shared/JsonView'
 
@@ -52,7 +53,7 @@ export function SignInForm() {
       </div>
       <Hint id={`${id}-callback-hint`}>{t('controls.signIn.callbackUrlHint')}</Hint>
       {firstUser && <Hint>{t(prefilled ? 'controls.signIn.demoHint' : 'controls.signIn.demoHintEdited', { email: firstUser.email })}</Hint>}
-      <Button type="submit" variant="primary" busy={running} className={`mt-1 py-2 text-base ${isNewcomer ? 'shadow-lg ring-4 shadow-indigo-500/30 ring-indigo-300 dark:ring-indigo-700' : ''}`}>
+      <Button id={hintTargetId('controls.signIn.submit')} type="submit" variant="primary" busy={running} className={`mt-1 py-2 text-base ${isNewcomer ? 'shadow-lg ring-4 shadow-indigo-500/30 ring-indigo-300 dark:ring-indigo-700' : ''}`}>
         {t('controls.signIn.submit')}
       </Button>
       <p className="font-mono text-[11px] text-slate-600 dark:text-slate-400">{t('controls.signIn.call')}</p>
@@ -180,6 +181,6 @@ function focusEditor(label: string): void {
   )
   if (!group) return
   const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false
-  group.scrollIntoView({ block: 'center', behavior: reduced ? 'auto' : 'smooth' })
+  group.scrollIntoView?.({ block: 'center', behavior: reduced ? 'auto' : 'smooth' })
   group.querySelector<HTMLElement>('textarea, [role="textbox"]')?.focus({ preventScroll: true })
 }

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import type { T } from '../../i18n/t'
+import { hintTargetId } from '../shared/hintTargets'
 
 export const SPEEDS = [0.5, 1, 1.5, 2, 3, 4] as const
 
@@ -21,9 +22,10 @@ interface PlayerProps {
 }
 
 // Only colours fade: an opacity fade on enabling a button would leave its text briefly faint (and fail contrast).
-function PlayerButton({ label, onClick, disabled, children, primary = false, wide = false }: { label: string; onClick: () => void; disabled: boolean; children: ReactNode; primary?: boolean; wide?: boolean }) {
+function PlayerButton({ label, onClick, disabled, children, primary = false, wide = false, id }: { label: string; onClick: () => void; disabled: boolean; children: ReactNode; primary?: boolean; wide?: boolean; id?: string }) {
   return (
     <button
+      id={id}
       type="button"
       aria-label={wide ? undefined : label}
       title={label}
@@ -78,7 +80,7 @@ export function Player(props: PlayerProps) {
             ))}
           </select>
         </label>
-        <PlayerButton label={t('pipeline.player.skip')} onClick={props.skipAnimation} disabled={disabled || atEnd} wide>
+        <PlayerButton id={hintTargetId('pipeline.player.skip')} label={t('pipeline.player.skip')} onClick={props.skipAnimation} disabled={disabled || atEnd} wide>
           {icon('M2 3v10l6-5zM8 3v10l6-5z')}
           <span>{t('pipeline.player.skip')}</span>
         </PlayerButton>

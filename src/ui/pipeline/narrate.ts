@@ -6,6 +6,7 @@ import type { DecodeCause, FailureOutcome, MissingCookie, StepContext } from '..
 import { dateTimeText } from '../shared/dateText'
 import { durationText } from '../shared/durationText'
 import { plural } from '../shared/plural'
+import { withCauseText } from '../shared/causeText'
 
 
 const MAX_VALUE_CHARS = 72
@@ -105,23 +106,8 @@ function libraryOf(context: StepContext | undefined, t: T): string {
   return context ? t(`pipeline.flavor.${context.flavor}`) : 'NextAuth'
 }
 
-/** What the history says caused a step's failure, as a sentence. */
-function causeText(cause: DecodeCause | MissingCookie | undefined, t: T): string | null {
-  if (cause === undefined) return null
-  if (typeof cause === 'string') return t(`pipeline.causes.${cause}`)
-  switch (cause.how) {
-    case 'expired':
-      return t(cause.duringClockJump ? 'pipeline.causes.expiredJump' : 'pipeline.causes.expired', { expires: dateTimeText(cause.expiresAtSec, t) })
-    case 'deleted':
-      return t('pipeline.causes.deleted', { flow: cause.flow })
-    default:
-      return t(`pipeline.causes.${cause.how}`)
-  }
-}
-
 function withCause(sentence: string, cause: DecodeCause | MissingCookie | undefined, t: T): string {
-  const text = causeText(cause, t)
-  return text ? t('pipeline.withCause', { sentence, cause: text }) : sentence
+  return withCauseText(sentence, cause, t)
 }
 
 /** A failure and what the handler answered the request it happened in. */

@@ -97,7 +97,6 @@ describe('ControlsPanel', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Change secret' }))
     fireEvent.click(screen.getByRole('button', { name: 'Clear cookies' }))
     expect([spies.tamperCookie, spies.changeSecret, spies.clearCookies].map((s) => s.mock.calls.length)).toEqual([1, 1, 1])
-    expect(screen.getByRole('status').textContent).toContain('The secret changed')
   })
 
   it('explains an error that stopped a run', () => {
@@ -161,13 +160,31 @@ describe('ControlsPanel', () => {
     expect(spies.getSession).toHaveBeenCalledTimes(1)
   })
 
-  it('says the secret changed until the next run is shown', () => {
+  it('says the secret changed since the run on screen, until a run with the new one is shown', () => {
     renderWithSpies()
-    fireEvent.click(screen.getByRole('button', { name: 'Change secret' }))
-    expect(screen.getByText(/The secret changed/)).toBeTruthy()
     const trace = makeSignInTrace()
-    act(() => appStore.setState({ lastTrace: trace, traces: [trace], cursor: trace.events.length - 1 }))
+    const secret = appStore.getState().config.secret
+    act(() => appStore.setState({ lastTrace: trace, traces: [trace], cursor: trace.events.length - 1, lastTraceSecret: secret }))
     expect(screen.queryByText(/The secret changed/)).toBeNull()
+    act(() => appStore.setState({ config: { ...appStore.getState().config, secret: 'a-new-secret' } }))
+    expect(screen.getByRole('status').textContent).toContain('The secret changed')
+    const next = { ...makeSignInTrace(), id: 'next' }
+    act(() => appStore.setState({ lastTrace: next, traces: [trace, next], cursor: next.events.length - 1, lastTraceSecret: 'a-new-secret' }))
+    expect(screen.queryByText(/The secret changed/)).toBeNull()
+  })
+
+  it('explains a null getToken() in words, with the known cause and that the real one is silent; the hints follow the library', () => {
+    renderWithSpies()
+    expect(screen.getByText('Middleware (withAuth) calls getToken() on the request.')).toBeTruthy()
+    act(() => appStore.setState({ config: { ...appStore.getState().config, flavor: 'authjs' } }))
+    expect(screen.getByText('Your middleware.ts calls getToken({ req, secret }) on the request (withAuth is NextAuth v4 only).')).toBeTruthy()
+    expect(screen.getByText('getSession() / useSession() in the browser (auth() on the server): GET /api/auth/session')).toBeTruthy()
+    const trace = makeProtectedPageTrace({ authorized: false })
+    act(() => appStore.setState({ lastTrace: trace, traces: [trace], cursor: trace.events.length - 1 }))
+    const reason = screen.getByTestId('null-reason')
+    expect(reason.textContent).toBe('Why null: No cookie under the name getToken() looks for (next-auth.session-token).')
+    expect(screen.queryByText('no-cookie')).toBeNull()
+    expect(screen.getByText('The real getToken() says nothing: it returns null and logs nothing. This reason is the playground’s.')).toBeTruthy()
   })
 
   it('refuses a custom jump past 100 years with the reason, and shows any time without breaking', () => {

@@ -1,4 +1,4 @@
-import { act, render, screen, within } from '@testing-library/react'
+import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { loadLocale } from '../../../src/i18n/t'
 import { appStore } from '../../../src/state/useAppStore'
@@ -35,6 +35,20 @@ describe('PlaygroundScreen', () => {
     act(() => appStore.setState({ lastTrace: session, traces: [signIn, session], cursor: session.events.length - 1, playing: false }))
     expect(screen.getByTestId('next-step').textContent).toContain('You have a session')
     expect(within(screen.getByRole('region', { name: 'Session' })).getByTestId('session-status').textContent).toBe('authenticated')
+  })
+
+  it('turns the button a hint quotes into a link that focuses that button', () => {
+    render(<PlaygroundScreen />)
+    const signIn = makeSignInTrace()
+    act(() => appStore.setState({ lastTrace: signIn, traces: [signIn], cursor: signIn.events.length - 1, playing: false }))
+    const hint = screen.getByTestId('next-step')
+    const link = within(hint).getByRole('link', { name: 'Get session' })
+    expect(link.getAttribute('href')).toBe('#action-get-session')
+    // One button of that name on the page: the link is not a second one.
+    expect(screen.getAllByRole('button', { name: 'Get session' })).toHaveLength(1)
+    fireEvent.click(link)
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Get session' }))
+    expect(hint.textContent).toContain('press “Get session” and watch')
   })
 
   it('switches the screen to Simplified Chinese', () => {
