@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow'
 import { useT } from '../../i18n/useT'
 import { useAppStore } from '../../state/useAppStore'
 import { Button, fieldClass, Hint, SubHeading } from '../shared/Button'
-import { safeIso, utcText } from '../shared/dateText'
+import { dateTimeText, safeIso } from '../shared/dateText'
 
 const MINUTE = 60
 const HOUR = 3600
@@ -43,7 +43,9 @@ export function ClockControls() {
   const { nowSec, advanceClock, setClockTo, running } = useAppStore(useShallow((s) => ({ nowSec: s.nowSec, advanceClock: s.advanceClock, setClockTo: s.setClockTo, running: s.runStatus === 'running' })))
   const [amount, setAmount] = useState('31')
   const [unit, setUnit] = useState<Unit>('days')
-  const [target, setTarget] = useState(() => dateInputValue(nowSec + DAY))
+  // Until the learner edits it, the date field follows the clock (a day ahead), so it never lags behind it.
+  const [edited, setEdited] = useState<string | null>(null)
+  const target = edited ?? dateInputValue(nowSec + DAY)
   const amountNumber = Number(amount)
   const bySec = Math.round(amountNumber * UNITS[unit])
   const tooLarge = Number.isFinite(amountNumber) && bySec > MAX_ADVANCE_SEC
@@ -51,6 +53,8 @@ export function ClockControls() {
   const targetSec = dateInputSeconds(target)
   // The clock only moves forward (the engine refuses anything else).
   const targetValid = targetSec !== null && targetSec > nowSec
+  // Marked only once the learner has typed a date: a default that the clock overtook is followed, not wrong.
+  const targetInvalid = edited !== null && !targetValid
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -59,7 +63,9 @@ export function ClockControls() {
 
   const submitDate = (event: FormEvent) => {
     event.preventDefault()
-    if (targetValid) void setClockTo(targetSec)
+    if (!targetValid) return
+    void setClockTo(targetSec)
+    setEdited(null)
   }
 
   return (
@@ -68,7 +74,7 @@ export function ClockControls() {
       <p className="text-sm">
         <span className="sr-only">{t('controls.clock.now')}: </span>
         <time dateTime={safeIso(nowSec)} className="font-mono font-semibold tabular-nums" data-testid="sim-clock">
-          {utcText(nowSec, t)}
+          {dateTimeText(nowSec, t)}
         </time>
       </p>
       <div role="group" aria-label={t('controls.clock.advance')} className="flex flex-wrap gap-1.5">
@@ -102,22 +108,23 @@ export function ClockControls() {
         <label htmlFor={`${id}-date`} className="text-sm">
           {t('controls.clock.toDate')}
         </label>
-        <div className="flex items-center gap-1.5">
+        {/* The field has a row of its own, wide enough for the whole date and time with seconds. */}
+        <div className="flex flex-col items-start gap-1.5">
           <input
             id={`${id}-date`}
             type="datetime-local"
             step="1"
-            className={`${fieldClass} w-auto font-mono`}
+            className={`${fieldClass} font-mono`}
             value={target}
-            aria-invalid={!targetValid}
-            aria-describedby={targetValid ? undefined : `${id}-date-hint`}
-            onChange={(e) => setTarget(e.target.value)}
+            aria-invalid={targetInvalid}
+            aria-describedby={targetInvalid ? `${id}-date-hint` : undefined}
+            onChange={(e) => setEdited(e.target.value)}
           />
           <Button type="submit" disabled={running || !targetValid} className="py-1">
             {t('controls.clock.toDateSubmit')}
           </Button>
         </div>
-        {!targetValid && <Hint id={`${id}-date-hint`}>{t('controls.clock.toDatePast')}</Hint>}
+        {targetInvalid && <Hint id={`${id}-date-hint`}>{t('controls.clock.toDatePast')}</Hint>}
       </form>
       <Hint>{t('controls.clock.hint')}</Hint>
     </div>

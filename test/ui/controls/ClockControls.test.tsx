@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/react'
+import { act, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { appStore } from '../../../src/state/useAppStore'
 import { ClockControls } from '../../../src/ui/controls/ClockControls'
@@ -35,6 +35,23 @@ describe('ClockControls', () => {
     fireEvent.change(input, { target: { value: utcInput(FIXTURE_NOW_SEC + 90) } })
     fireEvent.click(screen.getByRole('button', { name: 'Go to date' }))
     expect(spies.setClockTo).toHaveBeenCalledWith(FIXTURE_NOW_SEC + 90)
+  })
+
+  it('keeps the untouched date a day ahead of the clock, with no error, and follows it again after a jump', () => {
+    const spies = renderWithSpies()
+    const input = screen.getByLabelText('Move the clock to a date and time (UTC)') as HTMLInputElement
+    act(() => appStore.setState({ nowSec: FIXTURE_NOW_SEC + 30 * 86_400 }))
+    expect(Date.parse(`${input.value}Z`) / 1000).toBe(FIXTURE_NOW_SEC + 31 * 86_400)
+    expect(input.getAttribute('aria-invalid')).toBe('false')
+    expect(screen.queryByText('Pick a time after the current one: the clock only moves forward.')).toBeNull()
+    // An edited date stays as typed while the clock moves; once used, the field follows the clock again.
+    fireEvent.change(input, { target: { value: utcInput(FIXTURE_NOW_SEC + 40 * 86_400) } })
+    act(() => appStore.setState({ nowSec: FIXTURE_NOW_SEC + 35 * 86_400 }))
+    expect(Date.parse(`${input.value}Z`) / 1000).toBe(FIXTURE_NOW_SEC + 40 * 86_400)
+    fireEvent.click(screen.getByRole('button', { name: 'Go to date' }))
+    expect(spies.setClockTo).toHaveBeenCalledWith(FIXTURE_NOW_SEC + 40 * 86_400)
+    act(() => appStore.setState({ nowSec: FIXTURE_NOW_SEC + 40 * 86_400 }))
+    expect(Date.parse(`${input.value}Z`) / 1000).toBe(FIXTURE_NOW_SEC + 41 * 86_400)
   })
 
   it('refuses a date that is not after the current time, and says why', () => {
