@@ -85,6 +85,30 @@ describe('Pipeline', () => {
     expect(description).toMatch(/^Step \d+: signIn\(\) resolves to \{"ok":true,"status":200,"error":null,"url":"http:\/\/localhost:3000\//)
   })
 
+  it('resumes a paused run with Space while an action button has the focus, and leaves Space to the button once the run has ended', async () => {
+    const page = await open()
+    await signIn(page)
+    await skipToEnd(page)
+    const steps = await stepCount(page)
+    const end = await cursorOf(page)
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowLeft')
+    const getSession = page.getByRole('button', { name: 'Get session', exact: true })
+    await getSession.focus()
+    await page.keyboard.press('Space')
+    // The run plays on to its end; no new request was run (the trace is still the sign-in's, same steps).
+    await page.getByRole('button', { name: 'Pause', exact: true }).waitFor()
+    await pipeline(page).locator('li:last-child[aria-current="step"]').waitFor({ timeout: 20_000 })
+    expect(await cursorOf(page)).toBe(end)
+    expect(await stepCount(page)).toBe(steps)
+    // At the end, Space presses the focused button as anywhere else.
+    await page.getByRole('button', { name: 'Play', exact: true }).waitFor()
+    await getSession.focus()
+    await page.keyboard.press('Space')
+    // A Get session run is a shorter trace than the sign-in.
+    await expect.poll(() => stepCount(page), { timeout: 20_000 }).toBeLessThan(steps)
+    expect(app!.errors).toEqual([])
+  })
+
   it('steps with ← and →, and plays and pauses with Space', async () => {
     const page = await open()
     await signIn(page)

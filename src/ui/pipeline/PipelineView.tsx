@@ -58,7 +58,7 @@ export function PipelineView() {
 
   usePlayback({ events, cursor, playing, speed, stepForward: actions.stepForward })
   // Not while the Token lab is shown (the playground stays mounted, hidden, behind it).
-  useKeyboardStepping({ enabled: total > 0 && onScreen, togglePlay: actions.togglePlay, stepBack: actions.stepBack, stepForward: actions.stepForward })
+  useKeyboardStepping({ enabled: total > 0 && onScreen, claimSpace: playing || cursor < total - 1, togglePlay: actions.togglePlay, stepBack: actions.stepBack, stepForward: actions.stepForward })
 
   const scrollRef = useRef<HTMLDivElement>(null)
   const laneHeaderRef = useRef<HTMLDivElement>(null)

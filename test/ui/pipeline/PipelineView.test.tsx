@@ -76,6 +76,28 @@ describe('PipelineView', () => {
     expect(appStore.getState().cursor).toBe(1)
   })
 
+  it('takes Space from a focused button while a run can play on, and leaves it to the button at the end', () => {
+    const trace = makeSignInTrace()
+    show(trace, 2)
+    const pressed = vi.fn()
+    render(
+      <>
+        <button type="button" onClick={pressed}>
+          Get session
+        </button>
+        <PipelineView />
+      </>,
+    )
+    const button = screen.getByRole('button', { name: 'Get session' })
+    expect(fireEvent.keyDown(button, { key: ' ' })).toBe(false)
+    expect(fireEvent.keyUp(button, { key: ' ' })).toBe(false)
+    expect(appStore.getState().playing).toBe(true)
+    act(() => appStore.setState({ playing: false, cursor: trace.events.length - 1 }))
+    expect(fireEvent.keyDown(button, { key: ' ' })).toBe(true)
+    expect(appStore.getState().playing).toBe(false)
+    expect(pressed).not.toHaveBeenCalled()
+  })
+
   it('leaves Space and arrows to text fields', () => {
     show(makeSignInTrace(), 2)
     render(
@@ -113,7 +135,12 @@ describe('PipelineView', () => {
     render(<PipelineView />)
     fireEvent.click(screen.getByRole('button', { name: 'Skip animation' }))
     expect(appStore.getState().cursor).toBe(trace.events.length - 1)
-    fireEvent.change(screen.getByRole('combobox', { name: 'Speed' }), { target: { value: '4' } })
+    const speed = screen.getByRole('combobox', { name: 'Speed' })
+    // A learner pace (0.25×) below 1×, up to 4× for the impatient.
+    expect(within(speed).getAllByRole('option').map((o) => o.textContent)).toEqual(['0.25×', '0.5×', '1×', '1.5×', '2×', '3×', '4×'])
+    fireEvent.change(speed, { target: { value: '0.25' } })
+    expect(appStore.getState().speed).toBe(0.25)
+    fireEvent.change(speed, { target: { value: '4' } })
     expect(appStore.getState().speed).toBe(4)
     fireEvent.click(screen.getByRole('button', { name: 'Restart' }))
     expect(appStore.getState().cursor).toBe(-1)
