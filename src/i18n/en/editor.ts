@@ -21,7 +21,10 @@ export const editor = {
   diagnostics: {
     syntax: '{name}: syntax error at line {line}, column {column}: {message}. This callback will not run until it is fixed.',
     syntaxNowhere: '{name}: syntax error: {message}. This callback will not run until it is fixed.',
-    types: '{name}: {count} type problem(s), first at line {line}: {message}. Type errors only warn: the code still runs, as with next dev.',
+    types: {
+      one: '{name}: 1 type problem, at line {line}: {message}. Type errors only warn: the code still runs, as with next dev.',
+      other: '{name}: {count} type problems, first at line {line}: {message}. Type errors only warn: the code still runs, as with next dev.',
+    },
   },
   failure: {
     heading: 'Your {name} failed in the last run',

@@ -23,6 +23,6 @@ export const session = {
     none: '—',
     in: 'in {duration}',
     ago: '{duration} ago',
-    explain: 'With the default settings all three move forward together on every session request; change maxAge or advance the clock to see them drift apart.',
+    explain: 'With the default settings all three move forward together on every session request, and advancing the clock moves none of them. Set jwt.maxAge different from session.maxAge (NextAuth v4) to see them drift apart.',
   },
 }

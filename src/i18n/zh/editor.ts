@@ -22,7 +22,10 @@ export const editor: DeepPartial<typeof en> = {
   diagnostics: {
     syntax: '{name}：第 {line} 行第 {column} 列有语法错误：{message}。修复之前此回调不会运行。',
     syntaxNowhere: '{name}：有语法错误：{message}。修复之前此回调不会运行。',
-    types: '{name}：{count} 个类型问题，第一个在第 {line} 行：{message}。类型错误只是警告：代码照样运行，和 next dev 一样。',
+    types: {
+      one: '{name}：1 个类型问题，在第 {line} 行：{message}。类型错误只是警告：代码照样运行，和 next dev 一样。',
+      other: '{name}：{count} 个类型问题，第一个在第 {line} 行：{message}。类型错误只是警告：代码照样运行，和 next dev 一样。',
+    },
   },
   failure: {
     heading: '上次运行中你的 {name} 失败了',

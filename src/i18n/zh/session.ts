@@ -21,6 +21,6 @@ export const session: DeepPartial<typeof en> = {
     none: '—',
     in: '{duration}后',
     ago: '{duration}前',
-    explain: '默认设置下，三者在每次会话请求时一起向后移动；修改 maxAge 或拨快时钟，就能看到它们分开。',
+    explain: '默认设置下，三者在每次会话请求时一起向后移动，拨快时钟不会移动其中任何一个。把 jwt.maxAge 设得与 session.maxAge 不同（NextAuth v4），就能看到它们分开。',
   },
 }

@@ -5,6 +5,7 @@ import { selectCallbackFailures, type CallbackFailure, type EditorDiagnostics } 
 import { SANDBOX_TIMEOUT_MS } from '../../state/runSlice'
 import { useAppStore } from '../../state/useAppStore'
 import { Button, Hint } from '../shared/Button'
+import { plural } from '../shared/plural'
 import { CallbackFailureAlert } from './CallbackFailureAlert'
 import type { CallbackMarker } from './MonacoCallbackEditor'
 import { useIsDark } from './useIsDark'
@@ -154,7 +155,7 @@ function CallbackEditor({ name, failure, ranCode }: { name: SandboxCallbackName;
         {syntaxError && <SyntaxNote label={label} error={syntaxError} typeScriptFirst={tsFirst} />}
         {!willNotRun && problems > 0 && tsFirst && (
           <p className="text-sm text-amber-900 dark:text-amber-200">
-            {t('editor.diagnostics.types', { name: label, count: problems, line: tsFirst.line, message: withoutFullStop(tsFirst.message) })}
+            {plural(t, 'editor.diagnostics.types', problems, { name: label, line: tsFirst.line, message: withoutFullStop(tsFirst.message) })}
           </p>
         )}
         {current && <CallbackFailureAlert failure={current} label={label} typeScriptPlaces={typeScriptPlaces} />}
