@@ -257,6 +257,7 @@ describe('Token lab: open', () => {
     expect(await page.evaluate(() => JSON.stringify({ ...localStorage }))).not.toContain(SECRET)
     await page.getByRole('checkbox', { name: 'Remember the secret in this browser' }).check()
     expect(await page.evaluate(() => JSON.stringify({ ...localStorage }))).toContain(SECRET)
+    expect(await page.getByRole('note').innerText()).toMatch(/^The secret is stored unencrypted/)
     await page.reload()
     await page.getByRole('heading', { name: 'Token lab' }).waitFor()
     expect(await page.getByLabel('Secret', { exact: true }).inputValue()).toBe(SECRET)

@@ -57,7 +57,7 @@ export const inspector: DeepPartial<Messages['inspector']> = {
     picture: '用户头像（user.image 变成 picture）。',
     sub: '主体：字符串形式的 user.id。',
     iat: '签发时间：encode() 最近一次运行的时间（每次会话请求都会重新签发）。',
-    exp: '过期时间：iat + maxAge，绝对时间；校验时有 15 s 容差。',
+    exp: '过期时间：iat + maxAge，绝对时间；校验时有 15 秒容差。',
     jti: 'JWT ID：随机 UUID，每次 encode 都会更新。',
     nbf: '生效时间：NextAuth 从不设置。',
     iss: '签发者：NextAuth 从不设置。',
@@ -69,7 +69,7 @@ export const inspector: DeepPartial<Messages['inspector']> = {
     in: '{duration}后',
     expiresIn: '{duration}后过期',
     expiredAgo: '已于{duration}前过期',
-    grace: '已过 exp，但在 {duration} 内仍被接受（15 s 容差）',
+    grace: '已过 exp，但在 {duration} 内仍被接受（15 秒容差）',
   },
   clockNow: '模拟的当前时间：{utc}',
   jwtio: {

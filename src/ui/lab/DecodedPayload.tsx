@@ -3,7 +3,7 @@ import type { MessageKey } from '../../i18n/t'
 import { useT } from '../../i18n/useT'
 import { KeyDetails } from './KeyDetails'
 import { LabJson, LabSection, Note } from './LabSection'
-import { utcText } from '../shared/dateText'
+import { dateTimeText } from '../shared/dateText'
 import { durationWords, localDateWords, remainingWords } from './labText'
 
 type Decoded = Extract<OpenTokenResult, { status: 'decoded' | 'expired' }>
@@ -25,10 +25,10 @@ export function DecodedPayload({ result, checkedAtSec }: { result: Decoded; chec
           {expiry.kind === 'missing' && t('lab.result.statusNoExp')}
           {expiry.kind === 'invalid' && t('lab.result.statusBadExp')}
         </p>
-        {expiry.kind === 'valid' && exp !== null && <p>{t('lab.result.statusValidUntil', { date: utcText(exp, t) })}</p>}
-        {expiry.kind === 'expired' && exp !== null && <p>{t('lab.result.statusExpiredDetail', { date: utcText(exp, t) })}</p>}
+        {expiry.kind === 'valid' && exp !== null && <p>{t('lab.result.statusValidUntil', { date: dateTimeText(exp, t) })}</p>}
+        {expiry.kind === 'expired' && exp !== null && <p>{t('lab.result.statusExpiredDetail', { date: dateTimeText(exp, t) })}</p>}
         <p className="mt-1 text-xs opacity-90">
-          {t('lab.result.checkedAt', { date: utcText(checkedAtSec, t), local: localDateWords(checkedAtSec, t) })}
+          {t('lab.result.checkedAt', { date: dateTimeText(checkedAtSec, t), local: localDateWords(checkedAtSec, t) })}
           {lifetimeSec !== null && <> {t(lifetimeSec < 0 ? 'lab.result.lifetimeNegative' : 'lab.result.lifetime', { duration: durationWords(lifetimeSec, t) })}</>}
         </p>
       </Note>
@@ -67,8 +67,8 @@ function ClaimsTable({ claims }: { claims: ClaimExplanation[] }) {
                 {claim.time && (
                   <span className="block text-xs text-slate-600 dark:text-slate-300">
                     {claim.time.standing.kind === 'past'
-                      ? t('lab.result.ago', { date: utcText(claim.time.atSec, t), duration: durationWords(claim.time.standing.agoSec, t) })
-                      : t('lab.result.ahead', { date: utcText(claim.time.atSec, t), duration: durationWords(claim.time.standing.inSec, t) })}
+                      ? t('lab.result.ago', { date: dateTimeText(claim.time.atSec, t), duration: durationWords(claim.time.standing.agoSec, t) })
+                      : t('lab.result.ahead', { date: dateTimeText(claim.time.atSec, t), duration: durationWords(claim.time.standing.inSec, t) })}
                   </span>
                 )}
               </td>

@@ -12,7 +12,7 @@ export function DetectionSummary({ detection }: { detection: TokenDetection }) {
   // Every cookie pasted, the extra values of a name pasted twice included.
   const cookieCount = cookies.others.length + (match?.chunks.length ?? 0) + (match?.duplicates.reduce((n, duplicate) => n + duplicate.values.length - 1, 0) ?? 0)
   const flavorName = t(`lab.flavors.${detection.flavor}`)
-  const indexOrder = (chunks: { name: string; index: number | null }[]) => chunks.map((c) => (c.index === null ? c.name : `.${c.index}`)).join(', ')
+  const indexOrder = (chunks: { name: string; index: number | null }[]) => chunks.map((c) => (c.index === null ? c.name : `.${c.index}`)).join(t('app.shared.listSeparator'))
   const matchedKid = detection.secretKids.find((kid) => kid.matches)
   const missingAfter = detection.missingAfterChunk
   // A JWS is not a NextAuth token: which library and salt would read it means nothing.
@@ -28,9 +28,9 @@ export function DetectionSummary({ detection }: { detection: TokenDetection }) {
               <Mono>{match.cookieName}</Mono>
               {match.securePrefix && <span className="text-xs text-slate-600 dark:text-slate-300">{t('lab.detection.securePrefix')}</span>}
               {cookies.candidates.length > 1 && (
-                <span className="text-xs text-slate-600 dark:text-slate-300">{t('lab.detection.candidates', { names: cookies.candidates.filter((n) => n !== match.cookieName).join(', ') })}</span>
+                <span className="text-xs text-slate-600 dark:text-slate-300">{t('lab.detection.candidates', { names: cookies.candidates.filter((n) => n !== match.cookieName).join(t('app.shared.listSeparator')) })}</span>
               )}
-              {cookies.others.length > 0 && <span className="text-xs text-slate-600 dark:text-slate-300">{t('lab.detection.others', { names: cookies.others.join(', ') })}</span>}
+              {cookies.others.length > 0 && <span className="text-xs text-slate-600 dark:text-slate-300">{t('lab.detection.others', { names: cookies.others.join(t('app.shared.listSeparator')) })}</span>}
             </div>
           ) : (
             t('lab.detection.cookieNone')
@@ -85,15 +85,15 @@ export function DetectionSummary({ detection }: { detection: TokenDetection }) {
       {detection.nameMismatch && detection.flavorFromHeader && match?.flavorFromName && (
         <Note tone="warn">{t('lab.detection.nameMismatch', { header: t(`lab.flavors.${detection.flavorFromHeader}`), name: t(`lab.flavors.${match.flavorFromName}`) })}</Note>
       )}
-      {detection.missingChunks.length > 0 && <Note tone="bad">{t('lab.detection.chunksMissing', { indexes: detection.missingChunks.map((i) => `.${i}`).join(', ') })}</Note>}
+      {detection.missingChunks.length > 0 && <Note tone="bad">{t('lab.detection.chunksMissing', { indexes: detection.missingChunks.map((i) => `.${i}`).join(t('app.shared.listSeparator')) })}</Note>}
       {missingAfter && match && (
         <Note tone="bad">
           {t(missingAfter.full ? 'lab.detection.chunksMissingAfter' : 'lab.detection.chunksOnlyFirst', { index: missingAfter.index, next: missingAfter.index + 1, chars: missingAfter.length, name: match.cookieName })}
         </Note>
       )}
       {match?.bareAndChunks && <Note tone="bad">{t('lab.detection.bareAndChunks')}</Note>}
-      {match && match.sweptIn.length > 0 && <Note tone="warn">{t('lab.detection.sweptIn', { names: match.sweptIn.join(', ') })}</Note>}
-      {match && match.skippedEmpty.length > 0 && <Note>{t('lab.detection.skippedEmpty', { names: match.skippedEmpty.join(', ') })}</Note>}
+      {match && match.sweptIn.length > 0 && <Note tone="warn">{t('lab.detection.sweptIn', { names: match.sweptIn.join(t('app.shared.listSeparator')) })}</Note>}
+      {match && match.skippedEmpty.length > 0 && <Note>{t('lab.detection.skippedEmpty', { names: match.skippedEmpty.join(t('app.shared.listSeparator')) })}</Note>}
     </LabSection>
   )
 }

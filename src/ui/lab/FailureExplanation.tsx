@@ -55,7 +55,7 @@ export function FailureExplanation({ result }: { result: Failed }) {
               .map(({ flavor, salts }) =>
                 salts.length === 1 && salts[0] === ''
                   ? t('lab.failure.triedSettingEmpty', { flavor: t(`lab.flavors.${flavor}`) })
-                  : countWords(t, 'lab.failure.triedSetting', salts.length, { flavor: t(`lab.flavors.${flavor}`), salts: salts.map((salt) => t('lab.failure.triedSalt', { salt })).join(', ') }),
+                  : countWords(t, 'lab.failure.triedSetting', salts.length, { flavor: t(`lab.flavors.${flavor}`), salts: salts.map((salt) => t('lab.failure.triedSalt', { salt })).join(t('app.shared.listSeparator')) }),
               )
               .join('; '),
           })}
@@ -72,7 +72,7 @@ export function FailureExplanation({ result }: { result: Failed }) {
         </div>
       )}
       {diagnosis.whitespaceSecrets.length > 0 && (
-        <Note tone="warn">{countWords(t, 'lab.failure.whitespace', diagnosis.whitespaceSecrets.length, { lines: diagnosis.whitespaceSecrets.map((i) => i + 1).join(', ') })}</Note>
+        <Note tone="warn">{countWords(t, 'lab.failure.whitespace', diagnosis.whitespaceSecrets.length, { lines: diagnosis.whitespaceSecrets.map((i) => i + 1).join(t('app.shared.listSeparator')) })}</Note>
       )}
       {(diagnosis.keys.length > 0 || diagnosis.tokenKid) && (
         <div className="flex flex-col gap-3">

@@ -6,7 +6,7 @@ import { CopyButton } from '../shared/CopyButton'
 import { ErrorExplanation } from '../shared/ErrorExplanation'
 import { KeyDetails } from './KeyDetails'
 import { LabJson, LabSection, Note } from './LabSection'
-import { utcText } from '../shared/dateText'
+import { dateTimeText } from '../shared/dateText'
 import { countWords } from './labText'
 
 /** The made token, the exact Set-Cookie lines, and a console snippet to try it in a browser. */
@@ -23,7 +23,7 @@ export function MadeToken() {
       <Block label={t('lab.make.token')} text={result.token} info={t('lab.make.tokenInfo', { chars: result.token.length, header: JSON.stringify(result.header) })} />
       <Block label={t('lab.make.setCookie')} text={setCookieText} info={countWords(t, 'lab.make.setCookieInfo', result.cookies.length, { chunk: result.chunkSize })} />
       {result.cookies.length > 1 && <Note tone="warn">{t('lab.make.chunked', { chunk: result.chunkSize, count: result.cookies.length })}</Note>}
-      <p>{t('lab.make.expires', { date: utcText(result.expiresAtSec, t), exp: String(result.claims.exp) })}</p>
+      <p>{t('lab.make.expires', { date: dateTimeText(result.expiresAtSec, t), exp: String(result.claims.exp) })}</p>
       <Block label={t('lab.make.console')} text={result.consoleSnippet} info={t('lab.make.consoleHint')} />
       <LabJson value={result.claims} label={t('lab.make.claims')} />
       <KeyDetails title={t('lab.make.key')} keyView={result.key} />

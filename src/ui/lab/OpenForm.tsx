@@ -72,9 +72,9 @@ export function OpenForm() {
           <input type="checkbox" className="mt-0.5" checked={open.rememberSecret} onChange={(e) => setLabRememberSecret(e.target.checked)} aria-describedby={`${id}-remember-warning`} />
           <span>{t('lab.open.remember')}</span>
         </label>
-        {/* Shown before the box is ticked: the warning must come before the secret is written. */}
+        {/* Shown before the box is ticked (worded as a condition): the warning must come before the secret is written. */}
         <p id={`${id}-remember-warning`} role="note" className="rounded-md border border-amber-300 bg-amber-50 p-2 text-xs text-amber-950 dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-100">
-          {t('lab.open.rememberWarning')}
+          {t(open.rememberSecret ? 'lab.open.rememberWarningOn' : 'lab.open.rememberWarning')}
         </p>
       </div>
 

@@ -73,7 +73,7 @@ function ResultBody({ result, checkedAtSec }: { result: OpenTokenResult; checked
 
 
 function noTokenText(result: Extract<OpenTokenResult, { status: 'no-token' }>, t: T): string {
-  return result.cookieNames.length > 0 ? t('lab.failure.noToken', { format: t(`lab.formats.${result.format}`), names: result.cookieNames.join(', ') }) : t('lab.failure.noTokenNone')
+  return result.cookieNames.length > 0 ? t('lab.failure.noToken', { format: t(`lab.formats.${result.format}`), names: result.cookieNames.join(t('app.shared.listSeparator')) }) : t('lab.failure.noTokenNone')
 }
 
 /** What the status region announces: every outcome says something, so pressing Decode is never met with silence. */

@@ -169,7 +169,7 @@ function narrationOf(event: TraceEvent, t: T, context: StepContext | undefined):
     case 'callback.failed':
       return t('pipeline.narration.callback.failed', { callback: event.callback, error: errorTitle(event.error.code, t) })
     case 'token.defaulted':
-      return t('pipeline.narration.token.defaulted', { claims: Object.keys(event.token).join(', ') })
+      return t('pipeline.narration.token.defaulted', { claims: Object.keys(event.token).join(t('app.shared.listSeparator')) })
     case 'jwt.encoded': {
       const params = { alg: String(event.header.alg ?? ''), enc: String(event.header.enc ?? ''), maxAge: durationText(event.maxAgeSec, t) }
       return t(event.header.alg === 'dir' ? 'pipeline.narration.jwt.encoded' : 'pipeline.narration.jwt.encodedSigned', params)
@@ -192,7 +192,7 @@ function narrationOf(event: TraceEvent, t: T, context: StepContext | undefined):
     case 'cookie.tampered':
       return t('pipeline.narration.cookie.tampered', { name: event.name, part: t(`pipeline.tamperedPart.${event.part}`), byteIndex: event.byteIndex })
     case 'session.built':
-      if (event.staleFields?.length) return t('pipeline.narration.session.builtStale', { fields: event.staleFields.map((field) => `session.user.${field}`).join(', ') })
+      if (event.staleFields?.length) return t('pipeline.narration.session.builtStale', { fields: event.staleFields.map((field) => `session.user.${field}`).join(t('app.shared.listSeparator')) })
       return t('pipeline.narration.session.built', { expires: event.expiresIso })
     case 'session.expiries':
       return t('pipeline.narration.session.expiries', {

@@ -162,10 +162,12 @@ describe('TokenLab', () => {
     expect(localStorage.getItem(LAB_SECRET_STORAGE_KEY)).toBeNull()
     // The warning is there before the box is ticked, and describes it.
     const checkbox = screen.getByRole('checkbox', { name: 'Remember the secret in this browser' })
-    expect(screen.getByRole('note').textContent).toContain('stored unencrypted')
+    // Worded as a condition while unticked, so it does not read as if the secret were stored already.
+    expect(screen.getByRole('note').textContent).toMatch(/^If you tick this, the secret is stored unencrypted/)
     expect(checkbox.getAttribute('aria-describedby')).toBe(screen.getByRole('note').id)
     fireEvent.click(checkbox)
     expect(localStorage.getItem(LAB_SECRET_STORAGE_KEY)).toBe('keep-me')
+    expect(screen.getByRole('note').textContent).toMatch(/^The secret is stored unencrypted.*Untick this to delete it/)
     fireEvent.change(screen.getByLabelText('Secret'), { target: { value: 'keep-me-2' } })
     expect(localStorage.getItem(LAB_SECRET_STORAGE_KEY)).toBe('keep-me-2')
     fireEvent.click(screen.getByRole('checkbox', { name: 'Remember the secret in this browser' }))
@@ -347,12 +349,12 @@ describe('TokenLab', () => {
     expect(screen.getByText(/The token or the secret changed since this result/)).toBeTruthy()
   })
 
-  it('prints the checked date in UTC and on this computer’s clock, and says which time zone the picker uses', () => {
+  it('prints the checked date in UTC, worded as everywhere else but Set-Cookie lines, and on this computer’s clock, and says which time zone the picker uses', () => {
     render(<TokenLab />)
     const claims = { sub: '1', iat: NOW - 60, exp: NOW + 3600 }
     showResult({ status: 'decoded', detection: detection(), header: {}, claims, key, secretIndex: 0, explanation: { claims: [], expiry: { kind: 'valid', remainingSec: 3599.6 }, lifetimeSec: 3660, nowSec: NOW } })
     const payload = screen.getByRole('region', { name: 'Decoded payload' })
-    expect(payload.textContent).toContain(`Checked against ${new Date(NOW * 1000).toUTCString()} (`)
+    expect(payload.textContent).toContain("Checked against Fri, 15 Jan 2027, 08:00:00 UTC (")
     expect(payload.textContent).toMatch(/\(on this computer: \d{4}-\d\d-\d\d \d\d:\d\d:\d\d, UTC[+-]\d\d:\d\d\)\./)
     // 59.99 minutes is 59 minutes, not "60 minutes".
     expect(payload.textContent).toContain('Valid for 59 more minutes')

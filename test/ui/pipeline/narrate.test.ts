@@ -42,6 +42,12 @@ describe(narrate, () => {
     expect(lines[20]).toBe('signIn() resolves to {"ok":true,"status":200,"error":null,"url":"http://localhost:3000/dashboard"}.')
   })
 
+  it('lists names with the language’s own separator', () => {
+    const defaulted = makeSignInTrace().events.find((event) => event.kind === 'token.defaulted')!
+    expect(narrate(defaulted, t)).toContain('name, email, picture, sub')
+    expect(narrate(defaulted, tFor('zh'))).toContain('name、email、picture、sub')
+  })
+
   it('shows CredentialsSignin verbatim for a wrong password', () => {
     const last = makeFailedSignInTrace().events.at(-1)!
     expect(narrate(last, t)).toBe('signIn() resolves to {"ok":false,"status":401,"error":"CredentialsSignin","url":null}.')

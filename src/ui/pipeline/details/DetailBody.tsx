@@ -112,7 +112,7 @@ export function DetailBody({ event, context, t }: { event: TraceEvent; context?:
     case 'cookies.read':
       return (
         <>
-          <Facts rows={[[t('pipeline.details.cookieName'), event.cookieName], [t('pipeline.details.cookieNames'), event.names.join(', ') || t('pipeline.details.none')], [t('pipeline.details.chunked'), yesNo(event.chunked, t)]]} />
+          <Facts rows={[[t('pipeline.details.cookieName'), event.cookieName], [t('pipeline.details.cookieNames'), event.names.join(t('app.shared.listSeparator')) || t('pipeline.details.none')], [t('pipeline.details.chunked'), yesNo(event.chunked, t)]]} />
           {event.value !== null && (
             <DetailBlock title={t('pipeline.details.value')}>
               <CodeLine text={event.value} copyWhat={t('pipeline.details.value')} />
@@ -133,7 +133,7 @@ export function DetailBody({ event, context, t }: { event: TraceEvent; context?:
           <Facts
             rows={[
               [t('pipeline.details.trigger'), event.trigger ?? t('pipeline.details.noTrigger')],
-              [t('pipeline.details.undefinedArgs'), event.undefinedArgs.length ? event.undefinedArgs.join(', ') : t('pipeline.details.noneUndefined')],
+              [t('pipeline.details.undefinedArgs'), event.undefinedArgs.length ? event.undefinedArgs.join(t('app.shared.listSeparator')) : t('pipeline.details.noneUndefined')],
             ]}
           />
           <DetailBlock title={t('pipeline.details.arguments')}>
