@@ -1,7 +1,9 @@
 // A small typed i18n layer: `t('app.panels.pipeline')` with `{name}` placeholders.
-// Only English is in the initial bundle; other catalogues arrive by dynamic import (loadLocale) and until then
-// t() stays synchronous and falls back to English.
-import { en, type Messages } from './en'
+// Only English is in the initial bundle (all of it but the Token lab's texts, which come with the lab's
+// chunk: addEnglish); other catalogues arrive by dynamic import (loadLocale) and until then t() stays
+// synchronous and falls back to English.
+import type { Messages } from './en'
+import { enInitial } from './enInitial'
 
 export type DeepPartial<T> = { [K in keyof T]?: T[K] extends string ? string : DeepPartial<T[K]> }
 
@@ -16,7 +18,8 @@ export type MessageParams = Record<string, string | number>
 /** A translator: `t('app.panels.pipeline')`, `t('cookieJar.expiresIn', { duration })`. What `useT()` returns and what non-React formatters take. */
 export type T = (key: MessageKey, params?: MessageParams) => string
 
-const catalogs: Partial<Record<Locale, DeepPartial<Messages>>> = { en }
+const english: DeepPartial<Messages> = { ...enInitial }
+const catalogs: Partial<Record<Locale, DeepPartial<Messages>>> = { en: english }
 const loaders: Record<Exclude<Locale, 'en'>, () => Promise<DeepPartial<Messages>>> = {
   zh: () => import('./zh').then((module) => module.zh),
 }
@@ -73,12 +76,20 @@ function lookup(catalog: unknown, key: string): string | undefined {
 
 /** Translate `key` into `locale`, falling back to English, and fill `{placeholders}`. */
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
-  const template = lookup(catalogs[locale], key) ?? lookup(en, key) ?? key
+  const template = lookup(catalogs[locale], key) ?? lookup(english, key) ?? key
   if (!params) return template
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
 }
 
 /** True when `key` names a string in the English source (for codes that arrive as data, e.g. `errors.<CODE>`). */
 export function hasMessage(key: string): key is MessageKey {
-  return lookup(en, key) !== undefined
+  return lookup(english, key) !== undefined
+}
+
+/** Adds an area of English that a lazily loaded screen brings with it; listeners hear it as a new catalogue. */
+export function addEnglish(part: Pick<Messages, 'lab'>): void {
+  if (english.lab === part.lab) return
+  Object.assign(english, part)
+  catalogVersion += 1
+  for (const listener of listeners) listener()
 }

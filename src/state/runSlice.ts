@@ -23,7 +23,7 @@ import { sessionAt } from './selectors'
 export type RunStatus = 'idle' | 'running' | 'error'
 
 /** Slowest and fastest playback speeds the player offers. */
-export const MIN_SPEED = 0.25
+export const MIN_SPEED = 0.5
 export const MAX_SPEED = 4
 /** How many traces the history keeps (oldest dropped first). */
 export const MAX_TRACES = 50

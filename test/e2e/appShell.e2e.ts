@@ -38,10 +38,17 @@ describe('the app shell', () => {
     expect(app.errors).toEqual([])
   })
 
-  it('opens the Token lab from the main screen', async () => {
+  it('opens the Token lab from the main screen, its texts arriving with its own chunk', async () => {
+    // Everything the main screen fetched (scripts included) carries none of the lab's English texts.
+    const LAB_TEXT = 'Remember the secret in this browser'
+    await app.page.waitForLoadState('networkidle')
+    const scripts = app.requests.filter((url) => url.endsWith('.js'))
+    expect(scripts.length).toBeGreaterThan(0)
+    for (const url of scripts) expect(await (await fetch(url)).text(), url).not.toContain(LAB_TEXT)
     await app.page.getByRole('link', { name: 'Token lab' }).click()
     // The lab is loaded on demand, so its heading appears once its chunk has arrived.
     await app.page.getByRole('heading', { name: 'Token lab' }).waitFor({ timeout: 10_000 })
     expect(app.page.url()).toContain('#/lab')
+    await expect(app.page.getByRole('checkbox', { name: LAB_TEXT }).count()).resolves.toBe(1)
   })
 })

@@ -62,7 +62,7 @@ describe('run slice playback', () => {
     expect(store.getState().cursor).toBe(-1)
   })
 
-  it('keeps the speed between 0.25× and 4×', () => {
+  it('keeps the speed between 0.5× and 4×', () => {
     const store = createAppStore()
     store.getState().setSpeed(2)
     expect(store.getState().speed).toBe(2)
@@ -70,7 +70,7 @@ describe('run slice playback', () => {
     expect(store.getState().speed).toBe(MAX_SPEED)
     store.getState().setSpeed(0.1)
     expect(store.getState().speed).toBe(MIN_SPEED)
-    expect([MIN_SPEED, MAX_SPEED]).toEqual([0.25, 4])
+    expect([MIN_SPEED, MAX_SPEED]).toEqual([0.5, 4])
   })
 
   it('does not play without a trace', () => {

@@ -1,3 +1,4 @@
+import './labMessages'
 import type { KeyboardEvent } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { useT } from '../../i18n/useT'

@@ -1,6 +1,7 @@
 // Durations and dates as the lab words them: the largest whole unit, never rounded up ("59 minutes"
 // for 59.6, "29 more days" for 29.9; the shared durationText), and the same moment on this
 // computer's clock beside the UTC dates.
+import './labMessages'
 import type { MessageKey, MessageParams, T } from '../../i18n/t'
 import { durationText, durationUnits } from '../shared/durationText'
 import { plural } from '../shared/plural'

@@ -2,8 +2,7 @@ import type { ReactNode } from 'react'
 import type { T } from '../../i18n/t'
 import { hintTargetId } from '../shared/hintTargets'
 
-/** 0.25× gives every step of a sign-in time to be read; 1× plays a whole run in at most MAX_RUN_MS. */
-export const SPEEDS = [0.25, 0.5, 1, 1.5, 2, 3, 4] as const
+export const SPEEDS = [0.5, 1, 1.5, 2, 3, 4] as const
 
 interface PlayerProps {
   t: T

@@ -1,6 +1,6 @@
+import { lazy, Suspense } from 'react'
 import { useT } from '../../i18n/useT'
 import { Panel } from '../shared/Panel'
-import { CallbackEditors } from '../editor/CallbackEditors'
 import { ControlsPanel } from '../controls/ControlsPanel'
 import { ConfigPanel } from '../controls/ConfigPanel'
 import { CookieJar } from '../cookieJar/CookieJar'
@@ -19,6 +19,10 @@ const card = 'min-w-0 rounded-xl border border-slate-200 bg-white p-4 shadow-sm 
  * paint, so the two-panel row gets a 4 px inset (p-1, -m-1) to keep its panels' shadows.
  */
 const offscreenSkipped = '[content-visibility:auto] [contain-intrinsic-size:auto_480px]'
+
+// The editors sit below the first screen and need Monaco, which loads lazily anyway: their panel's code
+// comes in its own chunk right after the first render, not with the first load.
+const CallbackEditors = lazy(() => import('../editor/CallbackEditors').then((module) => ({ default: module.CallbackEditors })))
 
 /** Loads the parts of the screen that only a run needs (a step's details, the token taken apart); the shell calls it once the page is idle. */
 export function preloadPlaygroundViews(): Promise<unknown> {
@@ -58,7 +62,15 @@ export function PlaygroundScreen() {
             <TokenInspector />
           </div>
           <Panel label={t('app.panels.editors')}>
-            <CallbackEditors />
+            <Suspense
+              fallback={
+                <p aria-busy="true" className="p-3 text-sm text-slate-700 dark:text-slate-200">
+                  {t('editor.loading')}
+                </p>
+              }
+            >
+              <CallbackEditors />
+            </Suspense>
           </Panel>
         </div>
       </div>
