@@ -65,7 +65,9 @@ function chromiumVersion() {
 
 const sections = new Map()
 if (existsSync(OUT)) {
-  for (const match of readFileSync(OUT, 'utf8').matchAll(/<!-- bench:(\S+) -->\n([\s\S]*?)<!-- \/bench:\1 -->/g)) sections.set(match[1], match[2])
+  // Only sections of benches that still exist: a removed bench's old figures would go stale unseen.
+  const names = new Set(files.map((f) => f.replace(/\.bench\.mjs$/, '')))
+  for (const match of readFileSync(OUT, 'utf8').matchAll(/<!-- bench:(\S+) -->\n([\s\S]*?)<!-- \/bench:\1 -->/g)) if (names.has(match[1])) sections.set(match[1], match[2])
 }
 
 for (const file of selected) {
