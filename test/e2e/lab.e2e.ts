@@ -306,6 +306,12 @@ describe('Token lab: make', () => {
     expect(await v4Jwt.decode({ token, secret: SECRET })).toMatchObject({ filler: bigClaims(5000).filler })
     const real = await realChunk('next-auth-v4', false, token, new Date(Date.parse(/Expires=([^;]+)/.exec(lines[0]!)![1]!)))
     expect(lines).toEqual(real.map(realSerialize))
+    // Each chunk's line has its own copy button, which copies exactly that line.
+    const chunkLines = made.getByRole('list', { name: 'Each chunk’s Set-Cookie line' })
+    expect(await chunkLines.getByRole('listitem').allInnerTexts()).toEqual(lines.map((line, i) => expect.stringContaining(`next-auth.session-token.${i}: ${line.length} characters`)))
+    await app.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.baseUrl).origin })
+    await chunkLines.getByRole('button', { name: 'Copy Set-Cookie line of next-auth.session-token.1' }).click()
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(lines[1])
 
     // Opening it decodes it, still without a request.
     await expectNoRequests(page, async () => {

@@ -22,7 +22,20 @@ export function MadeToken() {
     <LabSection title={t('lab.make.output')} tone="good" actions={<Button onClick={openMadeToken}>{t('lab.make.openInLab')}</Button>}>
       <Block label={t('lab.make.token')} text={result.token} info={t('lab.make.tokenInfo', { chars: result.token.length, header: JSON.stringify(result.header) })} />
       <Block label={t('lab.make.setCookie')} text={setCookieText} info={countWords(t, 'lab.make.setCookieInfo', result.cookies.length, { chunk: result.chunkSize })} />
-      {result.cookies.length > 1 && <Note tone="warn">{t('lab.make.chunked', { chunk: result.chunkSize, count: result.cookies.length })}</Note>}
+      {result.cookies.length > 1 && (
+        <>
+          <Note tone="warn">{t('lab.make.chunked', { chunk: result.chunkSize, count: result.cookies.length })}</Note>
+          {/* One copy button a chunk: a browser's devtools take one Set-Cookie line at a time. */}
+          <ul aria-label={t('lab.make.chunkLines')} className="flex flex-wrap gap-2">
+            {result.cookies.map((cookie) => (
+              <li key={cookie.name} className="flex items-center gap-1.5 rounded border border-slate-200 px-2 py-1 text-xs dark:border-slate-700">
+                <span className="font-mono">{t('lab.make.chunkLineInfo', { name: cookie.name, chars: cookie.setCookie.length })}</span>
+                <CopyButton text={cookie.setCookie} what={t('lab.make.chunkLine', { name: cookie.name })} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <p>{t('lab.make.expires', { date: dateTimeText(result.expiresAtSec, t), exp: String(result.claims.exp) })}</p>
       <Block label={t('lab.make.console')} text={result.consoleSnippet} info={t('lab.make.consoleHint')} />
       <LabJson value={result.claims} label={t('lab.make.claims')} />
