@@ -82,3 +82,9 @@ export type { Playground, PlaygroundOptions } from './flow/createPlayground'
 /** The starting configuration (v4, real token model, demo secret and users) and the seed's callbacks. */
 export { defaultPlaygroundConfig, demoUsers, DEMO_SECRET } from './flow/defaults'
 export { createDefaultRunner, DEFAULT_CALLBACK_SOURCES } from './flow/defaultCallbacks'
+/**
+ * Auth.js's CredentialsSignin for plain-function callbacks: an authorize that throws one (or a subclass
+ * with its own `code`) is answered `?error=CredentialsSignin&code=<code>`. `thrownCallbackError` is the
+ * failure a plain runner reports for a throw, keeping that code.
+ */
+export { CredentialsSignin, thrownCallbackError } from './sandbox/credentialsSignin'

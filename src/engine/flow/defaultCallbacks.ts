@@ -2,8 +2,8 @@
 // into token.id; session copies token.id into session.user.id), as plain functions and as the
 // TypeScript source the editors start from, plus each library's own defaults
 // (next-auth/core/lib/default-callbacks.js, the `defaultCallbacks` of @auth/core/lib/init.js).
-import { EngineError } from '../errors'
 import { CREDENTIALS_DEFAULT_AUTHORIZE } from '../sandbox/credentialsProvider'
+import { thrownCallbackError } from '../sandbox/credentialsSignin'
 import { STARTER_CODE } from '../sandbox/starterCode'
 import type { CallbackContext, CallbackName, CallbackRunner, FlowFlavor, MockUser } from './types'
 
@@ -50,8 +50,8 @@ export function createDefaultRunner(): CallbackRunner {
             : undefined
         return { ok: true, value, logs: [], durationMs: timer() - started, ...(returnedArgument ? { returnedArgument } : {}) }
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error)
-        return { ok: false, error: new EngineError('CALLBACK_THREW', message, { cause: error, details: { callback: name } }).toJSON(), logs: [], durationMs: timer() - started }
+        // A CredentialsSignin (the engine's own class) keeps its code, which Auth.js puts in the URL.
+        return { ok: false, error: thrownCallbackError(name, error), logs: [], durationMs: timer() - started }
       }
     },
   }

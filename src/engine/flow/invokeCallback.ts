@@ -58,8 +58,15 @@ export async function invokeCallback(ctx: FlowContext, name: CallbackName, args:
     return { ok: true, value: result.value, ...(result.returnedArgument ? { returnedArgument: result.returnedArgument } : {}) }
   }
   ctx.trace.emit('callbacks', source, { kind: 'callback.failed', callback: name, error: result.error, logs: result.logs, durationMs: result.durationMs })
-  reportThrown(ctx, name, result.error, source)
+  // Auth.js's authorize refusing with CredentialsSignin is an answer, not a crash: the route records it (CREDENTIALS_SIGNIN).
+  if (!(name === 'authorize' && ctx.config.flavor === 'authjs' && credentialsSigninCodeOf(result.error) !== undefined)) reportThrown(ctx, name, result.error, source)
   return { ok: false, error: result.error, message: result.error.message }
+}
+
+/** The `code` of the CredentialsSignin a callback threw (the sandbox and the plain runners say so in the details), if it threw one. */
+export function credentialsSigninCodeOf(error: SerializedEngineError): string | undefined {
+  const code = error.details.credentialsSigninCode
+  return (error.code === 'SANDBOX_THREW' || error.code === 'CALLBACK_THREW') && typeof code === 'string' ? code : undefined
 }
 
 /**

@@ -242,7 +242,8 @@ function adapt(ctx: FlowContext, req: InternalRequest, options: ResolvedOptions,
       ctx.trace.emit('routeHandler', ctx.sources.callback, { kind: 'log.written', level: 'debug', code: 'callback route error details', text: JSON.stringify(details) })
     }
     const error = result.authjsError ?? { type: 'CallbackRouteError', kind: 'error' as const, causeMessage: result.unhandled?.message }
-    logAuthjsError(ctx, error.type, error.message ?? '', error.causeMessage)
+    if (error.loggedMessage !== undefined) logAuthjsPlainError(ctx, error.type, error.loggedMessage)
+    else logAuthjsError(ctx, error.type, error.message ?? '', error.causeMessage)
     return authjsErrorAnswer(req, options, error.type, error.code, error.kind)
   }
   const headers: HeaderLine[] = [...(result.headers ?? [])]

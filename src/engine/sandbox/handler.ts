@@ -7,6 +7,7 @@ import type { MockUser } from '../flow/types'
 import { createCallScopes, renderArg, type CallScope, type ScopedGlobals } from './callScope'
 import { checkReturn } from './checkReturn'
 import { credentialsProvider } from './credentialsProvider'
+import { CredentialsSignin, credentialsSigninCode } from './credentialsSignin'
 import { createGlobalView, FORBIDDEN_GLOBALS, ForbiddenApiError, forbiddenStub } from './forbidden'
 import { SANDBOX_CALLBACK_NAMES, type CompileResult, type RunMessage, type RunReply, type SandboxCallbackName, type WarmMessage, type WarmReply } from './protocol'
 import { originalPosition, type DecodedMappings } from './sourceMap'
@@ -16,12 +17,22 @@ const MAX_CACHED_MODULES = 12
 
 /**
  * Modules a callback source may import as values; everything else is types-only (elided by sucrase,
- * e.g. `import type { NextAuthConfig } from 'next-auth'`) or refused.
+ * e.g. `import type { NextAuthConfig } from 'next-auth'`) or refused. From 'next-auth' (v5) only
+ * `CredentialsSignin` is a value: reading any other name of it is refused, as the whole import was before.
  */
 const PROVIDER_MODULE = Object.freeze({ __esModule: true, default: Object.freeze(credentialsProvider) })
+const ERRORS_MODULE = Object.freeze({ __esModule: true, CredentialsSignin })
+const NEXT_AUTH_MODULE = new Proxy(ERRORS_MODULE, {
+  get(target, key) {
+    if (typeof key === 'symbol' || key === 'then' || Object.prototype.hasOwnProperty.call(target, key)) return Reflect.get(target, key)
+    throw new ForbiddenApiError(`import 'next-auth'`)
+  },
+})
 const VALUE_MODULES: Readonly<Record<string, unknown>> = Object.freeze({
   'next-auth/providers/credentials': PROVIDER_MODULE,
   '@auth/core/providers/credentials': PROVIDER_MODULE,
+  '@auth/core/errors': ERRORS_MODULE,
+  'next-auth': NEXT_AUTH_MODULE,
 })
 
 type ModuleFactory = (...args: unknown[]) => Promise<Record<string, unknown>>
@@ -236,8 +247,11 @@ export function createWorkerHandler(realGlobal: object = globalThis, options: Wo
     }
     const name = error instanceof Error ? String(error.name) : typeof error
     const message = error instanceof Error ? String(error.message) : renderArg(error)
+    // Auth.js answers a thrown CredentialsSignin with its `code` in the URL: the host needs it.
+    const code = credentialsSigninCode(error)
+    const signin = code === undefined ? {} : { credentialsSigninCode: code }
     return {
-      serialized: { code: 'SANDBOX_THREW', message: `${callback} threw ${name}: ${message}`, details: { callback, name, reason: message, elapsedMs }, cause: { name, message } },
+      serialized: { code: 'SANDBOX_THREW', message: `${callback} threw ${name}: ${message}`, details: { callback, name, reason: message, ...signin, elapsedMs }, cause: { name, message } },
       stack,
     }
   }

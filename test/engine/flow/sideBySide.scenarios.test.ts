@@ -2,7 +2,8 @@
 // callbacks that throw or return odd values, chunks shrinking, secret rotation, cookie options, a
 // numeric user id, and configuration errors. Each also checks the coded step the engine records.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { FlowFlavor, PlaygroundConfig, Trace } from '../../../src/engine/index'
+import { CredentialsSignin as RealCredentialsSignin } from '@auth/core/errors'
+import { CredentialsSignin, type FlowFlavor, type PlaygroundConfig, type Trace } from '../../../src/engine/index'
 import type { ScenarioCallbacks } from './helpers/realHandlers'
 import { ADA, scenarioConfig, seedScenario } from './helpers/scenario'
 import { expectSameAsReal, sideBySide } from './helpers/sideBySide'
@@ -69,6 +70,32 @@ describe.each(FLAVORS)('more scenarios side by side with the real %s handler', (
     // v4 answers error=<message>; Auth.js wraps it as AccessDenied.
     expect(failures(run.traces)).toEqual(isV4 ? ['CALLBACK_THREW'] : ['CALLBACK_THREW', 'ACCESS_DENIED'])
     expect(run.traces[0]!.result).toMatchObject({ value: { error: isV4 ? 'nope nope' : 'AccessDenied' } })
+  })
+
+  it.each([
+    ['a subclass with its own code', 'invalid_credentials', undefined],
+    ['CredentialsSignin itself, with a message', 'credentials', 'no such user'],
+  ])('authorize throwing CredentialsSignin (%s): Auth.js answers ?error=CredentialsSignin&code=…, v4 its message', async (_what, code, message) => {
+    // Each side throws its own class: the real @auth/core one to the real handler, the engine's to ours.
+    const subclass = <C extends abstract new (m?: string) => Error>(Base: C) => (code === 'credentials' ? Base : class InvalidLoginError extends (Base as unknown as new (m?: string) => Error) { code = code })
+    const theirs = subclass(RealCredentialsSignin as never) as new (m?: string) => Error
+    const ours = subclass(CredentialsSignin as never) as new (m?: string) => Error
+    const run = await sideBySide(config(), [{ flow: 'signIn' }], withCallbacks({ authorize: () => { throw new theirs(message) } }), withCallbacks({ authorize: () => { throw new ours(message) } }))
+    await expectSameAsReal(run)
+    const post = run.ours.find((e) => e.method === 'POST')!
+    const readMore = 'Read more at https://errors.authjs.dev#credentialssignin'
+    const fullMessage = message ? `${message}. ${readMore}` : readMore
+    if (isV4) {
+      expect(post.body).toEqual({ url: `http://localhost:3000/api/auth/error?error=${encodeURIComponent(fullMessage)}` })
+      expect(failures(run.traces)).toEqual(['CALLBACK_THREW'])
+    } else {
+      expect(post.body).toEqual({ url: `http://localhost:3000/api/auth/signin?error=CredentialsSignin&code=${code}` })
+      expect(post.logs).toEqual(['error:CredentialsSignin'])
+      expect(failures(run.traces)).toEqual(['CREDENTIALS_SIGNIN'])
+      expect(eventsOf(run.traces[0]!, 'flow.failed')[0]!.error.details).toEqual({ flavor, thrown: code === 'credentials' ? 'CredentialsSignin' : 'InvalidLoginError', code })
+      expect(eventsOf(run.traces[0]!, 'log.written').map((e) => e.text)).toContain(`[auth][error] CredentialsSignin: ${fullMessage}`)
+      expect(run.traces[0]!.result).toMatchObject({ value: { error: 'CredentialsSignin', code, ok: true, status: 200, url: null } })
+    }
   })
 
   it.each([

@@ -479,3 +479,53 @@ describe('createWorkerHandler: Auth.js authorize gets a Request', () => {
     expect(reply).toMatchObject({ ok: true, value: { id: '1', name: 'playground', email: 'alice@example.com', image: 'POST /api/auth/callback/credentials true' } })
   })
 })
+
+describe("createWorkerHandler: Auth.js's CredentialsSignin", () => {
+  const webRequest = [{ email: 'alice@example.com' }, {}]
+
+  it("lets authorize throw a subclass of CredentialsSignin from 'next-auth' with its own code, keeping message and line", async () => {
+    const source = "import { CredentialsSignin } from 'next-auth'\nimport type { NextAuthConfig } from 'next-auth'\n\nclass InvalidLoginError extends CredentialsSignin {\n  code = 'invalid_credentials'\n}\n\nexport async function authorize(credentials: any) {\n  throw new InvalidLoginError()\n}\n"
+    const reply = await run('authorize', source, webRequest)
+    expect(reply).toMatchObject({
+      ok: false,
+      error: {
+        code: 'SANDBOX_THREW',
+        message: 'authorize threw InvalidLoginError: Read more at https://errors.authjs.dev#credentialssignin',
+        details: { callback: 'authorize', name: 'InvalidLoginError', credentialsSigninCode: 'invalid_credentials', line: 9 },
+        cause: { name: 'InvalidLoginError' },
+      },
+    })
+  })
+
+  it("gives CredentialsSignin the real class's shape; new CredentialsSignin() from '@auth/core/errors' has the code 'credentials'", async () => {
+    const shape = "import { CredentialsSignin } from '@auth/core/errors'\nclass Sub extends CredentialsSignin { code = 'x' }\nexport function jwt({ token }: any) {\n  const e = new CredentialsSignin('bad')\n  const s = new Sub()\n  return { name: e.name, type: e.type, kind: e.kind, code: e.code, message: e.message, subName: s.name, subType: s.type, subKind: s.kind, subCode: s.code, isError: e instanceof Error, subIs: s instanceof CredentialsSignin }\n}\n"
+    expect(await run('jwt', shape, [{ token: {} }])).toMatchObject({
+      ok: true,
+      value: { name: 'CredentialsSignin', type: 'CredentialsSignin', kind: 'signIn', code: 'credentials', message: 'bad. Read more at https://errors.authjs.dev#credentialssignin', subName: 'Sub', subType: 'CredentialsSignin', subKind: 'signIn', subCode: 'x', isError: true, subIs: true },
+    })
+    const reply = await run('authorize', "import { CredentialsSignin } from '@auth/core/errors'\nexport function authorize() {\n  throw new CredentialsSignin()\n}\n", webRequest)
+    expect(reply).toMatchObject({ ok: false, error: { code: 'SANDBOX_THREW', details: { name: 'CredentialsSignin', credentialsSigninCode: 'credentials', line: 3 } } })
+  })
+
+  it('makes a code that is not a string text, as the URL will', async () => {
+    const reply = await run('authorize', "import { CredentialsSignin } from 'next-auth'\nclass Coded extends CredentialsSignin { code = 42 as any }\nexport function authorize() { throw new Coded() }\n", webRequest)
+    expect(reply).toMatchObject({ ok: false, error: { details: { credentialsSigninCode: '42' } } })
+  })
+
+  it('keeps type imports from next-auth elided, and any other throw as it was (no credentialsSigninCode)', async () => {
+    const source = "import type { CredentialsSignin } from 'next-auth'\nimport type { NextAuthConfig } from 'next-auth'\nexport function authorize() {\n  const e = new Error('plain') as Error & { code?: string }\n  e.code = 'looks_coded'\n  throw e\n}\n"
+    const reply = await run('authorize', source, webRequest)
+    expect(reply).toMatchObject({ ok: false, error: { code: 'SANDBOX_THREW', message: 'authorize threw Error: plain', details: { name: 'Error', line: 4 } } })
+    expect(reply.ok === false && reply.error.details).not.toHaveProperty('credentialsSigninCode')
+    // A look-alike of its own (not the playground's class) is a plain throw too.
+    const lookalike = await run('authorize', "class CredentialsSignin extends Error { code = 'x' }\nexport function authorize() { throw new CredentialsSignin() }\n", webRequest)
+    expect(lookalike.ok === false && lookalike.error.details).not.toHaveProperty('credentialsSigninCode')
+  })
+
+  it("still refuses every other value of 'next-auth' (signIn, auth, a namespace's member)", async () => {
+    const reply = await run('jwt', "import { CredentialsSignin, signIn } from 'next-auth'\nexport async function jwt({ token }: any) { await signIn('credentials'); return token }\n", [{ token: {} }])
+    expect(reply).toMatchObject({ ok: false, error: { code: 'SANDBOX_FORBIDDEN_API', details: { api: "import 'next-auth'" } } })
+    const ns = await run('jwt', "import * as NA from 'next-auth'\nexport function jwt({ token }: any) { return { ...token, t: typeof NA.CredentialsSignin, a: (NA as any).auth } }\n", [{ token: {} }])
+    expect(ns).toMatchObject({ ok: false, error: { code: 'SANDBOX_FORBIDDEN_API' } })
+  })
+})

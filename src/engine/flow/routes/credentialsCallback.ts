@@ -4,7 +4,7 @@
 import { EngineError, libraryMessageOf } from '../../errors'
 import type { OutgoingCookie } from '../ports'
 import type { FlowContext } from '../flowContext'
-import { flagOddReturn, invokeCallback } from '../invokeCallback'
+import { credentialsSigninCodeOf, flagOddReturn, invokeCallback } from '../invokeCallback'
 import { encodeSessionToken } from '../sessionToken'
 import { openSessionStore } from './sessionStore'
 import type { InitResult, InternalRequest, RouteResult } from './types'
@@ -23,9 +23,14 @@ function defaultToken(user: AnyRecord, sub: unknown): Record<string, unknown> {
   return { name: user.name, email: user.email, picture: user.image, sub }
 }
 
-/** `authorize` answered no user (null, undefined, false, 0, ''): the CredentialsSignin answer, as a coded step. */
-function reportCredentialsSignin(ctx: FlowContext, returned: unknown): void {
-  const error = new EngineError('CREDENTIALS_SIGNIN', `authorize returned ${String(returned)}: no user`, { details: { flavor: ctx.config.flavor } })
+/**
+ * `authorize` answered no user (null, undefined, false, 0, ''), or, in Auth.js, threw a CredentialsSignin
+ * (`thrown`: its class name and code): the CredentialsSignin answer, as a coded step.
+ */
+function reportCredentialsSignin(ctx: FlowContext, returned: unknown, thrown?: { name: string; code: string }): void {
+  const error = thrown
+    ? new EngineError('CREDENTIALS_SIGNIN', `authorize threw ${thrown.name} (a CredentialsSignin) with code "${thrown.code}"`, { details: { flavor: ctx.config.flavor, thrown: thrown.name, code: thrown.code } })
+    : new EngineError('CREDENTIALS_SIGNIN', `authorize returned ${String(returned)}: no user`, { details: { flavor: ctx.config.flavor } })
   ctx.trace.emit('routeHandler', ctx.sources.callback, { kind: 'flow.failed', error: error.toJSON() })
 }
 
@@ -92,7 +97,13 @@ async function authjsCredentials(ctx: FlowContext, req: InternalRequest, init: I
   const request = { url: req.url, method: req.method, headers: headerRecord(req), body: JSON.stringify(req.body) }
 
   const authorize = await invokeCallback(ctx, 'authorize', { credentials, req: request }, source, { webRequestArg: true })
-  if (!authorize.ok) return { cookies, unhandled: { message: authorize.message } }
+  if (!authorize.ok) {
+    // An AuthError leaves the callback route as it is: a CredentialsSignin's code goes into the URL, and Auth() logs the error itself.
+    const code = credentialsSigninCodeOf(authorize.error)
+    if (code === undefined) return { cookies, unhandled: { message: authorize.message } }
+    reportCredentialsSignin(ctx, undefined, { name: authorize.error.cause?.name ?? 'CredentialsSignin', code })
+    return { cookies, authjsError: { type: 'CredentialsSignin', kind: 'signIn', code, loggedMessage: libraryMessageOf(authorize.error) } }
+  }
   flagOddReturn(ctx, 'authorize', authorize.value, source)
   if (!authorize.value) {
     reportCredentialsSignin(ctx, authorize.value)

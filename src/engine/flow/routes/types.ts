@@ -29,6 +29,8 @@ export interface AuthjsError {
   message?: string
   /** The message of the error it wraps (`cause.err`), printed as `[auth][cause]`. */
   causeMessage?: string
+  /** An error the app threw (a CredentialsSignin from authorize): its message as it is, "Read more at …" included, printed as the logger prints it. */
+  loggedMessage?: string
 }
 
 export interface RouteResult {

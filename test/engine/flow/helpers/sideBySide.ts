@@ -19,8 +19,9 @@ export type Step =
   /** The app is redeployed with changed options, on both sides. */
   | { config: Partial<PlaygroundConfig> }
 
-export async function sideBySide(config: PlaygroundConfig, steps: Step[], callbacks: ScenarioCallbacks = seedScenario()) {
-  const playground = playgroundFor(config, callbacks)
+/** `ourCallbacks`: the callbacks our engine runs instead, when they must differ (an error class of each side's own, e.g. CredentialsSignin). */
+export async function sideBySide(config: PlaygroundConfig, steps: Step[], callbacks: ScenarioCallbacks = seedScenario(), ourCallbacks: ScenarioCallbacks = callbacks) {
+  const playground = playgroundFor(config, ourCallbacks)
   const real = createRealSide(config, callbacks)
   const ours: ReturnType<typeof normalizeExchange>[] = []
   const theirs: ReturnType<typeof normalizeExchange>[] = []
