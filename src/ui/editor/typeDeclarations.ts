@@ -1,6 +1,6 @@
 // Type declarations the callback editors load into Monaco's TypeScript worker, per flavour. They are
 // trimmed copies of next-auth 4.24 (`core/types.d.ts`, `jwt/types.d.ts`, `providers/credentials.d.ts`)
-// and @auth/core 0.41 (`index.d.ts`, `types.d.ts`, `jwt.d.ts`, `providers/credentials.d.ts`), plus, for
+// and @auth/core 0.41 (`index.d.ts`, `types.d.ts`, `jwt.d.ts`, `providers/credentials.d.ts`, `errors.d.ts`), plus, for
 // Auth.js, next-auth v5's re-exports of them (`index.d.ts`, `lib/index.d.ts`, `jwt.d.ts`, …): same
 // names, same fields, same `trigger` values (pinned by test/ui/editor/typeDeclarations.test.ts);
 // each argument has a one-line doc saying what NextAuth passes and when.
@@ -456,6 +456,29 @@ declare module '@auth/core' {
   }
 }
 
+declare module '@auth/core/errors' {
+  type ErrorType = "AccessDenied" | "AdapterError" | "CallbackRouteError" | "ErrorPageLoop" | "EventError" | "InvalidCallbackUrl" | "CredentialsSignin" | "InvalidEndpoints" | "InvalidCheck" | "JWTSessionError" | "MissingAdapter" | "MissingAdapterMethods" | "MissingAuthorize" | "MissingSecret" | "OAuthAccountNotLinked" | "OAuthCallbackError" | "OAuthProfileParseError" | "SessionTokenError" | "OAuthSignInError" | "EmailSignInError" | "SignOutError" | "UnknownAction" | "UnsupportedStrategy" | "InvalidProvider" | "UntrustedHost" | "Verification" | "MissingCSRF" | "AccountNotLinked" | "DuplicateConditionalUI" | "MissingWebAuthnAutocomplete" | "WebAuthnVerificationError" | "ExperimentalFeatureNotEnabled";
+  /** Base class of Auth.js's errors. */
+  export class AuthError extends Error {
+    type: ErrorType;
+    cause?: Record<string, unknown> & {
+        err?: Error;
+    };
+  }
+  /** A failed sign-in attempt. */
+  export class SignInError extends AuthError {
+  }
+  /**
+   * Throw it (or a subclass) from authorize to refuse the sign-in: the client gets \`?error=CredentialsSignin&code=<code>\`.
+   * @example class InvalidLoginError extends CredentialsSignin { code = 'invalid_credentials' }
+   */
+  export class CredentialsSignin extends SignInError {
+    static type: string;
+    /** Goes into the \`code\` query parameter of the redirect URL ('credentials' unless a subclass sets it); do not hint at sensitive errors. */
+    code: string;
+  }
+}
+
 declare module '@auth/core/providers/credentials' {
   import type { Awaitable, User } from '@auth/core/types'
   export interface CredentialInput {
@@ -502,6 +525,7 @@ declare module 'next-auth' {
     }
   }
   export default function NextAuth(config: NextAuthConfig | ((request: Request | undefined) => Awaitable<NextAuthConfig>)): unknown
+  export { AuthError, CredentialsSignin } from "@auth/core/errors";
 }
 
 declare module 'next-auth/jwt' {

@@ -209,6 +209,22 @@ describe('type declarations for next-auth v5 (Auth.js flavour)', () => {
     for (const name of ours) expect(exportedNames(V5_INDEX), name).toContain(name)
   })
 
+  it("re-export AuthError and CredentialsSignin from next-auth as the real package does, declared as @auth/core/errors declares them", () => {
+    const reExport = /export \{ AuthError, CredentialsSignin \} from ["']@auth\/core\/errors["']/
+    expect(stripComments(V5_INDEX)).toMatch(reExport)
+    expect(stripComments(NEXT_AUTH)).toMatch(reExport)
+    // The classes, statement by statement ("declare" aside: our module block is already ambient).
+    const realErrors = statements(real(authCoreDir, 'errors.d.ts')).map((line) => line.replace(/^export declare /, 'export '))
+    const classOf = (lines: string[], name: string) => {
+      const start = lines.findIndex((line) => line.startsWith(`export class ${name} `))
+      if (start < 0) throw new Error(`class ${name} not found`)
+      return lines.slice(start, start + lines.slice(start).indexOf('}') + 1)
+    }
+    const ours = statements(moduleBlock(OURS_AUTHJS, '@auth/core/errors'))
+    for (const name of ['AuthError', 'SignInError', 'CredentialsSignin']) expect(classOf(ours, name), name).toEqual(classOf(realErrors, name))
+    expect(ours.find((line) => line.startsWith('type ErrorType'))).toBe(realErrors.find((line) => line.startsWith('type ErrorType')))
+  })
+
   it.each([
     ['next-auth/jwt', 'jwt.d.ts'],
     ['next-auth/providers/credentials', 'providers/credentials.d.ts'],
@@ -279,6 +295,31 @@ export const callbacks: NextAuthConfig['callbacks'] = {
     // The augmentations reach the callbacks' arguments: user.role and token.role are string | undefined, so only the wrong line is a problem.
     expect(await typeCheck('authjs', { authorize: V5_AUTHORIZE, jwt: V5_JWT, session: V5_SESSION })).toEqual([
       { file: 'jwt', line: 13, code: 2322, message: "Type 'string | undefined' is not assignable to type 'number'." },
+    ])
+  })
+
+  it("type-check a CredentialsSignin subclass thrown from authorize, imported from next-auth or @auth/core/errors", { timeout: 60_000 }, async () => {
+    const authorize = `import Credentials from 'next-auth/providers/credentials'
+import { CredentialsSignin } from 'next-auth'
+import { CredentialsSignin as CoreCredentialsSignin } from '@auth/core/errors'
+
+class InvalidLoginError extends CredentialsSignin {
+  code = 'invalid_credentials'
+}
+
+export const provider = Credentials({
+  credentials: { email: {}, password: {} },
+  async authorize(credentials) {
+    const user = users.find((u) => u.email === credentials.email)
+    if (!user) throw new InvalidLoginError()
+    if (user.password !== credentials.password) throw new CoreCredentialsSignin('wrong password')
+    const code: number = new CoreCredentialsSignin().code
+    return { id: String(user.id), email: user.email }
+  },
+})
+`
+    expect(await typeCheck('authjs', { ...STARTER_CODE.authjs, authorize })).toEqual([
+      { file: 'authorize', line: 15, code: 2322, message: "Type 'string' is not assignable to type 'number'." },
     ])
   })
 
