@@ -5,7 +5,7 @@
 import { act, render, waitFor } from '@testing-library/react'
 import { createRequire } from 'node:module'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { FlowFlavor, Trace } from '../../../src/engine/index'
+import { CredentialsSignin, type FlowFlavor, type Trace } from '../../../src/engine/index'
 import { createEngineServer, maskCsrf, type ClientRequest } from './helpers/engineServer'
 import { ADA, playgroundFor, scenarioConfig, seedScenario } from './helpers/scenario'
 import type { ScenarioCallbacks } from './helpers/realHandlers'
@@ -73,8 +73,14 @@ const STEPS: ClientStep[] = [
   // No session any more: v4 returns at once, v5 posts anyway.
   { call: 'update', data: { name: 'x' } },
   { call: 'signIn', input: { ...ADA, password: 'wrong' } },
+  // authorize throws a CredentialsSignin subclass: v5 resolves its code, v4 its message as the error.
+  { call: 'signIn', input: { ...ADA, password: 'locked' } },
   { call: 'signIn', input: { ...ADA, callbackUrl: '/dashboard' } },
 ]
+
+class AccountLockedError extends CredentialsSignin {
+  code = 'account_locked'
+}
 
 beforeEach(() => {
   // v5 opens a BroadcastChannel per getSession(); without one it uses its no-op stand-in.
@@ -85,6 +91,11 @@ afterEach(() => vi.unstubAllGlobals())
 describe.each(['next-auth-v4', 'authjs'] as FlowFlavor[])('the real client (%s) against the engine\'s route handler', (flavor) => {
   const callbacks = (): ScenarioCallbacks => {
     const seed = seedScenario()
+    const authorize = seed.authorize
+    seed.authorize = (credentials, req) => {
+      if (credentials.password === 'locked') throw new AccountLockedError()
+      return authorize(credentials, req)
+    }
     seed.jwt = ({ token, user, trigger, session }) => {
       if (user) token.id = user.id
       if (trigger === 'update' && session?.name) token.name = session.name
@@ -133,7 +144,9 @@ describe.each(['next-auth-v4', 'authjs'] as FlowFlavor[])('the real client (%s) 
         // v5 resolves error and code to undefined rather than null.
         expect(Object.keys(theirs as object)).toEqual(['error', 'code', 'status', 'ok', 'url'])
         expect((theirs as AnyRecord).code).not.toBeNull()
+        if (step.input.password === 'locked') expect(theirs).toEqual({ error: 'CredentialsSignin', code: 'account_locked', status: 200, ok: true, url: null })
       }
+      if (flavor === 'next-auth-v4' && step.call === 'signIn' && step.input.password === 'locked') expect((theirs as AnyRecord).error).toBe('Read more at https://errors.authjs.dev#credentialssignin')
       await waitFor(() => expect(hook.current?.status).not.toBe('loading'))
       // useSession() ends where the engine's client says it does.
       const status = [...trace.events].reverse().find((e) => e.kind === 'client.updated')

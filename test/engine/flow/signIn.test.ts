@@ -1,7 +1,7 @@
 // signIn('credentials', …) in both flavours: the requests, the callbacks and their exact arguments,
 // the default token, the cookie, and every failure shape the real client resolves to.
 import { describe, expect, it } from 'vitest'
-import { EngineError, type CallbackRunner, type FlowFlavor } from '../../../src/engine/index'
+import { CredentialsSignin, EngineError, thrownCallbackError, type CallbackRunner, type FlowFlavor } from '../../../src/engine/index'
 import { callbackCalls, eventsOf, logs, responses } from './helpers/traceQueries'
 import { realDecode } from './helpers/realDecode'
 import { ADA, playgroundFor, runnerFrom, scenarioConfig, seedScenario, T0 } from './helpers/scenario'
@@ -181,5 +181,53 @@ describe.each(FLAVORS)('signIn (%s)', (flavor) => {
     expect(chunks.length).toBe(2 * total)
     expect(chunks.slice(0, total).map((c) => c.chunk)).toEqual(Array.from({ length: total }, (_, index) => ({ index, total })))
     expect(logs(trace)).toContain('CHUNKING_SESSION_COOKIE')
+  })
+
+  it('authorize throwing a CredentialsSignin subclass: Auth.js answers its code (CREDENTIALS_SIGNIN), v4 its message', async () => {
+    class InvalidLoginError extends CredentialsSignin {
+      code = 'invalid_credentials'
+    }
+    const trace = await playgroundFor(config(), { ...seedScenario(), authorize: () => { throw new InvalidLoginError() } }).run('signIn', ADA)
+    const post = responses(trace).find((r) => r.method === 'POST')!
+    const failed = eventsOf(trace, 'flow.failed').map((e) => e.error)
+    expect(eventsOf(trace, 'callback.failed')).toHaveLength(1)
+    expect(post.setCookies.some((line) => line.includes('session-token'))).toBe(false)
+    if (isV4) {
+      expect(post).toMatchObject({ status: 401, body: { url: `http://localhost:3000/api/auth/error?error=${encodeURIComponent('Read more at https://errors.authjs.dev#credentialssignin')}` } })
+      expect(failed.map((e) => e.code)).toEqual(['CALLBACK_THREW'])
+      return
+    }
+    expect(post).toMatchObject({ status: 200, body: { url: 'http://localhost:3000/api/auth/signin?error=CredentialsSignin&code=invalid_credentials' } })
+    // Not a crash: no CALLBACK_THREW, no CallbackRouteError; the step names the class and the code.
+    expect(failed).toEqual([{ code: 'CREDENTIALS_SIGNIN', message: 'authorize threw InvalidLoginError (a CredentialsSignin) with code "invalid_credentials"', details: { flavor, thrown: 'InvalidLoginError', code: 'invalid_credentials' } }])
+    expect(eventsOf(trace, 'log.written').filter((e) => e.level === 'error').map((e) => e.text)).toEqual(['[auth][error] CredentialsSignin: Read more at https://errors.authjs.dev#credentialssignin'])
+    expect(trace.result).toEqual({ flow: 'signIn', value: { error: 'CredentialsSignin', code: 'invalid_credentials', status: 200, ok: true, url: null } })
+
+    // new CredentialsSignin('…') itself: the code 'credentials', its message in the log line.
+    const plain = await playgroundFor(config(), { ...seedScenario(), authorize: () => { throw new CredentialsSignin('locked out') } }).run('signIn', ADA)
+    expect(plain.result).toMatchObject({ value: { error: 'CredentialsSignin', code: 'credentials' } })
+    expect(eventsOf(plain, 'log.written').filter((e) => e.level === 'error').map((e) => e.text)).toEqual(['[auth][error] CredentialsSignin: locked out. Read more at https://errors.authjs.dev#credentialssignin'])
+    // An Error with a `code` of its own is not one: CallbackRouteError, Configuration.
+    const lookalike = await playgroundFor(config(), { ...seedScenario(), authorize: () => { throw Object.assign(new Error('x'), { code: 'y' }) } }).run('signIn', ADA)
+    expect(lookalike.result).toMatchObject({ value: { error: 'Configuration' } })
+  })
+})
+
+describe('thrownCallbackError (what a plain-function runner reports for a throw)', () => {
+  it('keeps the code of a CredentialsSignin, as text, and nothing for other errors', () => {
+    class Coded extends CredentialsSignin {
+      code = 'custom'
+    }
+    expect(thrownCallbackError('authorize', new Coded())).toMatchObject({ code: 'CALLBACK_THREW', message: 'Read more at https://errors.authjs.dev#credentialssignin', details: { callback: 'authorize', credentialsSigninCode: 'custom' }, cause: { name: 'Coded' } })
+    const numeric = Object.assign(new CredentialsSignin(), { code: 7 as unknown as string })
+    expect(thrownCallbackError('authorize', numeric).details.credentialsSigninCode).toBe('7')
+    expect(thrownCallbackError('authorize', new Error('boom'))).toEqual({ code: 'CALLBACK_THREW', message: 'boom', details: { callback: 'authorize' }, cause: { name: 'Error', message: 'boom' } })
+  })
+
+  it("gives the engine's CredentialsSignin the real class's shape", () => {
+    const error = new CredentialsSignin()
+    expect(error).toBeInstanceOf(Error)
+    expect({ name: error.name, type: error.type, kind: error.kind, code: error.code }).toEqual({ name: 'CredentialsSignin', type: 'CredentialsSignin', kind: 'signIn', code: 'credentials' })
+    expect(Object.isFrozen(CredentialsSignin.prototype)).toBe(true)
   })
 })
