@@ -207,6 +207,30 @@ export const provider = Credentials({
     await config.getByRole('radio', { name: 'NextAuth v4' }).check()
   })
 
+  it("lets Auth.js's authorize throw a subclass of CredentialsSignin from 'next-auth' in the locked-down worker: the sign-in answers its code", async () => {
+    const { page } = app
+    const config = page.getByRole('region', { name: 'Configuration', exact: true })
+    await config.getByRole('radio', { name: 'Auth.js v5' }).check()
+    const code = `import Credentials from 'next-auth/providers/credentials'
+import { CredentialsSignin } from 'next-auth'
+class InvalidLoginError extends CredentialsSignin {
+  // Built at run time, so the text on the page can only come from the sign-in's answer, not the editor.
+  code = ['invalid', 'credentials', 'e2e'].join('_')
+}
+export const provider = Credentials({
+  credentials: {},
+  async authorize() {
+    throw new InvalidLoginError()
+  },
+})`
+    await pasteInto(page, 'authorize', code)
+    await signInAndWait(page)
+    await page.getByText('invalid_credentials_e2e', { exact: false }).first().waitFor({ timeout: 10_000 })
+    expect(await page.getByText('SANDBOX_FORBIDDEN_API', { exact: false }).count()).toBe(0)
+    await page.getByRole('button', { name: 'Reset authorize to its starting code' }).click()
+    await config.getByRole('radio', { name: 'NextAuth v4' }).check()
+  })
+
   it('marks the failing line in the editor', async () => {
     const { page } = app
     await pasteInto(page, 'jwt callback', jwt("throw new Error('marked')"))
