@@ -179,7 +179,10 @@ export function selectCallbackFailures(state: Pick<AppState, 'lastTrace'>): Call
   if (trace === lastFailures.trace) return lastFailures.value
   const value: CallbackFailure[] = []
   for (const event of trace?.events ?? []) {
-    if (event.kind === 'callback.failed' && (SANDBOX_CALLBACK_NAMES as readonly string[]).includes(event.callback)) {
+    // Auth.js's authorize throwing CredentialsSignin is the app refusing the sign-in on purpose (the
+    // sign-in's answer says so), not code that failed: no failure callout under the editor.
+    const refused = trace?.flavor === 'authjs' && event.kind === 'callback.failed' && event.callback === 'authorize' && typeof event.error.details.credentialsSigninCode === 'string'
+    if (event.kind === 'callback.failed' && !refused && (SANDBOX_CALLBACK_NAMES as readonly string[]).includes(event.callback)) {
       value.push({ callback: event.callback as SandboxCallbackName, error: event.error, logs: event.logs, step: event.step })
     }
   }

@@ -227,6 +227,8 @@ export const provider = Credentials({
     await signInAndWait(page)
     await page.getByText('invalid_credentials_e2e', { exact: false }).first().waitFor({ timeout: 10_000 })
     expect(await page.getByText('SANDBOX_FORBIDDEN_API', { exact: false }).count()).toBe(0)
+    // A refusal on purpose, not a failure of the code: no "your authorize failed" callout under the editor.
+    expect(await editorsPanel(page).getByRole('alert').count()).toBe(0)
     await page.getByRole('button', { name: 'Reset authorize to its starting code' }).click()
     await config.getByRole('radio', { name: 'NextAuth v4' }).check()
   })

@@ -86,7 +86,7 @@ export const errors: Record<EngineErrorCode, ErrorText> = {
   },
   CREDENTIALS_SIGNIN: {
     title: 'The credentials were not accepted',
-    explanation: 'authorize() returned null (or false), so NextAuth answers with the CredentialsSignin error.',
+    explanation: 'authorize() returned null (or false), or in Auth.js threw CredentialsSignin, so NextAuth answers with the CredentialsSignin error (in Auth.js with the thrown error’s code, by default "credentials").',
     fix: 'Check the email and password against the mock users, or what your authorize callback compares.',
   },
   ACCESS_DENIED: {

@@ -80,7 +80,7 @@ export const errors: DeepPartial<typeof en> = {
   },
   CREDENTIALS_SIGNIN: {
     title: '凭据未被接受',
-    explanation: 'authorize() 返回了 null（或 false），所以 NextAuth 以 CredentialsSignin 错误作答。',
+    explanation: 'authorize() 返回了 null（或 false），或者在 Auth.js 中抛出了 CredentialsSignin，所以 NextAuth 以 CredentialsSignin 错误作答（Auth.js 会带上所抛错误的 code，默认是 "credentials"）。',
     fix: '对照模拟用户检查邮箱和密码，或者检查你的 authorize 回调比较的内容。',
   },
   ACCESS_DENIED: {

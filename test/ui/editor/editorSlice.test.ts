@@ -100,4 +100,13 @@ describe(selectCallbackFailures, () => {
     expect(selectCallbackFailures({ lastTrace: trace })).toBe(failures)
     expect(selectCallbackFailures({ lastTrace: null })).toEqual([])
   })
+
+  it('leaves out an Auth.js authorize that threw CredentialsSignin on purpose, but not the same throw in v4', () => {
+    const error = { code: 'SANDBOX_THREW' as const, message: 'authorize threw InvalidLoginError', details: { callback: 'authorize', credentialsSigninCode: 'invalid_credentials' } }
+    const events = [{ kind: 'callback.failed', callback: 'authorize', error, logs: [], durationMs: 1, step: 3, atSec: 0, actor: 'callbacks' }]
+    expect(selectCallbackFailures({ lastTrace: { ...base, flavor: 'authjs', events } as unknown as Trace })).toEqual([])
+    expect(selectCallbackFailures({ lastTrace: { ...base, flavor: 'next-auth-v4', events } as unknown as Trace })).toEqual([{ callback: 'authorize', error, logs: [], step: 3 }])
+    const plain = { ...error, details: { callback: 'authorize' } }
+    expect(selectCallbackFailures({ lastTrace: { ...base, flavor: 'authjs', events: [{ ...events[0], error: plain }] } as unknown as Trace })).toHaveLength(1)
+  })
 })
