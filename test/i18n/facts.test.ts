@@ -106,6 +106,16 @@ describe('key and tag sizes stated in the text', () => {
   })
 })
 
+describe('Auth.js error codes the texts name', () => {
+  it('the default CredentialsSignin code is the real @auth/core one, in both languages', async () => {
+    const { CredentialsSignin } = await import('@auth/core/errors')
+    const real = new CredentialsSignin().code
+    const named = [...strings(en), ...strings(zh)].filter(([, text]) => text.includes('CredentialsSignin') && /default|默认/.test(text) && /"\w+"/.test(text))
+    expect(named.length).toBeGreaterThanOrEqual(2)
+    for (const [path, text] of named) expect([...text.matchAll(/"(\w+)"/g)].map((m) => m[1]), path).toContain(real)
+  })
+})
+
 describe('facts stated in the Chinese text', () => {
   const chinese = strings(zh)
   const english = new Map(strings(en))
