@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest'
 import { STARTER_CODE } from '../../src/engine/sandbox/starterCode'
 import { launchBrowser, openApp, sharedBrowser, type OpenApp } from './helpers/openApp'
+import { V5_SESSION_WITH_ROLE } from '../helpers/v5Callbacks'
 import { editorsPanel, editorText, monacoEditor, pasteInto, savedCode, signInAndWait, waitForEditors } from './editors.helpers'
 
 const JWT_WITH_ROLE = `import type { NextAuthOptions } from 'next-auth'
@@ -60,20 +61,6 @@ export const callbacks: NextAuthConfig['callbacks'] = {
   },
 }`
 
-const V5_SESSION = `import type { DefaultSession, NextAuthConfig } from 'next-auth'
-
-declare module 'next-auth' {
-  interface Session {
-    user: { role?: string } & DefaultSession['user']
-  }
-}
-
-export const callbacks: NextAuthConfig['callbacks'] = {
-  async session({ session, token }) {
-    session.user.role = token.role
-    return session
-  },
-}`
 
 /** The notes next to the editors: type problems, and callbacks that will not run. */
 async function notes(page: Page): Promise<string[]> {
@@ -184,7 +171,7 @@ describe('callback editors', () => {
     await config.getByRole('radio', { name: 'Auth.js v5' }).check()
     await pasteInto(page, 'authorize', V5_AUTHORIZE)
     await pasteInto(page, 'jwt callback', V5_JWT)
-    await pasteInto(page, 'session callback', V5_SESSION)
+    await pasteInto(page, 'session callback', V5_SESSION_WITH_ROLE)
     // No "Cannot find module 'next-auth'": the three files check as in a v5 app, and the augmentations type user.role and token.role.
     await expect.poll(() => notes(page), { timeout: 30_000 }).toEqual([])
     await pasteInto(page, 'jwt callback', V5_JWT.replace('    return token', '    const wrong: number = token.role\n    return token'))

@@ -3,6 +3,7 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Locator, Page } from 'playwright-core'
+import { expect } from 'vitest'
 
 /** Replace an editor's text the way a person does: focus it, select all, paste. */
 export async function pasteInto(page: Page, label: string, code: string): Promise<void> {
@@ -14,6 +15,12 @@ export async function pasteInto(page: Page, label: string, code: string): Promis
     data.setData('text/plain', text)
     element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
   }, code)
+}
+
+/** `pasteInto`, then wait until the editors' store has kept exactly that code (the next run uses it). */
+export async function pasteAndKeep(page: Page, label: string, name: 'authorize' | 'jwt' | 'session', code: string): Promise<void> {
+  await pasteInto(page, label, code)
+  await expect.poll(async () => (await savedCode(page))[name] ?? '', { timeout: 10_000 }).toBe(code)
 }
 
 /** The Monaco editor whose text area has this accessible name. */

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { STARTER_CODE } from '../../../src/engine/index'
 import { TYPE_DECLARATIONS } from '../../../src/ui/editor/typeDeclarations'
 import { typeCheck } from './monacoTypeCheck'
+import { V5_SESSION_WITH_ROLE } from '../../helpers/v5Callbacks'
 
 const nextAuthDir = join(process.cwd(), 'node_modules', 'next-auth')
 const authCoreDir = join(process.cwd(), 'node_modules', '@auth', 'core')
@@ -271,21 +272,6 @@ export const callbacks: NextAuthConfig['callbacks'] = {
   },
 }
 `
-  const V5_SESSION = `import type { DefaultSession, NextAuthConfig } from 'next-auth'
-
-declare module 'next-auth' {
-  interface Session {
-    user: { role?: string } & DefaultSession['user']
-  }
-}
-
-export const callbacks: NextAuthConfig['callbacks'] = {
-  async session({ session, token }) {
-    session.user.role = token.role
-    return session
-  },
-}
-`
 
   it.each(['next-auth-v4', 'authjs'] as const)('find no problem in the %s starting code', { timeout: 60_000 }, async (flavor) => {
     expect(await typeCheck(flavor, STARTER_CODE[flavor])).toEqual([])
@@ -293,7 +279,7 @@ export const callbacks: NextAuthConfig['callbacks'] = {
 
   it("type-check a next-auth v5 app's callbacks in the Auth.js flavour: imports from next-auth, augmentations of next-auth and next-auth/jwt", { timeout: 60_000 }, async () => {
     // The augmentations reach the callbacks' arguments: user.role and token.role are string | undefined, so only the wrong line is a problem.
-    expect(await typeCheck('authjs', { authorize: V5_AUTHORIZE, jwt: V5_JWT, session: V5_SESSION })).toEqual([
+    expect(await typeCheck('authjs', { authorize: V5_AUTHORIZE, jwt: V5_JWT, session: V5_SESSION_WITH_ROLE })).toEqual([
       { file: 'jwt', line: 13, code: 2322, message: "Type 'string | undefined' is not assignable to type 'number'." },
     ])
   })
