@@ -6,7 +6,7 @@ import { act, render, waitFor } from '@testing-library/react'
 import { createRequire } from 'node:module'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { CredentialsSignin, type FlowFlavor, type Trace } from '../../../src/engine/index'
-import { createEngineServer, maskCsrf, type ClientRequest } from './helpers/engineServer'
+import { clientRequest, createEngineServer, type ClientRequest } from './helpers/engineServer'
 import { ADA, playgroundFor, scenarioConfig, seedScenario } from './helpers/scenario'
 import type { ScenarioCallbacks } from './helpers/realHandlers'
 
@@ -29,12 +29,8 @@ const loadClient = async (flavor: FlowFlavor): Promise<ClientLibrary> =>
 function engineRequests(trace: Trace): ClientRequest[] {
   return trace.events.flatMap((event) => {
     if (event.kind !== 'http.requested' || event.to !== 'routeHandler') return []
-    const url = new URL(event.request.url)
-    const header = (name: string) => event.request.headers.find(([n]) => n.toLowerCase() === name)?.[1] ?? null
-    const contentType = header('content-type')
-    const text = event.request.body
-    const body = text === undefined ? undefined : contentType?.includes('x-www-form-urlencoded') ? Object.fromEntries(new URLSearchParams(text)) : JSON.parse(text)
-    return [{ method: event.request.method, url: `${url.pathname}${event.request.url.includes('?') ? url.search || '?' : ''}`, contentType, returnRedirect: header('x-auth-return-redirect') !== null, ...(body === undefined ? {} : { body: maskCsrf(body) }) }]
+    const { method, url, headers, body } = event.request
+    return [clientRequest({ method, url, headers, ...(body === undefined ? {} : { body }) }).request]
   })
 }
 

@@ -29,6 +29,27 @@ export function maskCsrf(value: unknown): unknown {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === 'csrfToken' && typeof v === 'string' && /^[0-9a-f]{64}$/.test(v) ? '<csrf>' : v]))
 }
 
+/**
+ * A request to the route handler in the shape the comparison looks at, and its parsed body: the
+ * routed fetch and the engine's own trace both go through this, so the two cannot shape it apart.
+ * `form` says the body is form fields even without a form content type (a URLSearchParams body).
+ */
+export function clientRequest(request: { method: string; url: string; headers: HeadersInit; body?: string; form?: boolean }): { request: ClientRequest; body?: Record<string, unknown> } {
+  const url = new URL(request.url, 'http://localhost:3000')
+  const headers = new Headers(request.headers)
+  const contentType = headers.get('content-type')
+  const text = request.body
+  const body = text === undefined ? undefined : request.form || contentType?.includes('x-www-form-urlencoded') ? Object.fromEntries(new URLSearchParams(text)) : (JSON.parse(text) as Record<string, unknown>)
+  const seen: ClientRequest = {
+    method: request.method,
+    url: `${url.pathname}${url.href.includes('?') ? url.search || '?' : ''}`,
+    contentType,
+    returnRedirect: headers.has('x-auth-return-redirect'),
+    ...(body === undefined ? {} : { body: maskCsrf(body) }),
+  }
+  return { request: seen, ...(body === undefined ? {} : { body }) }
+}
+
 export function createEngineServer(config: PlaygroundConfig, callbacks: ScenarioCallbacks, seed = 7) {
   const clock = createSimClock(T0)
   const jar = createCookieJar(clock)
@@ -53,9 +74,7 @@ export function createEngineServer(config: PlaygroundConfig, callbacks: Scenario
     const headers = new Headers(init.headers)
     const method = (init.method ?? 'GET').toUpperCase() as 'GET' | 'POST'
     const text = init.body === undefined || init.body === null ? undefined : String(init.body)
-    const contentType = headers.get('content-type')
-    const body = text === undefined ? undefined : init.body instanceof URLSearchParams || contentType?.includes('x-www-form-urlencoded') ? Object.fromEntries(new URLSearchParams(text)) : (JSON.parse(text) as Record<string, unknown>)
-    const seen: ClientRequest = { method, url: `${url.pathname}${url.href.includes('?') ? url.search || '?' : ''}`, contentType, returnRedirect: headers.has('x-auth-return-redirect'), ...(body === undefined ? {} : { body: maskCsrf(body) }) }
+    const { request: seen, body } = clientRequest({ method, url: url.href, headers, ...(text === undefined ? {} : { body: text }), form: init.body instanceof URLSearchParams })
     const [, , , action, providerId] = url.pathname.split('/')
     if (action === '_log') {
       beacons.push(seen)
