@@ -1,17 +1,16 @@
 // More scenarios side by side with the real handlers (see sideBySide.test.ts for how they are run):
 // callbacks that throw or return odd values, chunks shrinking, secret rotation, cookie options, a
 // numeric user id, and configuration errors. Each also checks the coded step the engine records.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { CredentialsSignin as RealCredentialsSignin } from '@auth/core/errors'
 import { CredentialsSignin, type FlowFlavor, type PlaygroundConfig, type Trace } from '../../../src/engine/index'
+import { atTime } from '../../helpers/atTime'
 import type { ScenarioCallbacks } from './helpers/realHandlers'
 import { ADA, scenarioConfig, seedScenario } from './helpers/scenario'
 import { expectSameAsReal, sideBySide } from './helpers/sideBySide'
 import { eventsOf } from './helpers/traceQueries'
 
-beforeEach(() => vi.useFakeTimers({ toFake: ['Date'] }))
 afterEach(() => {
-  vi.useRealTimers()
   delete process.env.NEXTAUTH_URL
 })
 
@@ -44,7 +43,7 @@ describe.each(FLAVORS)('more scenarios side by side with the real %s handler', (
     const again = await forged.playground.run('getCsrfToken')
     expect(eventsOf(again, 'csrf.checked')[0]).toMatchObject({ cookiePresent: true, hashValid: false, issuedNew: true })
     expect((again.result as { csrfToken: string }).csrfToken).not.toBe(token)
-    const theirs = await forged.real.send({ method: 'GET', path: '/api/auth/csrf', headers: [['Content-Type', 'application/json']] })
+    const theirs = await atTime(forged.nowMs / 1000, () => forged.real.send({ method: 'GET', path: '/api/auth/csrf', headers: [['Content-Type', 'application/json']] }))
     expect(theirs.setCookies).toHaveLength(1)
     expect(decodeURIComponent(theirs.setCookies[0]!.split(';')[0]!.split('=')[1]!).split('|')[0]).not.toBe(token)
   })

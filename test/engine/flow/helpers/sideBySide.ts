@@ -21,6 +21,17 @@ export type Step =
 
 /** `ourCallbacks`: the callbacks our engine runs instead, when they must differ (an error class of each side's own, e.g. CredentialsSignin). */
 export async function sideBySide(config: PlaygroundConfig, steps: Step[], callbacks: ScenarioCallbacks = seedScenario(), ourCallbacks: ScenarioCallbacks = callbacks) {
+  // The real handlers read Date: each exchange runs with it faked to the simulated clock, and the
+  // real clock comes back afterwards, even when a step throws.
+  vi.useFakeTimers({ toFake: ['Date'] })
+  try {
+    return await runSideBySide(config, steps, callbacks, ourCallbacks)
+  } finally {
+    vi.useRealTimers()
+  }
+}
+
+async function runSideBySide(config: PlaygroundConfig, steps: Step[], callbacks: ScenarioCallbacks, ourCallbacks: ScenarioCallbacks) {
   const playground = playgroundFor(config, ourCallbacks)
   const real = createRealSide(config, callbacks)
   const ours: ReturnType<typeof normalizeExchange>[] = []
@@ -70,7 +81,7 @@ export async function sideBySide(config: PlaygroundConfig, steps: Step[], callba
   return { ours, theirs, callsOurs, callsTheirs, traces, playground, real, tokens: { ours: ourToken, theirs: theirToken }, config: current, nowMs, cookieName: sessionCookie(ourNames) }
 }
 
-type Run = Awaited<ReturnType<typeof sideBySide>>
+type Run = Awaited<ReturnType<typeof runSideBySide>>
 
 /** The claims of each side's last session token, decoded by the real library (`jti` aside), or null if there is none. */
 export async function finalClaims(run: Run) {
