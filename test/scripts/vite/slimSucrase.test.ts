@@ -2,11 +2,11 @@
 // app builds it, it must transpile what the sandbox transpiles exactly as the full sucrase does.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { build, type Rolldown } from 'vite'
 import { describe, expect, it } from 'vitest'
-import { exportNames, slimSucrase, STUBBED_SUCRASE_MODULES } from '../../../scripts/vite/slimSucrase'
+import { exportNames, slimSucrase, STUBBED_SUCRASE_MODULES, stubModule } from '../../../scripts/vite/slimSucrase'
 import { STARTER_CODE } from '../../../src/engine/sandbox/starterCode'
 import { transpile as fullTranspile, transpileWithMap as fullWithMap } from '../../../src/engine/sandbox/transpile'
 import type { TranspilerModule } from '../../../src/engine/sandbox/handler'
@@ -38,10 +38,19 @@ async function buildSlim(): Promise<TranspilerModule & { code: string }> {
 }
 
 describe('slimSucrase', () => {
-  it('keeps every export name of the modules it stubs (sucrase 3.35)', () => {
+  it('keeps every export name of the modules it stubs (sucrase 3.35)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'slim-sucrase-stubs-'))
     for (const file of STUBBED_SUCRASE_MODULES) {
-      const { named, hasDefault } = exportNames(readFileSync(join('node_modules/sucrase/dist/esm', file), 'utf8'))
+      const path = join('node_modules/sucrase/dist/esm', file)
+      const source = readFileSync(path, 'utf8')
+      const { named, hasDefault } = exportNames(source)
       expect(named.length + (hasDefault ? 1 : 0), file).toBeGreaterThan(0)
+      // What the real module exports, against what its stub exports (the stub imports nothing, so it loads on its own).
+      const real = Object.keys(await import(pathToFileURL(resolve(path)).href)).sort()
+      const stubPath = join(dir, `${file.replace(/\//g, '_')}.mjs`)
+      writeFileSync(stubPath, stubModule(file, source))
+      const stub = Object.keys(await import(pathToFileURL(stubPath).href)).sort()
+      expect(stub, file).toEqual(real)
     }
     expect(JSON.parse(readFileSync('node_modules/sucrase/package.json', 'utf8')).version).toBe('3.35.1')
   })
