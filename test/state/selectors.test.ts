@@ -16,6 +16,7 @@ import {
   failureOutcome,
   stepContexts,
 } from '../../src/state/selectors'
+import { ADA } from '../engine/flow/helpers/scenario'
 import {
   cookie,
   FIXTURE_NOW_SEC,
@@ -296,7 +297,6 @@ function failingRunner(name: string, error: SerializedEngineError): CallbackRunn
   return { run: (callback, args, context) => (callback === name ? Promise.resolve({ ok: false, error, logs: [], durationMs: 2 }) : seed.run(callback, args, context)) }
 }
 const THREW: SerializedEngineError = { code: 'SANDBOX_THREW', message: 'jwt threw Error: role lookup failed', details: { callback: 'jwt', name: 'Error', reason: 'role lookup failed', line: 16, column: 11 }, cause: { name: 'Error', message: 'role lookup failed' } }
-const ADA = { email: 'ada@example.com', password: 'analytical' }
 const lastOf = (trace: Trace) => at(trace, trace.events.length - 1)
 
 describe('selectSignInFailureViewAtCursor', () => {

@@ -4,7 +4,8 @@ import { createDefaultRunner, createPlayground, createSeededRandom, type Callbac
 import { stepContexts } from '../../../src/state/selectors'
 import { narrate, shortLabel } from '../../../src/ui/pipeline/narrate'
 import { STEP_BASE_MS } from '../../../src/ui/pipeline/playbackTiming'
-import { makeGetSessionTrace, makeProtectedPageTrace, makeSignInTrace, makeTamperedSessionTrace, makeFailedSignInTrace } from '../../helpers/makeTrace'
+import { ADA } from '../../engine/flow/helpers/scenario'
+import { FIXTURE_NOW_SEC, makeGetSessionTrace, makeProtectedPageTrace, makeSignInTrace, makeTamperedSessionTrace, makeFailedSignInTrace } from '../../helpers/makeTrace'
 import { allFixtureEvents } from './allKinds'
 
 const tFor = (locale: Locale) => (key: MessageKey, params?: MessageParams) => translate(locale, key, params)
@@ -80,7 +81,6 @@ describe(narrate, () => {
 })
 
 describe('narrate, with what the run and the earlier ones tell (stepContexts)', () => {
-  const ADA = { email: 'ada@example.com', password: 'analytical' }
   const jwtThrows: CallbackRunner = (() => {
     const seed = createDefaultRunner()
     return {
@@ -95,7 +95,7 @@ describe('narrate, with what the run and the earlier ones tell (stepContexts)', 
     const contexts = stepContexts(traces, trace)
     return trace.events.flatMap((event, index) => (event.kind === kind ? [narrate(event, tFor(locale), contexts[index])] : []))
   }
-  const playground = (config = {}, runner?: CallbackRunner) => createPlayground({ nowSec: 1_767_225_600, random: createSeededRandom(1), config, ...(runner ? { runner } : {}) })
+  const playground = (config = {}, runner?: CallbackRunner) => createPlayground({ nowSec: FIXTURE_NOW_SEC, random: createSeededRandom(1), config, ...(runner ? { runner } : {}) })
 
   it('a callback that throws at sign-in: v4 does not catch it (Next.js answers 500), Auth.js answers error=Configuration', async () => {
     const v4 = await playground({}, jwtThrows).run('signIn', ADA)

@@ -3,7 +3,8 @@ import { createPlayground, createSeededRandom, defaultPlaygroundConfig, type Tra
 import { nextStep } from '../../../src/ui/playground/nextStep'
 import { hintWords } from '../../../src/ui/playground/NextStepHint'
 import { translate, type MessageKey, type MessageParams } from '../../../src/i18n/t'
-import { makeClockTrace, makeFailedSignInTrace, makeGetSessionTrace, makeProtectedPageTrace, makeSignInTrace, makeTamperedSessionTrace, makeTrace } from '../../helpers/makeTrace'
+import { ADA } from '../../engine/flow/helpers/scenario'
+import { FIXTURE_NOW_SEC, makeClockTrace, makeFailedSignInTrace, makeGetSessionTrace, makeProtectedPageTrace, makeSignInTrace, makeTamperedSessionTrace, makeTrace } from '../../helpers/makeTrace'
 
 const idle = (trace: Trace | null) => ({ traces: trace ? [trace] : [], lastTrace: trace, cursor: trace ? trace.events.length - 1 : -1, playing: false, runStatus: 'idle' as const })
 
@@ -90,7 +91,7 @@ describe('nextStep', () => {
   })
 
   it('after a protected page: separate texts for allowed and redirected, the middleware per library, and the known cause', async () => {
-    const playground = createPlayground({ nowSec: 1_767_225_600, random: createSeededRandom(1), config: { flavor: 'authjs' } })
+    const playground = createPlayground({ nowSec: FIXTURE_NOW_SEC, random: createSeededRandom(1), config: { flavor: 'authjs' } })
     const traces = [await playground.run('signIn', ADA)]
     playground.setConfig({ secret: 'another' })
     traces.push(await playground.run('visitProtectedPage', {}))
@@ -103,7 +104,7 @@ describe('nextStep', () => {
   })
 
   it('says why there is no session: the cookie’s Expires passed during the clock jump', async () => {
-    const playground = createPlayground({ nowSec: 1_767_225_600, random: createSeededRandom(1) })
+    const playground = createPlayground({ nowSec: FIXTURE_NOW_SEC, random: createSeededRandom(1) })
     const traces = [await playground.run('signIn', ADA)]
     traces.push(playground.advanceClock(31 * 86_400), await playground.run('getSession'))
     const hint = nextStep({ ...idle(traces.at(-1)!), traces })
@@ -111,6 +112,4 @@ describe('nextStep', () => {
     expect(words(hint)).toBe('No session now: the request carried no session cookie. The browser dropped it when its Expires (Sat, 31 Jan 2026, 00:00:00 UTC) passed, during the clock jump. Sign in again to get a new one.')
   })
 })
-
-const ADA = { email: 'ada@example.com', password: 'analytical' }
 const words = (hint: ReturnType<typeof nextStep>) => hintWords(hint, (key: MessageKey, params?: MessageParams) => translate('en', key, params))
