@@ -120,7 +120,15 @@ export type TraceEvent = EventBase &
     | { kind: 'cookies.read'; cookieName: string; names: string[]; chunked: boolean; value: string | null }
     | { kind: 'callback.called'; callback: CallbackName; args: Record<string, unknown>; undefinedArgs: string[]; trigger?: string; isDefault: boolean }
     | { kind: 'callback.returned'; callback: CallbackName; value: unknown; logs: ConsoleEntry[]; durationMs: number }
-    | { kind: 'callback.failed'; callback: CallbackName; error: SerializedEngineError; logs: ConsoleEntry[]; durationMs: number }
+    | {
+        kind: 'callback.failed'
+        callback: CallbackName
+        error: SerializedEngineError
+        logs: ConsoleEntry[]
+        durationMs: number
+        /** The app refused on purpose (Auth.js's authorize threw CredentialsSignin with this code): an answer, not a failure of the code. */
+        refused?: { code: string }
+      }
     | { kind: 'token.defaulted'; token: Record<string, unknown> }
     | { kind: 'jwt.encoded'; claimsIn: Record<string, unknown>; claims: Record<string, unknown>; maxAgeSec: number; maxAgeFrom: 'jwt.maxAge' | 'session.maxAge' | 'default'; key: KeyView; header: Record<string, unknown>; token: string }
     | { kind: 'jwt.decoded'; token: string; key: KeyView; header: Record<string, unknown>; claims: Record<string, unknown> }

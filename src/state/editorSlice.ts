@@ -2,7 +2,7 @@
 // JavaScript the sandbox compiled from it, and what the editors know about it (type and syntax
 // problems from Monaco's TypeScript worker).
 import type { StateCreator } from 'zustand'
-import { DEFAULT_FLAVOR, SANDBOX_CALLBACK_NAMES, STARTER_CODE, type CompiledRecord, type CompiledStore, type ConsoleEntry, type EditorCode, type FlowFlavor, type SandboxCallbackName, type SerializedEngineError, type Trace } from '../engine/index'
+import { DEFAULT_FLAVOR, isSandboxCallback, SANDBOX_CALLBACK_NAMES, STARTER_CODE, type CompiledRecord, type CompiledStore, type ConsoleEntry, type EditorCode, type FlowFlavor, type SandboxCallbackName, type SerializedEngineError, type Trace } from '../engine/index'
 import type { AppState } from './createAppStore'
 
 /** Where the editors' code is saved. */
@@ -179,11 +179,9 @@ export function selectCallbackFailures(state: Pick<AppState, 'lastTrace'>): Call
   if (trace === lastFailures.trace) return lastFailures.value
   const value: CallbackFailure[] = []
   for (const event of trace?.events ?? []) {
-    // Auth.js's authorize throwing CredentialsSignin is the app refusing the sign-in on purpose (the
-    // sign-in's answer says so), not code that failed: no failure callout under the editor.
-    const refused = trace?.flavor === 'authjs' && event.kind === 'callback.failed' && event.callback === 'authorize' && typeof event.error.details.credentialsSigninCode === 'string'
-    if (event.kind === 'callback.failed' && !refused && (SANDBOX_CALLBACK_NAMES as readonly string[]).includes(event.callback)) {
-      value.push({ callback: event.callback as SandboxCallbackName, error: event.error, logs: event.logs, step: event.step })
+    // A refusal on purpose (the engine marks it) is the sign-in's answer, not code that failed: no callout under the editor.
+    if (event.kind === 'callback.failed' && !event.refused && isSandboxCallback(event.callback)) {
+      value.push({ callback: event.callback, error: event.error, logs: event.logs, step: event.step })
     }
   }
   lastFailures = { trace, value: value.length ? value : NO_FAILURES }

@@ -2,7 +2,7 @@
 // the token and session as they stand at that step. Results are memoised per (trace, cursor), and a
 // view equal field by field to the previous one is returned as that same object, so a panel whose
 // view did not change at a step does not re-render.
-import { SANDBOX_CALLBACK_NAMES, sessionCookieName, type CallbackName, type CookieView, type FlowFlavor, type GetTokenNullReason, type SandboxCallbackName, type SerializedEngineError, type Trace, type TraceEvent, type TraceName, type UseSessionStatus } from '../engine/index'
+import { isSandboxCallback, sessionCookieName, type CallbackName, type CookieView, type FlowFlavor, type GetTokenNullReason, type SandboxCallbackName, type SerializedEngineError, type Trace, type TraceEvent, type TraceName, type UseSessionStatus } from '../engine/index'
 import { shallow } from 'zustand/vanilla/shallow'
 import type { AppState } from './createAppStore'
 import type { LabSlice } from './labSlice'
@@ -148,14 +148,9 @@ export function isSignInSuccess(value: SignInValue): boolean {
  * `flow.failed` step of that run (`CREDENTIALS_SIGNIN` for a wrong password, `NO_SECRET`,
  * `SANDBOX_TIMEOUT`…). Null when it succeeded, or failed without one.
  */
-export const selectSignInFailureAtCursor = memoByCursor(({ lastTrace, cursor, traces }): SerializedEngineError | null => {
-  for (const [event, from] of walkBack(traces, lastTrace, cursor)) {
-    if (event.kind !== 'flow.finished' || event.result.flow !== 'signIn') continue
-    const failed = from.events.find((e) => e.kind === 'flow.failed')
-    return failed?.kind === 'flow.failed' ? failed.error : null
-  }
-  return null
-})
+export function selectSignInFailureAtCursor(state: Parameters<typeof selectSignInFailureViewAtCursor>[0]): SerializedEngineError | null {
+  return selectSignInFailureViewAtCursor(state)?.error ?? null
+}
 
 export interface SignInFailureView {
   /** The engine error the run recorded first (CREDENTIALS_SIGNIN, NO_SECRET, CALLBACK_THREW, SANDBOX_TIMEOUT…). */
@@ -176,9 +171,11 @@ export const selectSignInFailureViewAtCursor = memoByCursor(({ lastTrace, cursor
     const at = from.events.findIndex((e) => e.kind === 'flow.failed')
     const failed = from.events[at]
     if (failed?.kind !== 'flow.failed') return null
-    const called = from.events.slice(0, at + 1).find((e) => e.kind === 'callback.failed')
+    // The root cause is a callback that failed, not one that refused on purpose (the failure step says that).
+    const called = from.events.slice(0, at + 1).find((e) => e.kind === 'callback.failed' && !e.refused)
     const callback = called?.kind === 'callback.failed' ? called : undefined
     const { line, column } = callback?.error.details ?? {}
+    const editor = callback && isSandboxCallback(callback.callback) ? callback.callback : undefined
     return {
       error: failed.error,
       ...(callback
@@ -188,7 +185,7 @@ export const selectSignInFailureViewAtCursor = memoByCursor(({ lastTrace, cursor
               error: callback.error,
               ...(typeof line === 'number' ? { line } : {}),
               ...(typeof column === 'number' ? { column } : {}),
-              ...((SANDBOX_CALLBACK_NAMES as readonly string[]).includes(callback.callback) ? { editor: callback.callback as SandboxCallbackName } : {}),
+              ...(editor ? { editor } : {}),
             },
           }
         : {}),

@@ -9,12 +9,18 @@ import type { CallbackName } from './types'
 
 export type Invocation =
   | { ok: true; value: unknown; returnedArgument?: string }
-  | { ok: false; error: SerializedEngineError; message: string }
+  | { ok: false; error: SerializedEngineError; message: string; refusedWith?: string }
 
 /** How the route hands its arguments over. */
 export interface InvokeOptions {
   /** Auth.js's `authorize`: `args.req` is the plain form of the Web `Request` @auth/core passes (see CallbackContext.webRequestArg). */
   webRequestArg?: boolean
+  /**
+   * Which failures are the app refusing on purpose (Auth.js's authorize throwing CredentialsSignin):
+   * answers the refusal's code, or undefined. Such a failure is marked `refused` on its step and is
+   * not reported as a thrown callback; the route answers it.
+   */
+  refusal?: (error: SerializedEngineError) => string | undefined
 }
 
 /**
@@ -57,9 +63,10 @@ export async function invokeCallback(ctx: FlowContext, name: CallbackName, args:
     ctx.trace.emit('callbacks', source, { kind: 'callback.returned', callback: name, value: result.value, logs: result.logs, durationMs: result.durationMs })
     return { ok: true, value: result.value, ...(result.returnedArgument ? { returnedArgument: result.returnedArgument } : {}) }
   }
-  ctx.trace.emit('callbacks', source, { kind: 'callback.failed', callback: name, error: result.error, logs: result.logs, durationMs: result.durationMs })
-  // Auth.js's authorize refusing with CredentialsSignin is an answer, not a crash: the route records it (CREDENTIALS_SIGNIN).
-  if (!(name === 'authorize' && ctx.config.flavor === 'authjs' && credentialsSigninCodeOf(result.error) !== undefined)) reportThrown(ctx, name, result.error, source)
+  const refusedWith = options.refusal?.(result.error)
+  ctx.trace.emit('callbacks', source, { kind: 'callback.failed', callback: name, error: result.error, logs: result.logs, durationMs: result.durationMs, ...(refusedWith === undefined ? {} : { refused: { code: refusedWith } }) })
+  if (refusedWith !== undefined) return { ok: false, error: result.error, message: result.error.message, refusedWith }
+  reportThrown(ctx, name, result.error, source)
   return { ok: false, error: result.error, message: result.error.message }
 }
 

@@ -128,6 +128,7 @@ export const pipeline = {
       calledDefault: 'NextAuth runs its default {callback}() callback.',
       returned: '{callback}() returns {value}.',
       failed: '{callback}() failed: {error}.',
+      refused: '{callback}() refuses the sign-in: it throws CredentialsSignin with code “{code}”.',
     },
     token: {
       defaulted: 'NextAuth builds the default token from the user: {claims}.',
@@ -218,6 +219,7 @@ export const pipeline = {
     callbackCalled: '{callback}()',
     callbackReturned: 'return',
     callbackFailed: '{callback}() threw',
+    callbackRefused: '{callback}() refuses',
     tokenDefaulted: 'default token',
     encoded: 'encrypt',
     encodedSigned: 'sign {alg}',

@@ -107,6 +107,7 @@ export const pipeline: DeepPartial<Messages['pipeline']> = {
       calledDefault: 'NextAuth 运行默认的 {callback}() 回调。',
       returned: '{callback}() 返回 {value}。',
       failed: '{callback}() 失败：{error}。',
+      refused: '{callback}() 拒绝登录：它抛出 code 为“{code}”的 CredentialsSignin。',
     },
     token: { defaulted: 'NextAuth 根据用户构建默认令牌：{claims}。' },
     jwt: {
@@ -175,6 +176,7 @@ export const pipeline: DeepPartial<Messages['pipeline']> = {
     cookiesRead: '读取 {name}',
     callbackReturned: '返回',
     callbackFailed: '{callback}() 抛出异常',
+    callbackRefused: '{callback}() 拒绝',
     tokenDefaulted: '默认令牌',
     encoded: '加密',
     encodedSigned: '签名 {alg}',

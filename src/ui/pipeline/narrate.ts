@@ -167,6 +167,7 @@ function narrationOf(event: TraceEvent, t: T, context: StepContext | undefined):
     case 'callback.returned':
       return t('pipeline.narration.callback.returned', { callback: event.callback, value: previewValue(event.value) })
     case 'callback.failed':
+      if (event.refused) return t('pipeline.narration.callback.refused', { callback: event.callback, code: event.refused.code })
       return t('pipeline.narration.callback.failed', { callback: event.callback, error: errorTitle(event.error.code, t) })
     case 'token.defaulted':
       return t('pipeline.narration.token.defaulted', { claims: Object.keys(event.token).join(t('app.shared.listSeparator')) })
@@ -253,7 +254,7 @@ export function shortLabel(event: TraceEvent, t: T): string {
     case 'callback.returned':
       return `${t('pipeline.short.callbackReturned')} ${previewValue(event.value, 28)}`
     case 'callback.failed':
-      return t('pipeline.short.callbackFailed', { callback: event.callback })
+      return t(event.refused ? 'pipeline.short.callbackRefused' : 'pipeline.short.callbackFailed', { callback: event.callback })
     case 'token.defaulted':
       return t('pipeline.short.tokenDefaulted')
     case 'jwt.encoded':

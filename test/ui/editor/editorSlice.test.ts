@@ -1,7 +1,7 @@
 // The editor slice: code per callback, reset to the flavour's starting code, persistence that
 // survives missing and corrupt storage, and the failed callbacks of the last run.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { STARTER_CODE, type Trace } from '../../../src/engine/index'
+import { createDefaultRunner, createPlayground, createSeededRandom, CredentialsSignin, STARTER_CODE, thrownCallbackError, type CallbackRunner, type FlowFlavor, type Trace } from '../../../src/engine/index'
 import { EDITOR_STORAGE_KEY, loadEditorCode, selectCallbackFailures } from '../../../src/state/editorSlice'
 import { createAppStore } from '../../../src/state/createAppStore'
 
@@ -101,12 +101,23 @@ describe(selectCallbackFailures, () => {
     expect(selectCallbackFailures({ lastTrace: null })).toEqual([])
   })
 
-  it('leaves out an Auth.js authorize that threw CredentialsSignin on purpose, but not the same throw in v4', () => {
-    const error = { code: 'SANDBOX_THREW' as const, message: 'authorize threw InvalidLoginError', details: { callback: 'authorize', credentialsSigninCode: 'invalid_credentials' } }
-    const events = [{ kind: 'callback.failed', callback: 'authorize', error, logs: [], durationMs: 1, step: 3, atSec: 0, actor: 'callbacks' }]
-    expect(selectCallbackFailures({ lastTrace: { ...base, flavor: 'authjs', events } as unknown as Trace })).toEqual([])
-    expect(selectCallbackFailures({ lastTrace: { ...base, flavor: 'next-auth-v4', events } as unknown as Trace })).toEqual([{ callback: 'authorize', error, logs: [], step: 3 }])
-    const plain = { ...error, details: { callback: 'authorize' } }
-    expect(selectCallbackFailures({ lastTrace: { ...base, flavor: 'authjs', events: [{ ...events[0], error: plain }] } as unknown as Trace })).toHaveLength(1)
+  it('leaves out an Auth.js authorize that threw CredentialsSignin on purpose, but not the same throw in v4', async () => {
+    class InvalidLoginError extends CredentialsSignin {
+      code = 'invalid_credentials'
+    }
+    const signInWith = async (flavor: FlowFlavor, thrown: unknown) => {
+      const seed = createDefaultRunner()
+      const runner: CallbackRunner = {
+        run: (name, args, context) => (name === 'authorize' ? Promise.resolve({ ok: false, error: thrownCallbackError('authorize', thrown), logs: [], durationMs: 1 }) : seed.run(name, args, context)),
+      }
+      const playground = createPlayground({ config: { flavor }, nowSec: 1_767_225_600, random: createSeededRandom(3), runner })
+      return playground.run('signIn', { email: 'ada@example.com', password: 'analytical' })
+    }
+    const authjs = await signInWith('authjs', new InvalidLoginError())
+    expect(authjs.events.filter((e) => e.kind === 'callback.failed')).toHaveLength(1)
+    expect(selectCallbackFailures({ lastTrace: authjs })).toEqual([])
+    // The same throw in v4 is a thrown error (its message goes to ?error=), and a plain Error in Auth.js a crash.
+    expect(selectCallbackFailures({ lastTrace: await signInWith('next-auth-v4', new InvalidLoginError()) })).toMatchObject([{ callback: 'authorize', error: { code: 'CALLBACK_THREW' } }])
+    expect(selectCallbackFailures({ lastTrace: await signInWith('authjs', new Error('db down')) })).toHaveLength(1)
   })
 })

@@ -96,10 +96,11 @@ async function authjsCredentials(ctx: FlowContext, req: InternalRequest, init: I
   // cannot cross to the sandbox worker, so the runner is told to rebuild it from this plain form.
   const request = { url: req.url, method: req.method, headers: headerRecord(req), body: JSON.stringify(req.body) }
 
-  const authorize = await invokeCallback(ctx, 'authorize', { credentials, req: request }, source, { webRequestArg: true })
+  // A CredentialsSignin the app throws is a refusal (an AuthError leaves the callback route as it is).
+  const authorize = await invokeCallback(ctx, 'authorize', { credentials, req: request }, source, { webRequestArg: true, refusal: credentialsSigninCodeOf })
   if (!authorize.ok) {
-    // An AuthError leaves the callback route as it is: a CredentialsSignin's code goes into the URL, and Auth() logs the error itself.
-    const code = credentialsSigninCodeOf(authorize.error)
+    // Its code goes into the URL, and Auth() logs the error itself.
+    const code = authorize.refusedWith
     if (code === undefined) return { cookies, unhandled: { message: authorize.message } }
     reportCredentialsSignin(ctx, undefined, { name: authorize.error.cause?.name ?? 'CredentialsSignin', code })
     return { cookies, authjsError: { type: 'CredentialsSignin', kind: 'signIn', code, loggedMessage: libraryMessageOf(authorize.error) } }
