@@ -13,7 +13,7 @@ export type { RandomSource } from './random'
 /** The callback sandbox: runs the learner's authorize / jwt / session source in a module Web Worker. */
 export { createSandboxRunner } from './sandbox/host'
 export type { CompiledStore, SandboxRunner, SandboxRunnerOptions, SandboxSources, WorkerLike } from './sandbox/host'
-export { SANDBOX_CALLBACK_NAMES, SANDBOX_DEFAULT_TIMEOUT_MS, SANDBOX_MAX_RETURN_BYTES } from './sandbox/protocol'
+export { isSandboxCallback, SANDBOX_CALLBACK_NAMES, SANDBOX_DEFAULT_TIMEOUT_MS, SANDBOX_MAX_RETURN_BYTES } from './sandbox/protocol'
 export type { CompiledRecord, SandboxCallbackName } from './sandbox/protocol'
 /** The cookie engine: a browser-like cookie jar on the simulated clock, and NextAuth's cookie names, options, Set-Cookie lines, chunking and CSRF cookie. */
 export {

@@ -5,8 +5,8 @@
 // replacement worker boots without the TypeScript compiler. JavaScript from outside (the shipped starter
 // code, an injected store that outlives the page) is used only for exactly its source and format.
 import { EngineError, type SerializedEngineError } from '../errors'
-import type { CallbackContext, CallbackName, CallbackResult, CallbackRunner, FlowFlavor } from '../flow/types'
-import { COMPILED_FORMAT, COMPILED_WORKER_NAME, SANDBOX_CALLBACK_NAMES, SANDBOX_DEFAULT_TIMEOUT_MS, type CompiledRecord, type HostToWorker, type RunReply, type SandboxCallbackName, type WarmMessage, type WarmReply, type WorkerToHost } from './protocol'
+import type { CallbackContext, CallbackResult, CallbackRunner, FlowFlavor } from '../flow/types'
+import { COMPILED_FORMAT, COMPILED_WORKER_NAME, isSandboxCallback, SANDBOX_CALLBACK_NAMES, SANDBOX_DEFAULT_TIMEOUT_MS, type CompiledRecord, type HostToWorker, type RunReply, type SandboxCallbackName, type WarmMessage, type WarmReply, type WorkerToHost } from './protocol'
 import { STARTER_CODE } from './starterCode'
 import { STARTER_COMPILED, STARTER_COMPILED_FORMAT } from './starterCompiled'
 
@@ -67,10 +67,6 @@ function defaultCreateWorker({ needsCompiler }: { needsCompiler: boolean }): Wor
     ? new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'callbacks' })
     : new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: COMPILED_WORKER_NAME })
   return worker as unknown as WorkerLike
-}
-
-function isSandboxCallback(name: CallbackName): name is SandboxCallbackName {
-  return (SANDBOX_CALLBACK_NAMES as readonly string[]).includes(name)
 }
 
 function failure(error: EngineError, durationMs: number): CallbackResult {

@@ -8,6 +8,11 @@ export type SandboxCallbackName = 'authorize' | 'jwt' | 'session'
 
 export const SANDBOX_CALLBACK_NAMES: readonly SandboxCallbackName[] = ['authorize', 'jwt', 'session']
 
+/** Whether a callback's code lives in an editor (and so runs in the sandbox). */
+export function isSandboxCallback(name: string): name is SandboxCallbackName {
+  return (SANDBOX_CALLBACK_NAMES as readonly string[]).includes(name)
+}
+
 /** Default time limit of one callback call. */
 export const SANDBOX_DEFAULT_TIMEOUT_MS = 1000
 

@@ -1,6 +1,6 @@
 // The body of a step's details, one case per event kind. Loaded on its own (see StepDetails.tsx):
 // it is only needed once a run has steps, so it stays out of the first screen's JavaScript.
-import { parseSetCookie, SANDBOX_CALLBACK_NAMES, type CallbackName, type ConsoleEntry, type SandboxCallbackName, type TraceEvent } from '../../../engine/index'
+import { isSandboxCallback, parseSetCookie, type ConsoleEntry, type TraceEvent } from '../../../engine/index'
 import type { StepContext } from '../../../state/selectors'
 import { ErrorExplanation } from '../../shared/ErrorExplanation'
 import { JsonView } from '../../shared/JsonView'
@@ -39,11 +39,6 @@ function Headers({ headers, t }: { headers: Array<[string, string]>; t: T }) {
       copyLabel={t('pipeline.details.headers')}
     />
   )
-}
-
-/** The callbacks the learner edits, in the editors below the pipeline. */
-function isEditable(callback: CallbackName): callback is SandboxCallbackName {
-  return (SANDBOX_CALLBACK_NAMES as readonly string[]).includes(callback)
 }
 
 /** Whether a Set-Cookie line deletes its cookie: `Max-Age=0` (how NextAuth clears cookies), as the cookie engine reads it. */
@@ -126,7 +121,7 @@ export function DetailBody({ event, context, t }: { event: TraceEvent; context?:
           <p className="text-sm text-slate-700 dark:text-slate-200">
             {event.isDefault
               ? t('pipeline.details.defaultCallback')
-              : isEditable(event.callback)
+              : isSandboxCallback(event.callback)
                 ? t('pipeline.details.yourCallback', { editor: t(`editor.names.${event.callback}`) })
                 : t('pipeline.details.yourAppCallback', { callback: event.callback })}
           </p>
