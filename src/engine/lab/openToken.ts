@@ -90,9 +90,11 @@ export async function openToken(request: OpenTokenRequest): Promise<OpenTokenRes
   const opened: TokenDetection = { ...detection, missingAfterChunk: null }
 
   if (shape.kind === 'jws' && shape.header !== null) return { status: 'signed', detection, header: shape.header, payload: shape.payload }
+  // inspect() reads strictly (as jose 6); v4's decode is as lenient as Node's Buffer and may still open
+  // what it flags, as the real one does. So with a secret the decode decides, and the shape only explains a failure.
   const problem = shape.problems[0]
-  if (problem) return fail(detection, request, new EngineError('JWT_MALFORMED', `token ${problem.part} is malformed: ${problem.reason}`, { details: { ...problem } }))
-  if (request.secrets.length === 0) return { status: 'needs-secret', detection }
+  const malformed = problem ? new EngineError('JWT_MALFORMED', `${problem.part === 'token' ? 'the token' : `the token's ${problem.part}`} is malformed: ${problem.reason}`, { details: { ...problem } }) : null
+  if (request.secrets.length === 0) return malformed ? fail(detection, request, malformed) : { status: 'needs-secret', detection }
 
   const attempt = await decodeWithSecrets(token, request.secrets, flavor, request.nowSec, detection.secretKids)
   if (attempt.ok) {
@@ -103,7 +105,8 @@ export async function openToken(request: OpenTokenRequest): Promise<OpenTokenRes
     const expired = await openExpired(token, request.secrets, flavor, attempt.error, detection.secretKids)
     if (expired) return { status: 'expired', detection: opened, ...expired, explanation: explainClaims(expired.claims, request.nowSec), error: attempt.error.toJSON() }
   }
-  return fail(detection, request, attempt.error)
+  // The decode's own answer when it is more specific than the shape (an enc no library supports).
+  return fail(detection, request, malformed && !isEngineError(attempt.error, 'JWT_UNSUPPORTED_ALG') ? malformed : attempt.error)
 }
 
 type DecodedToken = { header: Record<string, unknown>; claims: Record<string, unknown>; key: KeyView }

@@ -100,6 +100,25 @@ describe('openToken with real v4 tokens', () => {
     expect(result.error.details).toMatchObject({ reason: 'wrong-part-count', actual: 4 })
   })
 
+  it('opens what the real v4 decode opens although the strict shape check flags it (Buffer skips a stray character)', async () => {
+    const token = await v4Jwt.encode({ token: user, secret: SECRET })
+    const parts = token.split('.')
+    parts[3] = `${parts[3]!.slice(0, 10)}!${parts[3]!.slice(10)}`
+    const odd = parts.join('.')
+    expect(await v4Jwt.decode({ token: odd, secret: SECRET })).toMatchObject({ email: user.email })
+    const result = expectStatus(await openToken({ input: odd, secrets: [SECRET], nowSec: nowSec() }), 'decoded')
+    expect(result.claims).toMatchObject({ email: user.email })
+    expect(result.detection.shape.problems.map((p) => p.part)).toEqual(['ciphertext'])
+  })
+
+  it('names an enc no library supports as unsupported, as the real decode does, not as malformed', async () => {
+    const token = await v4Jwt.encode({ token: user, secret: SECRET })
+    const header = Buffer.from(JSON.stringify({ alg: 'dir', enc: 'A512GCM' })).toString('base64url')
+    const odd = [header, ...token.split('.').slice(1)].join('.')
+    await expect(v4Jwt.decode({ token: odd, secret: SECRET })).rejects.toMatchObject({ code: 'ERR_JOSE_NOT_SUPPORTED' })
+    expect(expectStatus(await openToken({ input: odd, secrets: [SECRET], nowSec: nowSec() }), 'failed').error.code).toBe('JWT_UNSUPPORTED_ALG')
+  })
+
   it('asks for the secret but still shows what it detected', async () => {
     const token = await v4Jwt.encode({ token: user, secret: SECRET })
     const result = expectStatus(await openToken({ input: token, secrets: [], nowSec: nowSec() }), 'needs-secret')
