@@ -13,13 +13,12 @@
 // - simplified-hs256: HS256 only, verified with the raw secret (each secret of a list in turn), as
 //   jose's `jwtVerify` would (which has no header-claims check).
 import { compactVerify, errors } from 'jose'
-import { decodeBase64urlLenient } from './base64url'
 import { checkClaimTimes, checkReplicatedClaims, parseClaims, type Claims } from './claims'
 import { JWT_CONSTANTS, type TokenFlavor } from './constants'
 import { defaultNowSec } from './defaults'
 import { assertFlavor, assertSecret, getDerivedKey, getReadyKey, keyBytesFor, resolveSalt, secretList, type DerivedKey } from './deriveKey'
 import { decryptAuthjs } from './decryptAuthjs'
-import { decryptV4 } from './decryptV4'
+import { decryptV4, parseLenientHeader } from './decryptV4'
 import { fromDecodeError, jwtError, malformed } from './jwtErrors'
 import type { DecodeParams, DecodeResult } from './types'
 import type { EngineErrorDetails } from '../errors'
@@ -35,10 +34,8 @@ function contextOf(flavor: TokenFlavor, header?: Record<string, unknown>): Engin
 
 /** The header of a token that failed to open, for the error's details only; never throws. */
 function peekHeader(token: string): Record<string, unknown> | undefined {
-  const segment = token.slice(0, Math.max(0, token.indexOf('.')))
-  if (segment === V4.headerSegment) return { alg: V4.alg, enc: V4.enc }
   try {
-    const header: unknown = JSON.parse(utf8.decode(decodeBase64urlLenient(segment)))
+    const header = parseLenientHeader(token.slice(0, Math.max(0, token.indexOf('.'))))
     return typeof header === 'object' && header !== null ? (header as Record<string, unknown>) : undefined
   } catch {
     return undefined

@@ -50,7 +50,7 @@ function validateCrit(header: Record<string, unknown>): void {
 }
 
 /** The protected header as jose 4 parses it: any JSON value (a non-object spreads to no alg). */
-function parseLenientHeader(segment: string): unknown {
+export function parseLenientHeader(segment: string): unknown {
   // Every token v4 writes carries this exact segment.
   if (segment === V4.headerSegment) return { alg: V4.alg, enc: V4.enc }
   try {
