@@ -5,6 +5,7 @@ import { createRequire } from 'node:module'
 import type { Locator, Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openApp, sharedBrowser, type OpenApp } from './helpers/openApp'
+import { details, stepButton } from './playground.steps'
 
 const v4 = createRequire(import.meta.url)('next-auth/jwt') as typeof import('next-auth/jwt')
 
@@ -17,9 +18,6 @@ afterEach(async () => {
 
 const inspector = (page: Page): Locator => page.getByRole('region', { name: 'Token inspector', exact: true })
 const pipeline = (page: Page): Locator => page.getByRole('list', { name: 'Pipeline', exact: true })
-/** The step button whose narration (its accessible description) matches; the name is the row's visible text. */
-const stepButton = (page: Page, narration: RegExp): Locator =>
-  pipeline(page).getByRole('listitem').filter({ has: page.locator('span[hidden]', { hasText: narration }) }).getByRole('button')
 
 async function open(colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
   app = await openApp({ browser: browser(), colorScheme })
@@ -106,7 +104,7 @@ describe('Token inspector', () => {
     await runAndSkip(page, 'Tamper cookie')
     await runAndSkip(page, 'Get session')
     await stepButton(page, /jose cannot read the token/).click()
-    const text = await page.getByRole('region', { name: 'Step details', exact: true }).innerText()
+    const text = await details(page).innerText()
     expect(text).toContain('JWT_DECRYPT_FAILED')
     expect(text).toContain('The session token could not be decrypted')
     expect(text).toContain('What to do')

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs'
 import type { Locator, Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openApp, sharedBrowser, type OpenApp } from './helpers/openApp'
+import { details, stepButton } from './playground.steps'
 
 const browser = sharedBrowser()
 let app: OpenApp | undefined
@@ -13,11 +14,7 @@ afterEach(async () => {
 })
 
 const pipeline = (page: Page): Locator => page.getByRole('list', { name: 'Pipeline', exact: true })
-/** The step button whose narration (its accessible description) matches; the name is the row's visible text. */
-const stepButton = (page: Page, narration: RegExp): Locator =>
-  pipeline(page).getByRole('listitem').filter({ has: page.locator('span[hidden]', { hasText: narration }) }).getByRole('button')
 const currentStep = (page: Page): Locator => pipeline(page).locator('li[aria-current="step"]')
-const details = (page: Page): Locator => page.getByRole('region', { name: 'Step details', exact: true })
 
 async function open(options: { reducedMotion?: 'reduce' | 'no-preference'; colorScheme?: 'light' | 'dark'; width?: number; height?: number } = {}): Promise<Page> {
   app = await openApp({ browser: browser(), reducedMotion: options.reducedMotion, colorScheme: options.colorScheme, viewport: { width: options.width ?? 1440, height: options.height ?? 900 } })

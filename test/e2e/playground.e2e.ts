@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { pasteAndKeep, waitForEditors } from './editors.helpers'
 import { openApp, sharedBrowser, type OpenApp } from './helpers/openApp'
-import { cookieNames, cookieRows, finishRun, region, runAndSkip, RUN_TIMEOUT_MS, sessionStatus, setConfigField } from './playground.steps'
+import { cookieNames, cookieRows, details, finishRun, region, runAndSkip, RUN_TIMEOUT_MS, sessionStatus, setConfigField, stepButton } from './playground.steps'
 
 const v4 = createRequire(import.meta.url)('next-auth/jwt') as typeof import('next-auth/jwt')
 
@@ -176,8 +176,8 @@ describe('the playground screen', () => {
     await runAndSkip(page, 'Update session')
     await expect(sessionStatus(page)).resolves.toBe('authenticated')
     // The data arrived: the jwt() call with trigger "update" received it as `session`.
-    await page.getByRole('list', { name: 'Pipeline', exact: true }).getByRole('listitem').filter({ has: page.locator('span[hidden]', { hasText: /trigger “update”/ }) }).getByRole('button').first().click()
-    await expect(page.getByRole('region', { name: 'Step details', exact: true }).innerText()).resolves.toMatch(/"session": \{\s*"name": "Countess of Lovelace"\s*\}/)
+    await stepButton(page, /trigger “update”/).first().click()
+    await expect(details(page).innerText()).resolves.toMatch(/"session": \{\s*"name": "Countess of Lovelace"\s*\}/)
     await runAndSkip(page, 'Sign out')
     await expect(sessionStatus(page)).resolves.toBe('unauthenticated')
     const names = await cookieNames(page)
@@ -263,9 +263,6 @@ describe('every control on the playground screen', () => {
   /** The simulated time the sticky bar shows, in Unix ms (from its <time dateTime>). */
   const clockMs = async (page: Page) => Date.parse((await page.getByTestId('sim-clock-now').getAttribute('datetime'))!)
   const config = (page: Page) => region(page, 'Configuration')
-  const details = (page: Page) => page.getByRole('region', { name: 'Step details', exact: true })
-  const stepButton = (page: Page, narration: RegExp) =>
-    page.getByRole('list', { name: 'Pipeline', exact: true }).getByRole('listitem').filter({ has: page.locator('span[hidden]', { hasText: narration }) }).getByRole('button')
 
   it('+1 min, +1 h and +30 days move the simulated clock by exactly that, and 30 days on the session cookie has expired', async () => {
     const { page } = app

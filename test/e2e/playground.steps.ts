@@ -1,12 +1,19 @@
 // What a person does on the playground screen, as small steps shared by the playground and
 // accessibility browser tests.
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { expect } from 'vitest'
 
 /** Long enough for a run through the callback sandbox on a busy two-core machine. */
 export const RUN_TIMEOUT_MS = 30_000
 
 export const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true })
+
+/** The step button whose narration (its accessible description) matches; the name is the row's visible text. */
+export const stepButton = (page: Page, narration: RegExp): Locator =>
+  page.getByRole('list', { name: 'Pipeline', exact: true }).getByRole('listitem').filter({ has: page.locator('span[hidden]', { hasText: narration }) }).getByRole('button')
+
+/** The panel that shows the selected step. */
+export const details = (page: Page): Locator => region(page, 'Step details')
 
 /** Clicks an action button, waits for its run to finish, then jumps to the end of the animation. */
 export async function runAndSkip(page: Page, button: string): Promise<void> {
