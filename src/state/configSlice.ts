@@ -5,6 +5,7 @@
 import type { StateCreator } from 'zustand'
 import { defaultPlaygroundConfig, isCookieName, type MockUser, type PlaygroundConfig } from '../engine/index'
 import type { AppState } from './createAppStore'
+import { storage } from './storage'
 
 /** Where the configuration (without the secret) is saved. */
 export const CONFIG_STORAGE_KEY = 'nextauth-playground:config:v1'
@@ -15,14 +16,6 @@ export interface ConfigSlice {
   setConfig: (patch: Partial<PlaygroundConfig>) => void
 }
 
-function storage(): Storage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage
-  } catch {
-    // Storage disabled (privacy settings, sandboxed iframe): the configuration works, unsaved.
-    return null
-  }
-}
 
 const FLAVORS = new Set<unknown>(['next-auth-v4', 'authjs'])
 const TOKEN_MODELS = new Set<unknown>(['real', 'simplified-hs256'])

@@ -4,6 +4,7 @@
 import type { StateCreator } from 'zustand'
 import { DEFAULT_FLAVOR, isSandboxCallback, SANDBOX_CALLBACK_NAMES, STARTER_CODE, type CompiledRecord, type CompiledStore, type ConsoleEntry, type EditorCode, type FlowFlavor, type SandboxCallbackName, type SerializedEngineError, type Trace } from '../engine/index'
 import type { AppState } from './createAppStore'
+import { storage } from './storage'
 
 /** Where the editors' code is saved. */
 export const EDITOR_STORAGE_KEY = 'nextauth-playground:editors:v1'
@@ -31,14 +32,6 @@ export interface EditorSlice {
   adoptFlavorStarters: (flavor: FlowFlavor) => void
 }
 
-function storage(): Storage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage
-  } catch {
-    // Storage disabled (privacy settings, sandboxed iframe): the editors still work, unsaved.
-    return null
-  }
-}
 
 /** Saved code merged over the defaults; a missing, partial or corrupt entry falls back to the defaults. */
 export function loadEditorCode(defaults: EditorCode): EditorCode {

@@ -4,6 +4,7 @@ import type { StateCreator } from 'zustand'
 import type { CookiePicks, FlowFlavor, MakeSessionCookieResult, OpenTokenResult } from '../engine/index'
 import type { AppState } from './createAppStore'
 import { loadLabEngine } from './loadLabEngine'
+import { storage } from './storage'
 
 export type LabTab = 'open' | 'make'
 export type LabTimeMode = 'now' | 'date'
@@ -76,13 +77,6 @@ export function realNowSec(): number {
   return Math.floor(Date.now() / 1000)
 }
 
-function storage(): Storage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage
-  } catch {
-    return null // storage disabled (privacy settings): the lab works without it
-  }
-}
 
 function storedSecret(): string | null {
   return storage()?.getItem(LAB_SECRET_STORAGE_KEY) ?? null
