@@ -10,6 +10,7 @@ import { dateTimeText } from '../shared/dateText'
 import { hintTargetId } from '../shared/hintTargets'
 import { ErrorExplanation } from '../shared/ErrorExplanation'
 import { JsonView } from '../shared/JsonView'
+import { withoutFullStop } from '../shared/sentenceText'
 
 /**
  * The credentials sign-in form, pre-filled with the first mock user, and what signIn() resolved to.
@@ -166,10 +167,6 @@ export function consequenceText(outcome: FailureOutcome, t: T): string {
   return t('controls.signIn.consequence.status', { library, status: outcome.status })
 }
 
-/** The sentence around a message adds its own full stop. */
-function withoutFullStop(message: string): string {
-  return message.replace(/[.。]\s*$/, '')
-}
 
 /**
  * Scrolls to the callback's editor and focuses it, found by its accessible name (the editor group's

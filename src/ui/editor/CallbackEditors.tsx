@@ -9,6 +9,7 @@ import { plural } from '../shared/plural'
 import { CallbackFailureAlert } from './CallbackFailureAlert'
 import type { CallbackMarker } from './MonacoCallbackEditor'
 import { useIsDark } from './useIsDark'
+import { withoutFullStop } from '../shared/sentenceText'
 
 // Monaco (~4 MB) loads only when the editors mount; the rest of the page works before it arrives.
 const MonacoCallbackEditor = lazy(() => import('./MonacoCallbackEditor'))
@@ -36,13 +37,10 @@ function useCodeOfLastRun(): EditorCode | null {
 export function CallbackEditors() {
   const t = useT()
   const flavor = useAppStore((s) => s.config.flavor)
-  const adoptFlavorStarters = useAppStore((s) => s.adoptFlavorStarters)
   const failures = useAppStore(selectCallbackFailures)
   // Which run the alerts below belong to: tests (and assistive tooling) can wait for a new one.
   const runId = useAppStore((s) => s.lastTrace?.id ?? '')
   const ranCode = useCodeOfLastRun()
-
-  useEffect(() => adoptFlavorStarters(flavor), [flavor, adoptFlavorStarters])
 
   return (
     <div className="space-y-3" data-run-id={runId}>
@@ -85,10 +83,6 @@ function useCompileVerdict(name: SandboxCallbackName, code: string): SerializedE
   return verdict?.code === code ? verdict.error : undefined
 }
 
-/** TypeScript's and sucrase's messages end in different ways; the sentence around them adds its own stop. */
-function withoutFullStop(message: string): string {
-  return message.replace(/[.。]\s*$/, '')
-}
 
 /**
  * One editor. `failure`: this callback's failed call in the last run; `ranCode`: the code that run

@@ -206,7 +206,8 @@ describe('CallbackEditors', () => {
   it('passes the configured flavour to the editors and swaps untouched starting code', async () => {
     render(<CallbackEditors />)
     await screen.findByRole('textbox', { name: 'jwt callback' })
-    act(() => appStore.setState({ config: { ...appStore.getState().config, flavor: 'authjs' } }))
+    // As the configuration panel does: the store swaps the untouched starters with the flavour.
+    act(() => appStore.getState().setConfig({ flavor: 'authjs' }))
     expect(editorProps.get('jwt')?.flavor).toBe('authjs')
     expect(appStore.getState().editorCode.jwt).toBe(STARTER_CODE.authjs.jwt)
     expect(screen.getByText(/Types: Auth.js/)).toBeTruthy()
