@@ -2,10 +2,10 @@
 // jar would send, record the request and response, and apply each `Set-Cookie` line to the jar.
 import type { Actor, HeaderLine } from '../trace'
 import type { FlowContext } from './flowContext'
-import { parseCookieHeader, serializeSetCookie, type OutgoingCookie } from './ports'
+import { parseCookieHeader } from './ports'
 import { parseSiteUrl } from './resolveOptions'
 import { handleAuthRequest } from './routeHandler'
-import type { AuthAction, HttpResult, InternalRequest } from './routes/types'
+import type { AuthAction, HttpResult, InternalRequest, WrittenCookie } from './routes/types'
 
 export interface AuthFetch {
   method: 'GET' | 'POST'
@@ -52,28 +52,26 @@ export async function fetchAuth(ctx: FlowContext, request: AuthFetch): Promise<H
 
 /** Record a response and let the jar apply its cookies. */
 export function respond(ctx: FlowContext, requestId: number, url: string, result: HttpResult, from: Actor, source: string = ctx.sources.serialize): void {
-  // The route handler's adapter has written the lines already (and answered otherwise when one could not be written).
-  const lines = result.setCookieLines ?? result.setCookies.map((cookie) => serializeSetCookie(cookie.name, cookie.value, cookie.options, ctx.config.flavor))
   ctx.trace.emit(from, source, {
     kind: 'http.responded',
     requestId,
     from,
     to: 'browser',
-    response: { status: result.status, headers: [...result.headers, ...lines.map((line): HeaderLine => ['Set-Cookie', line])], ...(result.body === undefined ? {} : { body: result.body }) },
+    response: { status: result.status, headers: [...result.headers, ...result.setCookies.map(({ line }): HeaderLine => ['Set-Cookie', line])], ...(result.body === undefined ? {} : { body: result.body }) },
   })
-  applySetCookies(ctx, url, result.setCookies, lines)
+  applySetCookies(ctx, url, result.setCookies)
 }
 
-function applySetCookies(ctx: FlowContext, url: string, cookies: OutgoingCookie[], lines: string[]): void {
+/** Apply the lines the route handler's adapter wrote (it answered otherwise when one could not be written). */
+function applySetCookies(ctx: FlowContext, url: string, written: WrittenCookie[]): void {
   const chunkName = /^(.*)\.(\d+)$/
   const chunkTotals = new Map<string, number>()
-  for (const cookie of cookies) {
+  for (const { cookie } of written) {
     const match = chunkName.exec(cookie.name)
     if (match && cookie.value !== '') chunkTotals.set(match[1]!, (chunkTotals.get(match[1]!) ?? 0) + 1)
   }
-  lines.forEach((line, i) => {
+  for (const { cookie: { name }, line } of written) {
     const change = ctx.jar.apply(line, url)
-    const name = cookies[i]!.name
     if (change.kind === 'set') {
       const match = chunkName.exec(name)
       const total = match ? chunkTotals.get(match[1]!) : undefined
@@ -87,5 +85,5 @@ function applySetCookies(ctx: FlowContext, url: string, cookies: OutgoingCookie[
       })
     } else if (change.kind === 'deleted') ctx.trace.emit('cookieJar', undefined, { kind: 'cookie.deleted', name, setCookie: line })
     else ctx.trace.emit('cookieJar', undefined, { kind: 'cookie.rejected', name, setCookie: line, error: change.error.toJSON() })
-  })
+  }
 }

@@ -12,7 +12,7 @@ import { resolveOptions, type ResolvedOptions } from './resolveOptions'
 import { credentialsCallbackRoute } from './routes/credentialsCallback'
 import { sessionRoute } from './routes/sessionRoute'
 import { signoutRoute } from './routes/signoutRoute'
-import type { HttpResult, InitResult, InternalRequest, RouteResult, UnhandledError } from './routes/types'
+import type { HttpResult, InitResult, InternalRequest, RouteResult, UnhandledError, WrittenCookie } from './routes/types'
 import { logAuthjsError, logAuthjsPlainError, logUncaught, logV4Error, logV4Warn } from './serverLog'
 
 export async function handleAuthRequest(ctx: FlowContext, req: InternalRequest): Promise<HttpResult> {
@@ -20,7 +20,7 @@ export async function handleAuthRequest(ctx: FlowContext, req: InternalRequest):
   const isV4 = ctx.config.flavor === 'next-auth-v4'
 
   if (!assertConfig(ctx, options)) {
-    return { status: 500, headers: [['Content-Type', 'application/json']], body: { message: CONFIG_ERROR_MESSAGE[ctx.config.flavor] }, setCookies: [], setCookieLines: [] }
+    return { status: 500, headers: [['Content-Type', 'application/json']], body: { message: CONFIG_ERROR_MESSAGE[ctx.config.flavor] }, setCookies: [] }
   }
 
   const init = await runInit(ctx, options, req)
@@ -164,32 +164,35 @@ function missingCsrf(action: string, init: InitResult): RouteResult {
  * v4's `setCookie` (Next answers a bare 500) and inside `Auth()`'s try (the `Configuration` error path).
  */
 function toHttp(ctx: FlowContext, req: InternalRequest, options: ResolvedOptions, result: RouteResult): HttpResult {
-  const http = adapt(ctx, req, options, result)
-  const lines: string[] = []
-  for (const cookie of http.setCookies) {
+  const { cookies = [], ...http } = adapt(ctx, req, options, result)
+  const setCookies: WrittenCookie[] = []
+  for (const cookie of cookies) {
     try {
-      lines.push(serializeSetCookie(cookie.name, cookie.value, cookie.options, ctx.config.flavor))
+      setCookies.push({ cookie, line: serializeSetCookie(cookie.name, cookie.value, cookie.options, ctx.config.flavor) })
     } catch (cause) {
       if (!isEngineError(cause, 'CONFIG_INVALID')) throw cause
       ctx.trace.emit('routeHandler', ctx.sources.serialize, { kind: 'flow.failed', error: cause.toJSON() })
       const reason = cause.cause instanceof Error ? cause.cause : cause
       // v4: `setCookie(res, cookie)` throws one cookie in; the lines already on `res` go out with Next's 500.
-      if (ctx.config.flavor === 'next-auth-v4') return frameworkError(ctx, `${reason.name}: ${reason.message}`, { setCookies: http.setCookies.slice(0, lines.length), setCookieLines: lines })
+      if (ctx.config.flavor === 'next-auth-v4') return { ...frameworkError(ctx, `${reason.name}: ${reason.message}`), setCookies }
       logAuthjsPlainError(ctx, reason.name, reason.message)
-      return { ...authjsErrorAnswer(req, options, 'Configuration', undefined, 'error'), setCookieLines: [] }
+      return { ...authjsErrorAnswer(req, options, 'Configuration', undefined, 'error'), setCookies: [] }
     }
   }
-  return { ...http, setCookieLines: lines }
+  return { ...http, setCookies }
 }
+
+/** The response before its cookies are written: no `Set-Cookie` lines yet, the cookies still to serialise. */
+type HttpAnswer = Omit<HttpResult, 'setCookies'>
 
 /**
  * Next's answer to an exception nothing caught: `sendError(res, 500, 'Internal Server Error')`, a bare
  * text body with no headers of its own, keeping the `Set-Cookie` lines written before the throw. Next.js
  * prints the error to the server console; NextAuth's logger never sees it.
  */
-function frameworkError(ctx: FlowContext, message: string, written: { setCookies: OutgoingCookie[]; setCookieLines: string[] } = { setCookies: [], setCookieLines: [] }): HttpResult {
+function frameworkError(ctx: FlowContext, message: string): HttpAnswer {
   logUncaught(ctx, message)
-  return { status: 500, headers: [], body: 'Internal Server Error', ...written }
+  return { status: 500, headers: [], body: 'Internal Server Error' }
 }
 
 /** Next's `res.send(body)` (`sendData`): a JSON-like body goes out as JSON with `Content-Type: application/json`, in the header's place if the route set one. */
@@ -201,21 +204,21 @@ function nextSend(headers: HeaderLine[], body: unknown): HeaderLine[] {
 }
 
 /** The `catch` of Auth.js `Auth()`: an error page URL, as JSON with `X-Auth-Return-Redirect`, else a 302; no cookies. */
-function authjsErrorAnswer(req: InternalRequest, options: ResolvedOptions, type: string, code: string | undefined, kind: 'signIn' | 'error'): HttpResult {
+function authjsErrorAnswer(req: InternalRequest, options: ResolvedOptions, type: string, code: string | undefined, kind: 'signIn' | 'error'): HttpAnswer {
   // A failed request to POST /session is an API error, not a page.
-  if (req.method === 'POST' && req.action === 'session') return { status: 400, headers: [['Content-Type', 'application/json']], body: null, setCookies: [] }
+  if (req.method === 'POST' && req.action === 'session') return { status: 400, headers: [['Content-Type', 'application/json']], body: null }
   const params = new URLSearchParams({ error: AUTHJS_CLIENT_SAFE_ERRORS.includes(type) ? type : 'Configuration' })
   if (code !== undefined) params.set('code', code)
   const url = `${options.url.origin}${options.url.path}/${kind.toLowerCase()}?${params}`
-  if (isReturnRedirect(req)) return { status: 200, headers: [['Content-Type', 'application/json']], body: { url }, setCookies: [] }
-  return { status: 302, headers: [['Location', url]], setCookies: [] }
+  if (isReturnRedirect(req)) return { status: 200, headers: [['Content-Type', 'application/json']], body: { url } }
+  return { status: 302, headers: [['Location', url]] }
 }
 
 function isReturnRedirect(req: InternalRequest): boolean {
   return req.headers.some(([name]) => name.toLowerCase() === 'x-auth-return-redirect')
 }
 
-function adapt(ctx: FlowContext, req: InternalRequest, options: ResolvedOptions, result: RouteResult): HttpResult {
+function adapt(ctx: FlowContext, req: InternalRequest, options: ResolvedOptions, result: RouteResult): HttpAnswer & { cookies?: OutgoingCookie[] } {
   if (ctx.config.flavor === 'next-auth-v4') {
     // Nothing in the credentials route catches an encode error: Next answers with its 500 page.
     if (result.unhandled) return frameworkError(ctx, result.unhandled.message)
@@ -223,11 +226,11 @@ function adapt(ctx: FlowContext, req: InternalRequest, options: ResolvedOptions,
     const headers: HeaderLine[] = [...(result.headers ?? [])]
     // next/index.js: `if (handler.redirect)`, so a falsy redirect (a `redirect` callback returning nothing) falls through to `res.send(body)`.
     if (result.redirect) {
-      if (req.body?.json !== 'true') return { status: 302, headers: [...headers, ['Location', String(result.redirect)]], setCookies: result.cookies }
-      return { status, headers: [...headers, ['Content-Type', 'application/json']], body: { url: result.redirect }, setCookies: result.cookies }
+      if (req.body?.json !== 'true') return { status: 302, headers: [...headers, ['Location', String(result.redirect)]], cookies: result.cookies }
+      return { status, headers: [...headers, ['Content-Type', 'application/json']], body: { url: result.redirect }, cookies: result.cookies }
     }
     // `res.send(null)` / `res.send(undefined)` end the response with an empty body.
-    return { status, headers: nextSend(headers, result.body), ...(result.body === null || result.body === undefined ? {} : { body: result.body }), setCookies: result.cookies }
+    return { status, headers: nextSend(headers, result.body), ...(result.body === null || result.body === undefined ? {} : { body: result.body }), cookies: result.cookies }
   }
 
   if (result.unhandled?.fromInit) {
@@ -251,8 +254,8 @@ function adapt(ctx: FlowContext, req: InternalRequest, options: ResolvedOptions,
   if (result.redirect) {
     const location = String(result.redirect)
     headers.push(['Location', location])
-    if (isReturnRedirect(req)) return { status: 200, headers: [...headers, ['Content-Type', 'application/json']], body: { url: location }, setCookies: result.cookies }
-    return { status: 302, headers, setCookies: result.cookies }
+    if (isReturnRedirect(req)) return { status: 200, headers: [...headers, ['Content-Type', 'application/json']], body: { url: location }, cookies: result.cookies }
+    return { status: 302, headers, cookies: result.cookies }
   }
-  return { status: result.status ?? 200, headers, ...(result.body === undefined ? {} : { body: result.body }), setCookies: result.cookies }
+  return { status: result.status ?? 200, headers, ...(result.body === undefined ? {} : { body: result.body }), cookies: result.cookies }
 }

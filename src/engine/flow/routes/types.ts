@@ -80,7 +80,12 @@ export interface HttpResult {
   headers: HeaderLine[]
   /** JSON value, or text; absent for an empty body. */
   body?: unknown
-  setCookies: OutgoingCookie[]
-  /** The `Set-Cookie` lines of `setCookies`, serialised by the framework adapter (one per cookie, same order). */
-  setCookieLines?: string[]
+  /** The cookies the framework adapter wrote, each with its `Set-Cookie` line, in order. */
+  setCookies: WrittenCookie[]
+}
+
+/** A cookie and the `Set-Cookie` line the framework adapter serialised it to. */
+export interface WrittenCookie {
+  cookie: OutgoingCookie
+  line: string
 }

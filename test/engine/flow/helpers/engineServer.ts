@@ -93,7 +93,7 @@ export function createEngineServer(config: PlaygroundConfig, callbacks: Scenario
       ...(body ? { body } : {}),
       query: Object.fromEntries(url.searchParams),
     })
-    for (const line of result.setCookieLines ?? []) jar.apply(line, url.href)
+    for (const { line } of result.setCookies) jar.apply(line, url.href)
     const responseHeaders = new Headers(result.headers.filter(([n]) => n.toLowerCase() !== 'location'))
     const payload = result.body === undefined ? null : typeof result.body === 'string' ? result.body : JSON.stringify(result.body)
     return new Response(payload, { status: result.status, headers: responseHeaders })
