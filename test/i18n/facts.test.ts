@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { en } from '../../src/i18n/en'
 import { zh } from '../../src/i18n/zh'
-import { ALLOWED_COOKIE_SIZE, BROWSER_MAX_NAME_VALUE_BYTES, CLOCK_TOLERANCE_SEC, CONTENT_ENCRYPTION, DEFAULT_MAX_AGE_SEC, JWT_CONSTANTS } from '../../src/engine/index'
+import { ALLOWED_COOKIE_SIZE, BROWSER_MAX_NAME_VALUE_BYTES, CLOCK_TOLERANCE_SEC, CONTENT_ENCRYPTION, DEFAULT_MAX_AGE_SEC, isCookieName, JWT_CONSTANTS } from '../../src/engine/index'
 
 function strings(node: unknown, path = ''): [string, string][] {
   if (typeof node === 'string') return [[path, node]]
@@ -113,6 +113,29 @@ describe('Auth.js error codes the texts name', () => {
     const named = [...strings(en), ...strings(zh)].filter(([, text]) => text.includes('CredentialsSignin') && /default|默认/.test(text) && /"\w+"/.test(text))
     expect(named.length).toBeGreaterThanOrEqual(2)
     for (const [path, text] of named) expect([...text.matchAll(/"(\w+)"/g)].map((m) => m[1]), path).toContain(real)
+  })
+})
+
+describe('cookie-name characters the texts list', () => {
+  // isCookieName is the real libraries' rule (pinned in test/engine/cookies); the lists a learner reads must be that rule.
+  const lists = [...strings(en), ...strings(zh)].filter(([, text]) => /are allowed|只能使用/.test(text) && text.includes('~'))
+
+  it('allows exactly what the real rule allows, and refuses what they say is refused, in both languages', () => {
+    expect(lists.length).toBeGreaterThanOrEqual(4)
+    for (const [path, text] of lists) {
+      const allowed = /(?:digits and|数字和) (.+?)(?: are allowed|（)/.exec(text)![1]!.split(' ')
+      const refused = /(?:quotes or|引号或) (.+?)[)）]。?\.?$/.exec(text)![1]!.split(' ')
+      expect(allowed.length, path).toBeGreaterThan(10)
+      expect(refused.length, path).toBeGreaterThan(10)
+      for (const char of allowed) expect(isCookieName(`a${char}b`), `${path}: ${char}`).toBe(true)
+      for (const char of [...refused, ' ', '"']) expect(isCookieName(`a${char}b`), `${path}: ${char}`).toBe(false)
+      // Every printable ASCII character is in one of the lists (or a letter, a digit, the space or the quote).
+      for (let code = 33; code < 127; code++) {
+        const char = String.fromCharCode(code)
+        if (/[A-Za-z0-9"]/.test(char)) continue
+        expect(allowed.includes(char) || refused.includes(char), `${path}: ${char} is listed`).toBe(true)
+      }
+    }
   })
 })
 

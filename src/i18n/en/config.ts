@@ -50,7 +50,7 @@ export const config = {
     invalid: 'Not valid: {message}',
     notObject: 'Expected a JSON object keyed by cookie (sessionToken, csrfToken, callbackUrl…).',
     notEntry: '{key}: expected an object with a name and options.',
-    badName: '{key}.name "{name}" is not a valid cookie name: only letters, digits and ! # $ % & \' * + - . ^ _ ` | ~ are allowed (no spaces, quotes or ( ) < > @ , ; : \\ / [ ] ? =).',
+    badName: '{key}.name "{name}" is not a valid cookie name: only letters, digits and ! # $ % & \' * + - . ^ _ ` | ~ are allowed (no spaces, quotes or ( ) < > @ , ; : \\ / [ ] ? = { }).',
     applied: 'Applied.',
   },
   users: {

@@ -284,7 +284,7 @@ export const lab = {
       'payload-not-object': 'The payload must be a JSON object ({…}), as the real encode requires.',
       'max-age-invalid': 'maxAge must be a plain decimal number of seconds, such as 2592000, -60 or 1.5 (no hex, exponents or units).',
       'max-age-out-of-range': 'maxAge is out of range: Expires (now + maxAge) must stay a date a browser can hold, so maxAge must lie between {min} and {max} seconds.',
-      'cookie-name-invalid': 'NextAuth cannot write this cookie name: it may not be empty, and only letters, digits and ! # $ % & \' * + - . ^ _ ` | ~ are allowed (no spaces, quotes or ( ) < > @ , ; : \\ / [ ] ? =).',
+      'cookie-name-invalid': 'NextAuth cannot write this cookie name: it may not be empty, and only letters, digits and ! # $ % & \' * + - . ^ _ ` | ~ are allowed (no spaces, quotes or ( ) < > @ , ; : \\ / [ ] ? = { }).',
     },
   },
   unitsMore: {

@@ -41,7 +41,7 @@ export const config: DeepPartial<typeof en> = {
     invalid: '无效：{message}',
     notObject: '应为以 Cookie 为键（sessionToken、csrfToken、callbackUrl…）的 JSON 对象。',
     notEntry: '{key}：需要一个带 name 和 options 的对象。',
-    badName: '{key}.name “{name}” 不是有效的 Cookie 名：只能使用字母、数字和 ! # $ % & \' * + - . ^ _ ` | ~（不能有空格、引号或 ( ) < > @ , ; : \\ / [ ] ? =）。',
+    badName: '{key}.name “{name}” 不是有效的 Cookie 名：只能使用字母、数字和 ! # $ % & \' * + - . ^ _ ` | ~（不能有空格、引号或 ( ) < > @ , ; : \\ / [ ] ? = { }）。',
     applied: '已应用。',
   },
   users: {

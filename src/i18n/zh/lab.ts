@@ -266,7 +266,7 @@ export const lab: DeepPartial<Messages['lab']> = {
       'payload-not-object': '载荷必须是 JSON 对象（{…}），真实的 encode 要求如此。',
       'max-age-invalid': 'maxAge 必须是普通的十进制秒数，例如 2592000、-60 或 1.5（不能用十六进制、指数或单位）。',
       'max-age-out-of-range': 'maxAge 超出范围：Expires（now + maxAge）必须仍是浏览器能表示的日期，因此 maxAge 必须在 {min} 到 {max} 秒之间。',
-      'cookie-name-invalid': 'NextAuth 无法写入这个 Cookie 名：它不能为空，只能使用字母、数字和 ! # $ % & \' * + - . ^ _ ` | ~（不能有空格、引号或 ( ) < > @ , ; : \\ / [ ] ? =）。',
+      'cookie-name-invalid': 'NextAuth 无法写入这个 Cookie 名：它不能为空，只能使用字母、数字和 ! # $ % & \' * + - . ^ _ ` | ~（不能有空格、引号或 ( ) < > @ , ; : \\ / [ ] ? = { }）。',
     },
   },
   unitsMore: {
