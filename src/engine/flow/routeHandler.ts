@@ -2,7 +2,7 @@
 // @auth/core/lib/utils/assert.js), `init` (csrf-token.js, callback-url.js), the action switch
 // (next-auth/core/index.js, @auth/core/lib/index.js), and the framework adapter that turns the
 // internal result into HTTP (next-auth/next/index.js with `json=true`, @auth/core/index.js `Auth()`).
-import { EngineError, isEngineError } from '../errors'
+import { EngineError, isEngineError, type SerializedEngineError } from '../errors'
 import type { HeaderLine } from '../trace'
 import { AUTHJS_CLIENT_SAFE_ERRORS, CONFIG_ERROR_MESSAGE, CREDENTIALS_PROVIDER, NO_CACHE_HEADERS } from './constants'
 import type { FlowContext } from './flowContext'
@@ -17,7 +17,6 @@ import { logAuthjsError, logAuthjsPlainError, logUncaught, logV4Error, logV4Warn
 
 export async function handleAuthRequest(ctx: FlowContext, req: InternalRequest): Promise<HttpResult> {
   const options = await resolveOptions(ctx)
-  const isV4 = ctx.config.flavor === 'next-auth-v4'
 
   if (!assertConfig(ctx, options)) {
     return { status: 500, headers: [['Content-Type', 'application/json']], body: { message: CONFIG_ERROR_MESSAGE[ctx.config.flavor] }, setCookies: [] }
@@ -32,20 +31,10 @@ export async function handleAuthRequest(ctx: FlowContext, req: InternalRequest):
   else if (method === 'GET' && action === 'csrf') result = { headers: NO_CACHE_HEADERS[ctx.config.flavor], body: { csrfToken: init.csrfToken }, cookies: init.cookies }
   else if (action === 'session' && (method === 'GET' || init.csrfTokenVerified)) {
     result = await sessionRoute(ctx, req, init, method === 'POST' ? { isUpdate: true, newSession: req.body?.data } : { isUpdate: false })
-  } else if (action === 'session') {
-    reportCsrfFailure(ctx, req, init)
-    result = isV4 ? { status: 400, body: {}, cookies: init.cookies } : missingCsrf('session', init)
-  } else if (method === 'POST' && action === 'callback') {
-    if (!init.csrfTokenVerified) {
-      reportCsrfFailure(ctx, req, init)
-      result = isV4 ? { redirect: `${options.url.base}/signin?csrf=true`, cookies: init.cookies } : missingCsrf('callback', init)
-    } else result = await credentialsCallbackRoute(ctx, req, init)
-  } else if (method === 'POST' && action === 'signout') {
-    if (!init.csrfTokenVerified) {
-      reportCsrfFailure(ctx, req, init)
-      result = isV4 ? { redirect: `${options.url.base}/signout?csrf=true`, cookies: init.cookies } : missingCsrf('signout', init)
-    } else result = await signoutRoute(ctx, req, init)
-  } else {
+  } else if (action === 'session') result = csrfRejected(ctx, req, init)
+  else if (method === 'POST' && action === 'callback') result = init.csrfTokenVerified ? await credentialsCallbackRoute(ctx, req, init) : csrfRejected(ctx, req, init)
+  else if (method === 'POST' && action === 'signout') result = init.csrfTokenVerified ? await signoutRoute(ctx, req, init) : csrfRejected(ctx, req, init)
+  else {
     result = { status: 400, body: `Error: This action with HTTP ${method} is not supported by NextAuth.js`, cookies: [] }
   }
   return toHttp(ctx, req, options, result)
@@ -105,7 +94,20 @@ async function runInit(ctx: FlowContext, options: ResolvedOptions, req: Internal
   }
   // Both `init`s set the cookie only `if (callbackUrlCookie)`: a falsy answer sets nothing.
   if (callbackUrl && callbackUrl !== callbackCookieValue) cookies.push({ name: callbackCookie.name, value: String(callbackUrl), options: callbackCookie.options })
-  return { options, csrfToken: csrf.csrfToken, csrfTokenVerified: csrf.csrfTokenVerified, csrfCookiePresent: csrf.cookiePresent, csrfHashValid: csrf.hashValid, callbackUrl, cookies }
+  const csrfFailure = isPost && !csrf.csrfTokenVerified ? csrfFailureOf(ctx, req, csrf, bodyToken) : undefined
+  return { options, csrfToken: csrf.csrfToken, csrfTokenVerified: csrf.csrfTokenVerified, ...(csrfFailure ? { csrfFailure } : {}), callbackUrl, cookies }
+}
+
+/**
+ * What a POST whose CSRF token did not verify reports: `CSRF_MISSING` when the body carried none, else `CSRF_INVALID`.
+ * v4 answers a failed sign-in or sign-out with 200 and `{ url: …?csrf=true }`, which the client takes for success.
+ */
+function csrfFailureOf(ctx: FlowContext, req: InternalRequest, csrf: { cookiePresent: boolean; hashValid: boolean }, bodyToken: string | undefined): SerializedEngineError {
+  const code = bodyToken ? 'CSRF_INVALID' : 'CSRF_MISSING'
+  const isV4 = ctx.config.flavor === 'next-auth-v4'
+  const message = code === 'CSRF_MISSING' ? `no CSRF token in the body of POST ${req.action}` : `the CSRF token in the body of POST ${req.action} does not match the CSRF cookie`
+  const details = { flavor: ctx.config.flavor, action: req.action, cookiePresent: csrf.cookiePresent, hashValid: csrf.hashValid, looksLikeSuccess: isV4 && req.action !== 'session' }
+  return new EngineError(code, message, { details }).toJSON()
 }
 
 /** `createCSRFToken`, remembering the cookies whose hash already matched this secret (same result, one hash less). */
@@ -140,21 +142,15 @@ function providersRoute(options: ResolvedOptions): RouteResult {
 }
 
 /**
- * A POST whose CSRF token did not verify: `CSRF_MISSING` when the body carried none, else `CSRF_INVALID`.
- * v4 answers a failed sign-in or sign-out with 200 and `{ url: …?csrf=true }`, which the client takes for success.
+ * A POST to session, callback or signout whose CSRF token did not verify: the failure `init` found, then
+ * v4's answer (400 for session, else 200 with `…?csrf=true`), or Auth.js `validateCSRF` throwing `MissingCSRF`.
  */
-function reportCsrfFailure(ctx: FlowContext, req: InternalRequest, init: InitResult): void {
-  const bodyToken = typeof req.body?.csrfToken === 'string' ? req.body.csrfToken : ''
-  const code = bodyToken === '' ? 'CSRF_MISSING' : 'CSRF_INVALID'
-  const isV4 = ctx.config.flavor === 'next-auth-v4'
-  const message = code === 'CSRF_MISSING' ? `no CSRF token in the body of POST ${req.action}` : `the CSRF token in the body of POST ${req.action} does not match the CSRF cookie`
-  const details = { flavor: ctx.config.flavor, action: req.action, cookiePresent: init.csrfCookiePresent, hashValid: init.csrfHashValid, looksLikeSuccess: isV4 && req.action !== 'session' }
-  ctx.trace.emit('routeHandler', ctx.sources.handler, { kind: 'flow.failed', error: new EngineError(code, message, { details }).toJSON() })
-}
-
-/** Auth.js `validateCSRF` throws `MissingCSRF`. */
-function missingCsrf(action: string, init: InitResult): RouteResult {
-  return { cookies: init.cookies, authjsError: { type: 'MissingCSRF', kind: 'signIn', message: `CSRF token was missing during an action ${action}` } }
+function csrfRejected(ctx: FlowContext, req: InternalRequest, init: InitResult): RouteResult {
+  ctx.trace.emit('routeHandler', ctx.sources.handler, { kind: 'flow.failed', error: init.csrfFailure! })
+  const { action } = req
+  if (ctx.config.flavor !== 'next-auth-v4') return { cookies: init.cookies, authjsError: { type: 'MissingCSRF', kind: 'signIn', message: `CSRF token was missing during an action ${action}` } }
+  if (action === 'session') return { status: 400, body: {}, cookies: init.cookies }
+  return { redirect: `${init.options.url.base}/${action === 'callback' ? 'signin' : 'signout'}?csrf=true`, cookies: init.cookies }
 }
 
 /**

@@ -1,5 +1,6 @@
 // The handler's internal request and response, as `next-auth/core/index.js` and
 // `@auth/core/lib/index.js` pass them between `init`, the routes and the framework adapter.
+import type { SerializedEngineError } from '../../errors'
 import type { OutgoingCookie } from '../ports'
 import type { HeaderLine } from '../../trace'
 import type { ResolvedOptions } from '../resolveOptions'
@@ -65,9 +66,8 @@ export interface InitResult {
   options: ResolvedOptions
   csrfToken: string
   csrfTokenVerified: boolean
-  /** What the CSRF check saw, for the `flow.failed` step of a failed check. */
-  csrfCookiePresent: boolean
-  csrfHashValid: boolean
+  /** A POST whose token did not verify: the `flow.failed` error a route refusing it reports. */
+  csrfFailure?: SerializedEngineError
   /** The `redirect` callback's answer as it is (a URL unless the callback returned something odd). */
   callbackUrl: unknown
   /** The CSRF and callback-URL cookies `init` sends before the route's own. */
