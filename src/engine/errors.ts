@@ -1,6 +1,5 @@
 // EngineError: what a learner can cause (a bad token, a broken callback, a cookie too large), as a
 // string code the UI words through `errors.<CODE>`. Our own bugs stay plain TypeError/Error.
-import { errors as joseErrors } from 'jose'
 
 export const ENGINE_ERROR_CODES = [
   // session token (engine/jwt)
@@ -50,12 +49,18 @@ export type EngineErrorDetails = Record<string, string | number | boolean | null
 export class EngineError extends Error {
   readonly code: EngineErrorCode
   readonly details: EngineErrorDetails
+  /**
+   * The cause's real class name when its own `name` may be a minified constructor's (a jose error: see
+   * `jwtError` in engine/jwt), given by whoever wraps it; else the serialised cause keeps `cause.name`.
+   */
+  readonly causeName: string | undefined
 
-  constructor(code: EngineErrorCode, message: string, options: { cause?: unknown; details?: EngineErrorDetails } = {}) {
+  constructor(code: EngineErrorCode, message: string, options: { cause?: unknown; causeName?: string; details?: EngineErrorDetails } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause })
     this.name = 'EngineError'
     this.code = code
     this.details = options.details ?? {}
+    this.causeName = options.causeName
   }
 
   /** The serialisable form that travels in trace events and across the worker boundary. */
@@ -65,22 +70,20 @@ export class EngineError extends Error {
       code: this.code,
       message: this.message,
       details: this.details,
-      cause: cause instanceof Error ? serializeCause(cause) : undefined,
+      cause: cause instanceof Error ? serializeCause(cause, this.causeName) : undefined,
     }
   }
 }
 
 /**
- * jose's error class names by their `ERR_…` code, from jose's own export list: jose names an error after
- * its constructor, which a minified build renames (`JWEDecryptionFailed` would read `Mt`).
+ * name (the real one when the wrapper gave it), message and a string `code` (jose's `ERR_…`); a
+ * DOMException's numeric legacy code is left out.
  */
-const JOSE_ERROR_NAMES: ReadonlyMap<string, string> = new Map(Object.entries(joseErrors).map(([name, errorClass]) => [errorClass.code, name]))
-
-/** name, message and a string `code` (jose's `ERR_…`); a DOMException's numeric legacy code is left out. */
-function serializeCause(cause: Error): NonNullable<SerializedEngineError['cause']> {
+function serializeCause(cause: Error, realName: string | undefined): NonNullable<SerializedEngineError['cause']> {
+  const name = realName ?? cause.name
   const code = (cause as { code?: unknown }).code
-  if (typeof code !== 'string') return { name: cause.name, message: cause.message }
-  return { name: JOSE_ERROR_NAMES.get(code) ?? cause.name, message: cause.message, code }
+  if (typeof code !== 'string') return { name, message: cause.message }
+  return { name, message: cause.message, code }
 }
 
 export interface SerializedEngineError {

@@ -1,13 +1,27 @@
 // Turns every way a token, secret or payload can be wrong into one EngineError code, keeping jose's
 // error (or the one the real library would throw) as `cause`. Follows the failure table of
 // `next-auth/jwt/index.js` / `@auth/core/jwt.js` on top of jose's `util/errors`.
+import { errors as joseErrors } from 'jose'
 import { EngineError, type EngineErrorCode, type EngineErrorDetails } from '../errors'
 
 /** The parts of a compact token a failure can point at. */
 export type TokenPart = 'token' | 'header' | 'encryptedKey' | 'iv' | 'ciphertext' | 'tag' | 'payload' | 'signature'
 
+/**
+ * jose's error class names by their `ERR_…` code, from jose's own export list: jose names an error after
+ * its constructor, which a minified build renames (`JWEDecryptionFailed` would read `Mt`).
+ */
+const JOSE_ERROR_NAMES: ReadonlyMap<string, string> = new Map(Object.entries(joseErrors).map(([name, errorClass]) => [errorClass.code, name]))
+
+/** The real class name of a jose error (by its `ERR_…` code), whatever a minified build named it; else undefined. */
+export function joseErrorName(cause: unknown): string | undefined {
+  const code = cause instanceof Error ? (cause as { code?: unknown }).code : undefined
+  return typeof code === 'string' ? JOSE_ERROR_NAMES.get(code) : undefined
+}
+
+/** The EngineError for a token failure; a jose `cause` keeps its real class name for the serialised form. */
 export function jwtError(code: EngineErrorCode, message: string, details: EngineErrorDetails = {}, cause?: unknown): EngineError {
-  return new EngineError(code, message, { details, cause })
+  return new EngineError(code, message, { details, cause, causeName: joseErrorName(cause) })
 }
 
 /**
