@@ -15,8 +15,8 @@ import type { ClientState, FlowContext, ServerState } from './flowContext'
 import { getCsrfTokenFlow } from './getCsrfToken'
 import { getSessionFlow } from './getSession'
 import { toTraceValue } from './plain'
-import { resolveOptions, siteUrlOrError } from './resolveOptions'
-import { signInFlow } from './signIn'
+import { resolveOptions, siteUrlOrError, type SiteUrl } from './resolveOptions'
+import { noError, signInFlow } from './signIn'
 import { signOutFlow } from './signOut'
 import { tamperSessionCookie } from './tamper'
 import { createTraceBuilder } from './traceBuilder'
@@ -78,8 +78,7 @@ export function createPlayground(options: PlaygroundOptions = {}): Playground {
   const client: ClientState = { session: undefined, pageUrl: '' }
   let queue: Promise<unknown> = Promise.resolve()
 
-  function context(): FlowContext {
-    const site = siteUrlOrError(config.siteUrl)
+  function context(site: SiteUrl | EngineError = siteUrlOrError(config.siteUrl)): FlowContext {
     // An unparsable site URL leaves the page where it was; the flow then fails before its first request.
     if (!(site instanceof EngineError)) client.pageUrl = `${site.origin}/`
     return { config, clock, jar, runner, random, timer, trace: createTraceBuilder(clock, jar), sources: SOURCES[config.flavor], server, client }
@@ -91,12 +90,12 @@ export function createPlayground(options: PlaygroundOptions = {}): Playground {
   }
 
   async function runFlow(flow: FlowName, input: FlowInput): Promise<Trace> {
-    const ctx = context()
+    const site = siteUrlOrError(config.siteUrl)
+    const ctx = context(site)
     const startedAtSec = clock.nowSec()
     const jarBefore = jar.list()
     ctx.trace.emit('browser', undefined, { kind: 'flow.started', flow, flavor: config.flavor, tokenModel: config.tokenModel, ...(input === undefined ? {} : { input: toTraceValue(input) }) })
     // Both clients parse NEXTAUTH_URL when they load (`parseUrl`): a URL that does not parse stops the page there.
-    const site = siteUrlOrError(config.siteUrl)
     if (site instanceof EngineError) {
       ctx.trace.emit('browser', ctx.sources.client, { kind: 'flow.failed', error: site.toJSON() })
       return finish(ctx, flow, startedAtSec, jarBefore, failedResult(flow, ctx, site))
@@ -247,7 +246,7 @@ function failedResult(flow: FlowName, ctx: FlowContext, error: EngineError): Flo
     case 'getCsrfToken':
       return ctx.config.flavor === 'authjs' ? { flow, csrfToken: '' } : { flow }
     case 'signIn':
-      return { flow, value: { ok: false, status: 0, url: null, ...(ctx.config.flavor === 'next-auth-v4' ? { error: null } : {}), rejectedWith } }
+      return { flow, value: { ok: false, status: 0, url: null, ...noError(ctx.config.flavor === 'next-auth-v4'), rejectedWith } }
     case 'getSession':
     case 'updateSession':
       return { flow, session, status }

@@ -59,6 +59,6 @@ async function clientSignIn(ctx: FlowContext, input: SignInInput): Promise<SignI
 }
 
 /** What the client resolves `error` to when it never read an answer: v4 null, v5 undefined (absent). */
-function noError(isV4: boolean): { error?: null } {
+export function noError(isV4: boolean): { error?: null } {
   return isV4 ? { error: null } : {}
 }
