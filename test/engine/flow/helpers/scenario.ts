@@ -1,6 +1,6 @@
 // Builds a playground for a test: fixed clock, fixed secret, seeded randomness, and a runner made
 // from plain functions (the same functions the real handlers get in the side-by-side tests).
-import { createPlayground, createSeededRandom, CredentialsSignin, defaultPlaygroundConfig, EngineError, thrownCallbackError, type CallbackRunner, type PlaygroundConfig } from '../../../../src/engine/index'
+import { createPlayground, createSeededRandom, defaultPlaygroundConfig, thrownCallbackError, type CallbackRunner, type PlaygroundConfig } from '../../../../src/engine/index'
 import type { ScenarioCallbacks } from './realHandlers'
 
 export const T0 = 1_767_225_600 // 2026-01-01T00:00:00Z
@@ -38,8 +38,8 @@ export function runnerFrom(callbacks: ScenarioCallbacks): CallbackRunner {
         const returnedArgument = first && typeof first === 'object' && value && typeof value === 'object' ? Object.keys(first).find((k) => first[k] === value) : undefined
         return { ok: true, value, logs: [], durationMs: 0, ...(returnedArgument ? { returnedArgument } : {}) }
       } catch (error) {
-        // A CredentialsSignin keeps its code (the engine's helper, as createDefaultRunner reports a throw).
-        return { ok: false, error: error instanceof CredentialsSignin ? thrownCallbackError(name, error) : new EngineError('CALLBACK_THREW', (error as Error).message).toJSON(), logs: [], durationMs: 0 }
+        // As createDefaultRunner reports a throw: a CredentialsSignin keeps its code.
+        return { ok: false, error: thrownCallbackError(name, error), logs: [], durationMs: 0 }
       }
     },
   }
