@@ -200,5 +200,15 @@ describe('visitProtectedPage (Auth.js getToken)', () => {
     const trace = await playground.run('visitProtectedPage', {})
     expect(eventsOf(trace, 'getToken.resolved')[0]).toMatchObject({ nullReason: 'no-secret' })
     expect(eventsOf(trace, 'http.responded')[0]!.response.status).toBe(500)
+    // Next.js prints the uncaught error as `name: message`: the real getToken's MissingSecret for the same cookie and no secret.
+    const { getToken } = await import('@auth/core/jwt')
+    const cookie = playground.jar.cookieHeader(`${playground.getConfig().siteUrl}/dashboard`)
+    expect(cookie).toContain('authjs.session-token=')
+    const thrown = await getToken({ req: { headers: { cookie } }, secret: '' } as Parameters<typeof getToken>[0]).then(
+      () => null,
+      (error: unknown) => error as Error,
+    )
+    expect(thrown?.name).toBe('MissingSecret')
+    expect(eventsOf(trace, 'log.written')).toEqual([expect.objectContaining({ actor: 'middleware', code: 'UNHANDLED', logger: 'nextjs', text: `${thrown!.name}: ${thrown!.message}` })])
   })
 })
