@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react'
+import { Suspense, useCallback, useEffect, useMemo, useState } from 'react'
 import { SANDBOX_CALLBACK_NAMES, type EditorCode, type SandboxCallbackName, type SerializedEngineError, type Trace } from '../../engine/index'
 import { useT } from '../../i18n/useT'
 import { selectCallbackFailures, type CallbackFailure, type EditorDiagnostics } from '../../state/editorSlice'
@@ -10,9 +10,10 @@ import { CallbackFailureAlert } from './CallbackFailureAlert'
 import type { CallbackMarker } from './MonacoCallbackEditor'
 import { useIsDark } from './useIsDark'
 import { withoutFullStop } from '../shared/sentenceText'
+import { retryableLazy } from '../shared/lazyModule'
 
 // Monaco (~4 MB) loads only when the editors mount; the rest of the page works before it arrives.
-const MonacoCallbackEditor = lazy(() => import('./MonacoCallbackEditor'))
+const MonacoCallbackEditor = retryableLazy(() => import('./MonacoCallbackEditor'))
 
 /** How long the code must stay unchanged before the sandbox worker is asked whether it compiles. */
 const COMPILE_CHECK_DELAY_MS = 250

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react'
+import { Suspense } from 'react'
 import { useT } from '../../i18n/useT'
 import { Panel } from '../shared/Panel'
 import { ControlsPanel } from '../controls/ControlsPanel'
@@ -10,6 +10,7 @@ import { TokenInspector, tokenViewModule } from '../tokenInspector/TokenInspecto
 import { detailBodyModule } from '../pipeline/details/StepDetails'
 import { NextStepHint } from './NextStepHint'
 import { SimClockReadout } from './SimClockReadout'
+import { retryableLazy } from '../shared/lazyModule'
 
 const card = 'min-w-0 rounded-xl border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-700 dark:bg-slate-900'
 /**
@@ -22,7 +23,7 @@ const offscreenSkipped = '[content-visibility:auto] [contain-intrinsic-size:auto
 
 // The editors sit below the first screen and need Monaco, which loads lazily anyway: their panel's code
 // comes in its own chunk right after the first render, not with the first load.
-const CallbackEditors = lazy(() => import('../editor/CallbackEditors').then((module) => ({ default: module.CallbackEditors })))
+const CallbackEditors = retryableLazy(async () => ({ default: (await import('../editor/CallbackEditors')).CallbackEditors }))
 
 /** Loads the parts of the screen that only a run needs (a step's details, the token taken apart); the shell calls it once the page is idle. */
 export function preloadPlaygroundViews(): Promise<unknown> {

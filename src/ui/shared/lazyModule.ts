@@ -1,4 +1,4 @@
-import { useEffect, useSyncExternalStore } from 'react'
+import { createElement, lazy, useEffect, useSyncExternalStore, type ComponentType } from 'react'
 
 export interface LazyModule<M> {
   /** Starts loading (once); resolves with the module. */
@@ -9,8 +9,8 @@ export interface LazyModule<M> {
   retry: () => void
 }
 
-/** Every lazy module of the app, for the error boundary's reset. */
-const modules = new Set<LazyModule<unknown>>()
+/** Every lazy part of the app (lazyModule and retryableLazy), for the error boundary's reset. */
+const modules = new Set<{ retry: () => void }>()
 
 /** Forgets every failed load (the error boundary's reset): the panels that render next try again. */
 export function retryFailedLoads(): void {
@@ -71,6 +71,43 @@ export function lazyModule<M>(load: () => Promise<M>): LazyModule<M> {
     changed()
   }
   const lazy: LazyModule<M> = { preload, useModule, retry }
-  modules.add(lazy as LazyModule<unknown>)
+  modules.add(lazy)
   return lazy
+}
+
+/**
+ * React.lazy for a whole component that suspends (the editors, Monaco, the Token lab), but one the
+ * error boundary's reset can retry: React.lazy keeps a failed import for good, so after a failure
+ * the reset makes a fresh one.
+ */
+export function retryableLazy<P extends object>(load: () => Promise<{ default: ComponentType<P> }>): ComponentType<P> {
+  let failed = false
+  const make = () =>
+    lazy(() =>
+      load().catch((error: unknown) => {
+        failed = true
+        throw error
+      }),
+    )
+  let current = make()
+  let version = 0
+  const listeners = new Set<() => void>()
+  const subscribe = (listener: () => void) => {
+    listeners.add(listener)
+    return () => listeners.delete(listener)
+  }
+  const getVersion = () => version
+  modules.add({
+    retry() {
+      if (!failed) return
+      failed = false
+      current = make()
+      version += 1
+      for (const listener of listeners) listener()
+    },
+  })
+  return function Retryable(props: P) {
+    useSyncExternalStore(subscribe, getVersion, getVersion)
+    return createElement(current, props)
+  }
 }

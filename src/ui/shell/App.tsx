@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react'
+import { Suspense, useEffect, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { loadLabEngine } from '../../state/loadLabEngine'
 import { useAppStore } from '../../state/useAppStore'
@@ -9,10 +9,11 @@ import { PlaygroundScreen, preloadPlaygroundViews } from '../playground/Playgrou
 import { AppErrorBoundary } from './AppErrorBoundary'
 import { useThemeClass } from './useThemeClass'
 import { useHashView } from './useHashView'
+import { retryableLazy } from '../shared/lazyModule'
 
 // The Token lab is a second screen most visits never open: keep it and its engine out of the initial bundle.
 // The engine arrives with the screen, so pressing "Decode" or "Make" itself never fetches anything.
-const TokenLab = lazy(() => Promise.all([import('../lab/TokenLab'), loadLabEngine()]).then(([module]) => ({ default: module.TokenLab })))
+const TokenLab = retryableLazy(async () => ({ default: (await Promise.all([import('../lab/TokenLab'), loadLabEngine()]))[0].TokenLab }))
 
 const THEMES: ThemeChoice[] = ['system', 'light', 'dark']
 const LOCALE_NAMES: Record<Locale, string> = { en: 'English', zh: '简体中文' }

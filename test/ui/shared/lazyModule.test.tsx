@@ -1,6 +1,7 @@
+import { Suspense } from 'react'
 import { act, render, screen } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
-import { lazyModule } from '../../../src/ui/shared/lazyModule'
+import { lazyModule, retryableLazy } from '../../../src/ui/shared/lazyModule'
 import { AppErrorBoundary } from '../../../src/ui/shell/AppErrorBoundary'
 
 describe('lazyModule', () => {
@@ -54,6 +55,29 @@ describe('lazyModule', () => {
     part.retry()
     render(<Panel />)
     expect(await screen.findByText('loaded')).toBeTruthy()
+    expect(attempts).toBe(2)
+    vi.restoreAllMocks()
+  })
+})
+
+describe('retryableLazy', () => {
+  it('suspends like React.lazy, and after a failed import the reset makes a fresh one instead of rethrowing the old error', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    let attempts = 0
+    const Part = retryableLazy<{ name: string }>(() =>
+      ++attempts === 1 ? Promise.reject(new Error('chunk missing')) : Promise.resolve({ default: ({ name }: { name: string }) => <span>the {name}</span> }),
+    )
+    render(
+      <AppErrorBoundary onReset={() => {}}>
+        <Suspense fallback={<p>loading</p>}>
+          <Part name="editors" />
+        </Suspense>
+      </AppErrorBoundary>,
+    )
+    expect(screen.getByText('loading')).toBeTruthy()
+    expect((await screen.findByRole('alert')).textContent).toContain('Error: chunk missing')
+    await act(async () => screen.getByRole('button', { name: 'Reset playground' }).click())
+    expect(await screen.findByText('the editors')).toBeTruthy()
     expect(attempts).toBe(2)
     vi.restoreAllMocks()
   })
