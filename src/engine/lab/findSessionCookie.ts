@@ -18,14 +18,17 @@ export interface SessionCookieChunk {
 
 /**
  * Which of several values pasted under one name the lab reads:
- * - `first-sent`: a Cookie header (or devtools rows) sent the name twice; `cookie.parse` in both
- *   libraries keeps the first, so the server reads that one.
+ * - `first-sent`: a Cookie header sent the name twice; `cookie.parse` in both libraries keeps the
+ *   first, so the server reads that one.
+ * - `first-listed`: a devtools table or a JSON cookie list (or such rows beside a Cookie header) holds
+ *   the name twice. The lab reads the first, but a table or jar lists cookies in its own order, not the
+ *   order the browser sends them, so the server may read another one (the user can pick it).
  * - `last-set`: several Set-Cookie lines set it; the browser keeps the last.
  * - `set-over-sent`: the request carried one value and a Set-Cookie line another; the browser
  *   keeps the Set-Cookie value from then on.
  * - `picked`: the user chose a value.
  */
-export type DuplicateRule = 'first-sent' | 'last-set' | 'set-over-sent' | 'picked'
+export type DuplicateRule = 'first-sent' | 'first-listed' | 'last-set' | 'set-over-sent' | 'picked'
 
 export interface DuplicateCookie {
   name: string
@@ -156,5 +159,5 @@ function pickValue(sameName: PastedCookie[], pickedPosition: number | undefined)
   if (picked) return { read: picked, rule: 'picked' }
   const set = sameName.filter((cookie) => cookie.source === 'set-cookie')
   if (set.length > 0) return { read: set[set.length - 1]!, rule: set.length === sameName.length ? 'last-set' : 'set-over-sent' }
-  return { read: sameName[0]!, rule: 'first-sent' }
+  return { read: sameName[0]!, rule: sameName.every((cookie) => cookie.source === 'cookie-header') ? 'first-sent' : 'first-listed' }
 }

@@ -71,6 +71,7 @@ export const lab = {
     chunksOnlyFirst: 'Only .{index} was pasted. NextAuth numbers chunks only when it splits a value in two or more, so .{next} (and maybe more) is missing: copy every cookie whose name starts with {name}.',
     duplicates: {
       'first-sent': '{name} was pasted {count} times with different values (the same name on two Paths or Domains, or an old cookie beside a new one). The server reads the first one, and so does the lab.',
+      'first-listed': '{name} was pasted {count} times with different values (the same name on two Paths or Domains, or an old cookie beside a new one). The lab reads the first one listed, but a cookie table or list is not in the order the browser sends cookies in its Cookie header, so the server may read another one; you can read that one instead below.',
       'last-set': '{name} was set {count} times with different values. The browser keeps the last Set-Cookie, and so does the lab.',
       'set-over-sent': '{name} is in the request’s Cookie header and in a Set-Cookie line, with different values. The server read the Cookie value; the browser keeps the Set-Cookie value from then on, and the lab reads that one.',
       picked: '{name} was pasted {count} times with different values; the lab reads the one you picked.',

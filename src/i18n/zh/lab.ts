@@ -67,6 +67,7 @@ export const lab: DeepPartial<Messages['lab']> = {
     chunksOnlyFirst: '只粘贴了 .{index}。NextAuth 只有在把值拆成两块或更多时才给分块编号，所以缺少 .{next}（可能还有更多）：请复制所有名字以 {name} 开头的 Cookie。',
     duplicates: {
       'first-sent': '{name} 被粘贴了 {count} 次，值各不相同（同名 Cookie 设在两个 Path 或 Domain 上，或者旧 Cookie 与新 Cookie 并存）。服务器读取第一个，实验室也读第一个。',
+      'first-listed': '{name} 被粘贴了 {count} 次，值各不相同（同名 Cookie 设在两个 Path 或 Domain 上，或者旧 Cookie 与新 Cookie 并存）。实验室读取列出的第一个，但 Cookie 表格或列表的顺序并不是浏览器在 Cookie 请求头里发送的顺序，服务器读取的可能是另一个：可以在下面改读它。',
       'last-set': '{name} 被设置了 {count} 次，值各不相同。浏览器保留最后一条 Set-Cookie，实验室也读最后一条。',
       'set-over-sent': '{name} 同时出现在请求的 Cookie 头和一条 Set-Cookie 中，值不同。服务器读到的是 Cookie 头里的值；此后浏览器保留 Set-Cookie 的值，实验室读取的也是它。',
       picked: '{name} 被粘贴了 {count} 次，值各不相同；实验室读取你选的那个。',

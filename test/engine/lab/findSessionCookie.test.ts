@@ -91,6 +91,30 @@ describe(findSessionCookie, () => {
       })
     }
 
+    it('reads the first row of a devtools table or a JSON cookie list, but says their order is not the request’s', () => {
+      const table = 'Name\tValue\tDomain\tPath\nnext-auth.session-token\tOLD.a.b.c.d\tapp.example.com\t/\nnext-auth.session-token\tNEW.a.b.c.d\t.example.com\t/'
+      const json = JSON.stringify([{ name: 'next-auth.session-token', value: 'OLD.a.b.c.d' }, { name: 'next-auth.session-token', value: 'NEW.a.b.c.d' }])
+      const mixed = 'Cookie: next-auth.session-token=OLD.a.b.c.d\nnext-auth.session-token\tNEW.a.b.c.d\tapp.example.com\t/'
+      for (const [text, sources] of [
+        [table, ['devtools-table', 'devtools-table']],
+        [json, ['devtools-table', 'devtools-table']],
+        [mixed, ['cookie-header', 'devtools-table']],
+      ] as const) {
+        const { match } = findSessionCookie(cookiesOf(text))
+        expect(match!.value).toBe('OLD.a.b.c.d')
+        expect(match!.duplicates).toEqual([
+          {
+            name: 'next-auth.session-token',
+            rule: 'first-listed',
+            values: [expect.objectContaining({ source: sources[0], read: true }), expect.objectContaining({ source: sources[1], read: false, tail: 'NEW.a.b.c.d'.slice(-8) })],
+          },
+        ])
+        // The other value can still be picked.
+        const other = match!.duplicates[0]!.values[1]!.position
+        expect(findSessionCookie(cookiesOf(text), null, { 'next-auth.session-token': other }).match).toMatchObject({ value: 'NEW.a.b.c.d', duplicates: [{ rule: 'picked' }] })
+      }
+    })
+
     it('reads the last Set-Cookie value, as the browser keeps it', () => {
       const { match } = findSessionCookie(cookiesOf('Set-Cookie: next-auth.session-token=OLD.a.b.c.d; Path=/\nSet-Cookie: next-auth.session-token=NEW.a.b.c.d; Path=/'))
       expect(match!.value).toBe('NEW.a.b.c.d')

@@ -244,6 +244,27 @@ describe('TokenLab', () => {
     expect(appStore.getState().labOpen.cookiePicks).toEqual({ 'authjs.session-token.1': 2 })
   })
 
+  it('says a devtools table’s order is not the request’s when a name is in it twice, and offers the other value', () => {
+    render(<TokenLab />)
+    const duplicates = [
+      {
+        name: 'authjs.session-token',
+        rule: 'first-listed' as const,
+        values: [
+          { position: 0, source: 'devtools-table' as const, length: 100, tail: 'AAAAAAAA', read: true },
+          { position: 1, source: 'devtools-table' as const, length: 90, tail: 'BBBBBBBB', read: false },
+        ],
+      },
+    ]
+    showResult({ status: 'needs-secret', detection: detection({ cookies: { ...detection().cookies, match: { ...detection().cookies.match!, duplicates } } }) })
+    const note = screen.getByText(/authjs\.session-token was pasted 2 times with different values/)
+    expect(note.textContent).toContain('The lab reads the first one listed, but a cookie table or list is not in the order the browser sends cookies')
+    expect(note.textContent).not.toContain('The server reads the first one')
+    expect(screen.getByText(/Cookie 1 of the paste \(devtools row, 100 characters, ending …AAAAAAAA\)/)).toBeTruthy()
+    fireEvent.click(screen.getByRole('button', { name: 'Read cookie 2 instead' }))
+    expect(appStore.getState().labOpen.cookiePicks).toEqual({ 'authjs.session-token': 1 })
+  })
+
   it('names the salt the token was made under, and the settings it tried when nothing opened it', () => {
     render(<TokenLab />)
     const failed = (causes: FailureCause[], opensWith: FailureDiagnosis['opensWith'], tried: FailureDiagnosis['tried'] = []): OpenTokenResult => ({
