@@ -7,6 +7,7 @@ import {
   createSandboxRunner,
   isEngineError,
   type CallbackRunner,
+  type EditorCode,
   type Playground,
   type PlaygroundConfig,
   type SandboxCallbackName,
@@ -36,6 +37,8 @@ export interface RunSlice {
   lastTrace: Trace | null
   /** The secret `lastTrace` ran with (null before any run): a later change means its tokens no longer open. */
   lastTraceSecret: PlaygroundConfig['secret'] | null
+  /** The editors' code `lastTrace` ran (null before any run): its callback failures describe that code, not necessarily what the editors hold now. */
+  lastTraceCode: EditorCode | null
   traces: Trace[]
   /** Index of the current step in `lastTrace.events`; −1 = before the first. */
   cursor: number
@@ -125,10 +128,12 @@ export const createRunSlice = (saved: PlaygroundConfig): StateCreator<AppState, 
     const result = queue.then(async () => {
       const { playground } = get()
       try {
+        // The code the runner gets now (a queued run starts after the one before it).
+        const code = get().editorCode
         prepareRunner(playground)
         const trace = await work(playground)
         if (runId !== latestRunId) return null
-        showTrace(trace, playground, secret)
+        showTrace(trace, playground, secret, code)
         return trace
       } catch (error) {
         if (runId !== latestRunId) return null
@@ -145,12 +150,13 @@ export const createRunSlice = (saved: PlaygroundConfig): StateCreator<AppState, 
     return result
   }
 
-  const showTrace = (trace: Trace, playground: Playground, secret: PlaygroundConfig['secret']) => {
+  const showTrace = (trace: Trace, playground: Playground, secret: PlaygroundConfig['secret'], code: EditorCode) => {
     const traces = [...get().traces, trace].slice(-MAX_TRACES)
     const lastIndex = trace.events.length - 1
     set({
       lastTrace: trace,
       lastTraceSecret: secret,
+      lastTraceCode: code,
       traces,
       cursor: -1,
       playing: trace.events.length > 0,
@@ -167,6 +173,7 @@ export const createRunSlice = (saved: PlaygroundConfig): StateCreator<AppState, 
     playground: initialPlayground,
     lastTrace: null,
     lastTraceSecret: null,
+    lastTraceCode: null,
     traces: [],
     cursor: -1,
     playing: false,
@@ -210,7 +217,7 @@ export const createRunSlice = (saved: PlaygroundConfig): StateCreator<AppState, 
       latestRunId += 1
       queue = Promise.resolve()
       const playground = createPlayground({ config: get().config })
-      set({ playground, lastTrace: null, lastTraceSecret: null, traces: [], cursor: -1, playing: false, runStatus: 'idle', runError: null, useSessionStatus: 'unauthenticated', nowSec: playground.clock.nowSec() })
+      set({ playground, lastTrace: null, lastTraceSecret: null, lastTraceCode: null, traces: [], cursor: -1, playing: false, runStatus: 'idle', runError: null, useSessionStatus: 'unauthenticated', nowSec: playground.clock.nowSec() })
     },
     setCallbackRunner: (runner) => set({ callbackRunner: runner }),
     warmSandbox: () => {

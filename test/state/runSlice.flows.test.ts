@@ -23,6 +23,34 @@ function expectJarReplays(trace: Trace) {
 }
 
 describe('run slice with the real engine', () => {
+  it("records the editors' code a run used: the code when it started, not an edit made while it ran", async () => {
+    const store = createAppStore()
+    let release!: () => void
+    const seed = createDefaultRunner()
+    // The first jwt call waits until the test has edited the code; later calls run at once.
+    let heldOnce = false
+    const held: CallbackRunner = {
+      run: async (name, args, context) => {
+        if (name !== 'jwt' || heldOnce) return seed.run(name, args, context)
+        heldOnce = true
+        await new Promise<void>((resolve) => (release = resolve))
+        return seed.run(name, args, context)
+      },
+    }
+    store.getState().setCallbackRunner(held)
+    const before = store.getState().editorCode
+    expect(store.getState().lastTraceCode).toBeNull()
+    const running = store.getState().signIn(demo.email, demo.password)
+    await expect.poll(() => release).toBeTypeOf('function')
+    store.getState().setEditorCode('jwt', '// edited while the run was going')
+    release()
+    await running
+    expect(store.getState().lastTraceCode).toEqual(before)
+    expect(store.getState().editorCode.jwt).toBe('// edited while the run was going')
+    store.getState().resetPlayground()
+    expect(store.getState().lastTraceCode).toBeNull()
+  })
+
   it('pre-fills nothing itself but starts from the engine defaults (demo user first)', () => {
     const { config } = createAppStore().getState()
     expect(config.users[0]).toEqual(demo)

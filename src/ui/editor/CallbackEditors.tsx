@@ -1,5 +1,5 @@
 import { Suspense, useCallback, useEffect, useMemo, useState } from 'react'
-import { SANDBOX_CALLBACK_NAMES, type EditorCode, type SandboxCallbackName, type SerializedEngineError, type Trace } from '../../engine/index'
+import { SANDBOX_CALLBACK_NAMES, type SandboxCallbackName, type SerializedEngineError } from '../../engine/index'
 import { useT } from '../../i18n/useT'
 import { selectCallbackFailures, type CallbackFailure, type EditorDiagnostics } from '../../state/editorSlice'
 import { SANDBOX_TIMEOUT_MS } from '../../state/runSlice'
@@ -18,21 +18,6 @@ const MonacoCallbackEditor = retryableLazy(() => import('./MonacoCallbackEditor'
 /** How long the code must stay unchanged before the sandbox worker is asked whether it compiles. */
 const COMPILE_CHECK_DELAY_MS = 250
 
-/** The editors' code each shown run started with, by trace; outside the component, so a remount (the lab and back) keeps it. */
-const codeOfRun = new WeakMap<Trace, EditorCode>()
-/** The code when the run in flight started (the run reads it then), until its trace arrives. */
-let codeAtRunStart: EditorCode | null = null
-
-/** The code the last run ran, per editor: its failures describe that code, not necessarily what the editors hold now. */
-function useCodeOfLastRun(): EditorCode | null {
-  const trace = useAppStore((s) => s.lastTrace)
-  const running = useAppStore((s) => s.runStatus === 'running')
-  const code = useAppStore((s) => s.editorCode)
-  if (running && codeAtRunStart === null) codeAtRunStart = code
-  if (trace && !codeOfRun.has(trace)) codeOfRun.set(trace, codeAtRunStart ?? code)
-  if (!running) codeAtRunStart = null
-  return trace ? (codeOfRun.get(trace) ?? null) : null
-}
 
 /** The authorize, jwt and session callback editors. */
 export function CallbackEditors() {
@@ -41,7 +26,7 @@ export function CallbackEditors() {
   const failures = useAppStore(selectCallbackFailures)
   // Which run the alerts below belong to: tests (and assistive tooling) can wait for a new one.
   const runId = useAppStore((s) => s.lastTrace?.id ?? '')
-  const ranCode = useCodeOfLastRun()
+  const ranCode = useAppStore((s) => s.lastTraceCode)
 
   return (
     <div className="space-y-3" data-run-id={runId}>

@@ -178,7 +178,8 @@ describe('CallbackEditors', () => {
     render(<CallbackEditors />)
     const session = await screen.findByRole('textbox', { name: 'session callback' })
     const error = { code: 'SANDBOX_THREW', message: 'session threw Error: x', details: { callback: 'session', line: 7, column: 13, elapsedMs: 2 } }
-    act(() => appStore.setState({ lastTrace: failedRun('session', error) }))
+    // The store records the code a run used (runSlice's lastTraceCode); here the code on screen ran.
+    act(() => appStore.setState({ lastTrace: failedRun('session', error), lastTraceCode: appStore.getState().editorCode }))
     expect(editorProps.get('session')?.failure).toMatchObject({ line: 7 })
     fireEvent.change(session, { target: { value: 'export function session({ session }: any) { return session }' } })
     expect(screen.queryByRole('alert')).toBeNull()
@@ -196,9 +197,10 @@ describe('CallbackEditors', () => {
   it('judges a failure against the code its run started with, not the code when its result arrived', async () => {
     render(<CallbackEditors />)
     const jwt = await screen.findByRole('textbox', { name: 'jwt callback' })
+    const ran = appStore.getState().editorCode
     act(() => appStore.setState({ runStatus: 'running' }))
     fireEvent.change(jwt, { target: { value: 'edited while the run was going' } })
-    act(() => appStore.setState({ runStatus: 'idle', lastTrace: failedRun('jwt', { code: 'SANDBOX_TIMEOUT', message: 'jwt did not finish within 1000 ms', details: { callback: 'jwt', timeoutMs: 1000, elapsedMs: 1000 } }) }))
+    act(() => appStore.setState({ runStatus: 'idle', lastTraceCode: ran, lastTrace: failedRun('jwt', { code: 'SANDBOX_TIMEOUT', message: 'jwt did not finish within 1000 ms', details: { callback: 'jwt', timeoutMs: 1000, elapsedMs: 1000 } }) }))
     expect(screen.queryByRole('alert')).toBeNull()
     expect(screen.getByRole('status', { name: /Outdated: your jwt callback failed/ }).textContent).toContain('SANDBOX_TIMEOUT')
   })
