@@ -7,10 +7,12 @@ import { SANDBOX_TIMEOUT_MS } from '../../state/runSlice'
 import { isSignInSuccess, selectSignInFailureViewAtCursor, selectSignInOutcomeAtCursor, type FailureOutcome, type SignInFailureView } from '../../state/selectors'
 import { Button, fieldClass, Hint, SubHeading } from '../shared/Button'
 import { dateTimeText } from '../shared/dateText'
-import { hintTargetId } from '../shared/hintTargets'
+import { hintTargetId, revealAndFocus } from '../shared/hintTargets'
 import { ErrorExplanation } from '../shared/ErrorExplanation'
 import { JsonView } from '../shared/JsonView'
 import { withoutFullStop } from '../shared/sentenceText'
+import { editorHeadingId } from '../editor/editorIds'
+import type { SandboxCallbackName } from '../../engine/index'
 
 /**
  * The credentials sign-in form, pre-filled with the first mock user, and what signIn() resolved to.
@@ -105,8 +107,8 @@ type CallbackFailureView = NonNullable<SignInFailureView['callback']>
 
 /** The callback's own failure first (code, message, line:column), then what NextAuth did with it. */
 function CallbackRootCause({ failure, callback, t }: { failure: SignInFailureView; callback: CallbackFailureView; t: T }) {
-  const { error } = callback
-  const label = callback.editor ? t(`editor.names.${callback.editor}`) : t('controls.signIn.rootCause.callbackName', { name: callback.name })
+  const { error, editor } = callback
+  const label = editor ? t(`editor.names.${editor}`) : t('controls.signIn.rootCause.callbackName', { name: callback.name })
   const fix = `errors.${error.code}.fix`
   return (
     <div className="rounded-md border border-rose-300 bg-rose-50 p-3 text-sm text-rose-950 dark:border-rose-800 dark:bg-rose-950/40 dark:text-rose-100" data-testid="signin-root-cause">
@@ -120,8 +122,8 @@ function CallbackRootCause({ failure, callback, t }: { failure: SignInFailureVie
           {t(fix)}
         </p>
       )}
-      {callback.editor && (
-        <Button variant="ghost" className="mt-1 -ml-2 underline" onClick={() => focusEditor(label)}>
+      {editor && (
+        <Button variant="ghost" className="mt-1 -ml-2 underline" onClick={() => focusEditor(editor)}>
           {t('controls.signIn.showInEditor')}
         </Button>
       )}
@@ -168,16 +170,8 @@ export function consequenceText(outcome: FailureOutcome, t: T): string {
 }
 
 
-/**
- * Scrolls to the callback's editor and focuses it, found by its accessible name (the editor group's
- * heading): the editors are their own panel, so this knows them only by the name they are announced with.
- */
-function focusEditor(label: string): void {
-  const group = [...document.querySelectorAll<HTMLElement>('[role="group"][aria-labelledby]')].find(
-    (element) => document.getElementById(element.getAttribute('aria-labelledby') ?? '')?.textContent?.trim() === label,
-  )
-  if (!group) return
-  const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false
-  group.scrollIntoView?.({ block: 'center', behavior: reduced ? 'auto' : 'smooth' })
-  group.querySelector<HTMLElement>('textarea, [role="textbox"]')?.focus({ preventScroll: true })
+/** Scrolls to the callback's editor (its group, named by its heading) and focuses its text. */
+function focusEditor(name: SandboxCallbackName): void {
+  const group = document.getElementById(editorHeadingId(name))?.closest<HTMLElement>('[role="group"]')
+  if (group) revealAndFocus(group, group.querySelector<HTMLElement>('textarea, [role="textbox"]'))
 }

@@ -11,6 +11,7 @@ import type { CallbackMarker } from './MonacoCallbackEditor'
 import { useIsDark } from './useIsDark'
 import { withoutFullStop } from '../shared/sentenceText'
 import { retryableLazy } from '../shared/lazyModule'
+import { editorHeadingId } from './editorIds'
 
 // Monaco (~4 MB) loads only when the editors mount; the rest of the page works before it arrives.
 const MonacoCallbackEditor = retryableLazy(() => import('./MonacoCallbackEditor'))
@@ -84,7 +85,7 @@ function CallbackEditor({ name, failure, ranCode }: { name: SandboxCallbackName;
   const resetEditorCode = useAppStore((s) => s.resetEditorCode)
   const setEditorDiagnostics = useAppStore((s) => s.setEditorDiagnostics)
   const dark = useIsDark()
-  const headingId = `editor-heading-${name}`
+  const headingId = editorHeadingId(name)
   const verdict = useCompileVerdict(name, code)
   const current = failure !== null && (ranCode === null || ranCode === code) ? failure : null
   const outdated = failure !== null && current === null ? failure : null

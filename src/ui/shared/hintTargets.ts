@@ -25,8 +25,12 @@ export function hintTargetId(label: Target['label']): Target['id'] {
 /** Scrolls the button into the middle of the screen (clear of the sticky bar) and focuses it. */
 export function focusHintTarget(id: string): void {
   const element = document.getElementById(id)
-  if (!element) return
+  if (element) revealAndFocus(element, element)
+}
+
+/** Scrolls `shown` into the middle of the screen (instantly under reduced motion) and focuses `focused`. */
+export function revealAndFocus(shown: HTMLElement, focused: HTMLElement | null): void {
   const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false
-  element.scrollIntoView?.({ block: 'center', behavior: reduced ? 'auto' : 'smooth' })
-  element.focus({ preventScroll: true })
+  shown.scrollIntoView?.({ block: 'center', behavior: reduced ? 'auto' : 'smooth' })
+  focused?.focus({ preventScroll: true })
 }
