@@ -20,24 +20,19 @@ const files = readdirSync(DIR).filter((f) => f.endsWith('.bench.mjs')).sort()
 const selected = files.filter((f) => only.length === 0 || only.some((name) => f.includes(name)))
 if (selected.length === 0) throw new Error(`no bench matches ${only.join(', ')}; have: ${files.join(', ')}`)
 
-// The app is built into its own folder so a bench never overwrites dist/ that tests are serving.
-const APP_DIST = '.bench-app-dist'
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 
 let browserContext
-/** Lazily builds the app and the bench page, serves both, and launches Chromium once. */
+/** Lazily builds and serves the bench page and launches Chromium once (the page bench builds and serves the app itself). */
 async function browser() {
   if (browserContext) return browserContext
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get update && apt-get install -y chromium`)
-  await build({ logLevel: 'warn', mode: 'production', build: { outDir: APP_DIST } })
   await build({ configFile: join(DIR, 'vite.bench.config.ts') })
-  const app = await preview({ build: { outDir: APP_DIST }, preview: { host: '127.0.0.1', port: 0 }, logLevel: 'error' })
   const benchPage = await preview({ configFile: join(DIR, 'vite.bench.config.ts'), root: DIR + '/page', build: { outDir: '../../../.bench-dist' }, preview: { host: '127.0.0.1', port: 0 }, logLevel: 'error' })
   const instance = await chromium.launch({ executablePath: CHROMIUM, args: ARGS })
   browserContext = {
     browser: instance,
-    appUrl: app.resolvedUrls.local[0],
     benchUrl: benchPage.resolvedUrls.local[0],
     /** A fresh page on the bench page, with `window.bench.engine` ready. */
     async benchPage() {
@@ -48,7 +43,6 @@ async function browser() {
     },
     async close() {
       await instance.close()
-      await app.close()
       await benchPage.close()
     },
   }
